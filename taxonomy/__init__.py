@@ -1,0 +1,1 @@
+"""Rolefit taxonomy package."""
