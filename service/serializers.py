@@ -1,0 +1,36 @@
+"""One function per resource turns stored state into the stable JSON clients see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+
+from worker.store import Job
+
+
+def _iso(epoch: str | None) -> str | None:
+    if not epoch:
+        return None
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(float(epoch), tz=timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def serialize_job(job: Job, report: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`{id, status, created, updated, file, error?, report?, links}`."""
+    body: dict[str, Any] = {
+        "id": job.id,
+        "status": job.status,
+        "created": _iso(job.fields.get("created")),
+        "updated": _iso(job.fields.get("updated")),
+        "file": {"name": job.fields.get("name"), "type": job.fields.get("type"),
+                 "size": int(job.fields.get("size", 0))},
+        "role": job.fields.get("role") or None,
+        "links": {"self": url_for("api.get_resume", resume_id=job.id)},
+    }
+    if job.error:
+        body["error"] = job.error
+    if report is not None:
+        body["report"] = report
+    return body

@@ -1,0 +1,68 @@
+"""The Celery application: broker settings, reliability options, per-process set-up.
+
+`celery -A worker.celery_app worker` is the entry point; the app reads its settings from the
+environment when this module is imported, because that is how the Celery command finds it.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+from celery.signals import setup_logging, task_postrun, task_prerun, worker_process_init
+
+from worker.logs import configure_logging, current_job
+from worker.settings import Settings
+
+TASK_ANALYZE = "rolefit.analyze_resume"
+
+
+def celery_config(settings: Settings) -> dict[str, object]:
+    """Celery options shared by the web tier (which only sends) and the workers."""
+    return {
+        "broker_url": settings.redis_url,
+        "broker_connection_retry_on_startup": True,
+        "broker_transport_options": {"visibility_timeout": max(300, settings.task_time_limit_s * 3)},
+        "task_ignore_result": True,
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "task_default_queue": "rolefit",
+        "worker_prefetch_multiplier": 1,
+        "worker_hijack_root_logger": False,
+        "worker_send_task_events": False,
+    }
+
+
+def create_celery(settings: Settings | None = None) -> Celery:
+    settings = settings or Settings.from_env()
+    app = Celery("rolefit")
+    app.conf.update(celery_config(settings))
+    app.conf.rolefit_settings = settings
+    return app
+
+
+app = create_celery()
+app.conf.imports = ("worker.tasks",)
+
+
+@setup_logging.connect
+def _logging(**_: object) -> None:
+    configure_logging(app.conf.rolefit_settings.log_level)
+
+
+@worker_process_init.connect
+def _warm_up(**_: object) -> None:
+    """Load the spaCy pipeline, taxonomy and role profiles once per worker process."""
+    from worker.tasks import warm_up
+
+    warm_up()
+
+
+@task_prerun.connect
+def _bind_job(args: tuple = (), **_: object) -> None:
+    current_job.set(args[0] if args else None)
+
+
+@task_postrun.connect
+def _unbind_job(**_: object) -> None:
+    current_job.set(None)

@@ -1,0 +1,82 @@
+"""What a worker does with one job id: plain functions the Celery task and the tests call."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from worker.errors import ResumeError
+from worker.extract import Limits
+from worker.fingerprint import analysis_fingerprint
+from worker.settings import Settings
+from worker.store import Store
+
+log = logging.getLogger("rolefit.worker")
+
+
+def limits_of(settings: Settings) -> Limits:
+    return Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages,
+                  timeout_s=settings.extract_timeout_s)
+
+
+def extra_roles_for(store: Store, role_id: str) -> list[Any]:
+    """The user-added role a job is scored against, as a RoleProfile (seed roles are always scored)."""
+    from models.roles import RoleProfile, load_roles
+
+    if not role_id or any(r.id == role_id for r in load_roles()):
+        return []
+    stored = store.get_role(role_id)
+    return [RoleProfile.from_dict(stored)] if stored else []
+
+
+def dedupe_scope(role_id: str) -> str:
+    """Reports are reusable for the same file only under the same taxonomy, roles, code and role."""
+    return f"{analysis_fingerprint()}:{role_id}"
+
+
+def role_score(report: dict[str, Any], role_id: str) -> float | None:
+    """The score of `role_id` in a report (the batch's ranking key)."""
+    for fit in report.get("fits", []):
+        if fit.get("role") == role_id:
+            return float(fit["score"])
+    return None
+
+
+def process_job(store: Store, job_id: str, settings: Settings) -> str:
+    """Analyse the upload of `job_id` and store the outcome; returns the final status.
+
+    Idempotent: a job already done or failed is left as it is, so a redelivered task is harmless.
+    Domain failures (bad files) become a failed job with a code; transport errors propagate so the
+    task can retry them.
+    """
+    from worker.pipeline import analyze
+
+    job = store.get_job(job_id)
+    if job is None:
+        log.info("job gone before processing", extra={"stage": "skip", "job": job_id})
+        return "missing"
+    if job.status in ("done", "failed"):
+        return job.status
+    store.transition(job_id, "processing")
+    data = store.get_upload(job_id)
+    if data is None:
+        store.fail(job_id, "expired", "The uploaded file expired before it could be processed; upload it again.")
+        return "failed"
+    started = time.perf_counter()
+    try:
+        analysis = analyze(data, job.fields.get("name", ""), extra_roles=extra_roles_for(store, job.fields.get("role", "")),
+                           limits=limits_of(settings))
+    except ResumeError as error:
+        store.fail(job_id, error.code, error.message)
+        log.info("job failed", extra={"stage": "failed", "code": error.code, "job": job_id})
+        return "failed"
+    report = analysis.report
+    score = role_score(report, job.fields.get("role", "")) if job.fields.get("batch") else None
+    if job.fields.get("batch") and score is None:
+        score = max((f["score"] for f in report.get("fits", [])), default=0.0)
+    store.finish(job_id, report, score=score)
+    store.remember_digest(dedupe_scope(job.fields.get("role", "")), job.fields["sha256"], job_id)
+    log.info("job done", extra={"stage": "done", "job": job_id,
+                                "seconds": round(time.perf_counter() - started, 4)})
+    return "done"

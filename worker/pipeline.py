@@ -1,0 +1,84 @@
+"""The whole analysis of one resume, in-process: bytes in, a `rolefit.report/1` dict out.
+
+The Celery task and `rolefit analyze` both call `analyze`; nothing here touches Redis or Celery.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePath
+from typing import Any, Sequence
+
+from models.features import CandidateFeatures, SkillEvidence, leadership_signals
+from models.roles import RoleProfile, load_roles
+from models.scoring import place_on_ladder, score_all
+from taxonomy.tagger import Tagger, load_tagger
+from worker.extract import ExtractedText, Limits, extract
+from worker.resume import ParsedResume, parse_resume
+
+SCHEMA = "rolefit.report/1"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one run produced; `report` is what clients see."""
+
+    report: dict[str, Any]
+    extracted: ExtractedText
+    parsed: ParsedResume
+
+
+def features_of(parsed: ParsedResume, skills: Sequence[Any], text: str) -> CandidateFeatures:
+    """The scorer's only inputs: skills, years, degree, titles, seniority, scope. Nothing personal."""
+    return CandidateFeatures(
+        skills=tuple(SkillEvidence(id=s.id, category=s.category, parent=s.parent, mentions=s.mentions,
+                                   sections=tuple(s.sections)) for s in skills),
+        years_experience=parsed.years_experience,
+        highest_degree=parsed.education.highest_degree,
+        degree_in_progress=parsed.education.in_progress,
+        titles=parsed.titles,
+        seniority=parsed.seniority,
+        people_managed=parsed.people_managed,
+        leadership_signals=leadership_signals(text, parsed.section_spans()),
+    )
+
+
+def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = (),
+            limits: Limits = Limits(), today: date | None = None,
+            tagger: Tagger | None = None) -> Analysis:
+    """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input."""
+    extracted = extract(data, filename=filename, limits=limits)
+    parsed = parse_resume(extracted.text, today=today)
+    tagger = tagger or load_tagger()
+    skills = tagger.tag(extracted.text, parsed.section_spans())
+    features = features_of(parsed, skills, extracted.text)
+    roles = [*load_roles(), *extra_roles]
+    fits = score_all(features, roles)
+    ladder_level, best_fit, next_level = place_on_ladder(features, fits)
+    contact = parsed.contact
+    report = {
+        "schema": SCHEMA,
+        "file": {"name": PurePath(filename).name, "type": extracted.file_type, "pages": extracted.pages,
+                 "sha256": hashlib.sha256(data).hexdigest()},
+        "taxonomy_version": tagger.version,
+        "candidate": {
+            "name": contact.name, "email": contact.email, "phone": contact.phone,
+            "links": list(contact.links),
+            "years_experience": round(parsed.years_experience, 1),
+            "highest_degree": parsed.education.highest_degree,
+            "degree_in_progress": parsed.education.in_progress,
+            "fields_of_study": list(parsed.education.fields),
+            "titles": list(parsed.titles),
+            "seniority": parsed.seniority,
+            "people_managed": parsed.people_managed,
+        },
+        "skills": [s.to_dict() for s in skills],
+        "ladder_level": ladder_level,
+        "fits": [f.to_dict() for f in fits],
+        "best_fit": best_fit,
+        "next_level": next_level,
+        "warnings": list(extracted.warnings),
+    }
+    return Analysis(report=report, extracted=extracted, parsed=parsed)

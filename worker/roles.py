@@ -1,0 +1,18 @@
+"""Role profiles built at run time from a user's job description (same builder as the seeds)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from models.roles import RoleProfile, role_from_job_description
+from taxonomy.build import weigh_document
+from taxonomy.tagger import load_tagger
+
+
+def build_role_profile(text: str, *, title: str | None, role_id: str) -> RoleProfile:
+    """Weigh the description's skills against the seed corpus and read its years, degree and level."""
+    tagger = load_tagger()
+    weights = weigh_document(text, tagger)
+    categories = {skill_id: info.category for skill_id in weights if (info := tagger.skill(skill_id))}
+    profile = role_from_job_description(text, title=title, weights=weights, categories=categories)
+    return dataclasses.replace(profile, id=role_id)

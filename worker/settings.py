@@ -1,0 +1,57 @@
+"""Every setting Rolefit reads from the environment, in one place, each with its type and default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _as_bool(raw: str) -> bool:
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration; `Settings.from_env()` reads `ROLEFIT_*` variables and `REDIS_URL`."""
+
+    redis_url: str = ""
+    data_dir: str = str(PROJECT_ROOT / "var")
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_pages: int = 20
+    extract_timeout_s: float = 30.0
+    task_time_limit_s: int = 120
+    upload_ttl_s: int = 24 * 3600
+    report_ttl_s: int = 30 * 24 * 3600
+    max_batch_files: int = 1000
+    max_zip_entries: int = 2000
+    max_zip_uncompressed_bytes: int = 500 * 1024 * 1024
+    max_zip_ratio: float = 100.0
+    require_key_for_uploads: bool = False
+    api_keys: str = ""
+    rate_limit_per_minute: int = 600
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        """Build settings from `environ` (default `os.environ`); unset variables keep their defaults."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for field in fields(cls):
+            name = "REDIS_URL" if field.name == "redis_url" else f"ROLEFIT_{field.name.upper()}"
+            if name not in env:
+                continue
+            raw = env[name]
+            kind = field.type
+            if kind == "bool":
+                values[field.name] = _as_bool(raw)
+            elif kind == "int":
+                values[field.name] = int(raw)
+            elif kind == "float":
+                values[field.name] = float(raw)
+            else:
+                values[field.name] = raw
+        return cls(**values)  # type: ignore[arg-type]

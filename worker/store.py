@@ -1,0 +1,288 @@
+"""Every Redis key the service and the worker touch: uploads, jobs, reports, batches, roles.
+
+Jobs move `queued → processing → done | failed`. Each move is one Lua script, so a batch's
+counters change in the same step as its job and progress is O(1) to read and never drifts.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+import redis
+
+PREFIX = "rf"
+STATUSES = ("queued", "processing", "done", "failed")
+TERMINAL = frozenset({"done", "failed"})
+
+# KEYS[1] job hash. ARGV: prefix, new status, now, then field/value pairs to set.
+# Returns the previous status, or false when the job does not exist. A terminal job stays
+# terminal (a redelivered task cannot flip `done` back to `processing`).
+_TRANSITION = """
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current then return false end
+local new = ARGV[2]
+if current == new then return current end
+if (current == 'done' or current == 'failed') then return current end
+redis.call('HSET', KEYS[1], 'status', new, 'updated', ARGV[3])
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+local batch = redis.call('HGET', KEYS[1], 'batch')
+if batch and batch ~= '' then
+  local bkey = ARGV[1] .. ':batch:' .. batch
+  if redis.call('EXISTS', bkey) == 1 then
+    redis.call('HINCRBY', bkey, current, -1)
+    redis.call('HINCRBY', bkey, new, 1)
+  end
+end
+return current
+"""
+
+# KEYS[1] job hash. ARGV: prefix, job id. Erases the job, its bytes, its report, its dedupe
+# entry and its place in a batch (counters included). Returns 1 when something was erased.
+_ERASE = """
+local job = redis.call('HGETALL', KEYS[1])
+local id = ARGV[2]
+local p = ARGV[1]
+local erased = redis.call('DEL', p .. ':upload:' .. id, p .. ':report:' .. id)
+if #job == 0 then return erased > 0 and 1 or 0 end
+local f = {}
+for i = 1, #job, 2 do f[job[i]] = job[i + 1] end
+if f['dedupe'] and f['dedupe'] ~= '' and redis.call('GET', f['dedupe']) == id then
+  redis.call('DEL', f['dedupe'])
+end
+if f['batch'] and f['batch'] ~= '' then
+  local bkey = p .. ':batch:' .. f['batch']
+  if redis.call('EXISTS', bkey) == 1 then
+    redis.call('HINCRBY', bkey, f['status'], -1)
+    redis.call('HINCRBY', bkey, 'total', -1)
+  end
+  redis.call('LREM', bkey .. ':jobs', 0, id)
+  redis.call('ZREM', bkey .. ':ranked', id)
+end
+redis.call('DEL', KEYS[1])
+return 1
+"""
+
+
+def new_id() -> str:
+    """A random 128-bit id, URL-safe (22 characters)."""
+    return secrets.token_urlsafe(16)
+
+
+@dataclass(frozen=True)
+class Job:
+    """The stored record of one resume: what clients see besides the report."""
+
+    id: str
+    status: str
+    fields: dict[str, str]
+
+    @property
+    def error(self) -> dict[str, str] | None:
+        if self.status != "failed":
+            return None
+        return {"code": self.fields.get("error_code", "internal"), "message": self.fields.get("error_message", "")}
+
+
+class Store:
+    """Typed access to Rolefit's records in a Redis-compatible server."""
+
+    def __init__(self, client: redis.Redis, *, upload_ttl_s: int = 86400, report_ttl_s: int = 30 * 86400):
+        self.redis = client
+        self.upload_ttl_s = upload_ttl_s
+        self.report_ttl_s = report_ttl_s
+        self._transition = client.register_script(_TRANSITION)
+        self._erase = client.register_script(_ERASE)
+
+    @classmethod
+    def from_url(cls, url: str, **ttls: int) -> "Store":
+        client = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
+        return cls(client, **ttls)
+
+    # keys
+    @staticmethod
+    def job_key(job_id: str) -> str:
+        return f"{PREFIX}:job:{job_id}"
+
+    @staticmethod
+    def upload_key(job_id: str) -> str:
+        return f"{PREFIX}:upload:{job_id}"
+
+    @staticmethod
+    def report_key(job_id: str) -> str:
+        return f"{PREFIX}:report:{job_id}"
+
+    @staticmethod
+    def batch_key(batch_id: str) -> str:
+        return f"{PREFIX}:batch:{batch_id}"
+
+    @staticmethod
+    def dedupe_key(scope: str, sha256: str) -> str:
+        return f"{PREFIX}:dedupe:{scope}:{sha256}"
+
+    @staticmethod
+    def role_key(role_id: str) -> str:
+        return f"{PREFIX}:role:{role_id}"
+
+    # jobs
+    def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
+                   batch: str = "", job_id: str | None = None) -> str:
+        """Store the upload bytes and a `queued` job record in one transaction; return the job id."""
+        job_id = job_id or new_id()
+        now = f"{time.time():.3f}"
+        record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
+                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch}
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(self.upload_key(job_id), data, ex=self.upload_ttl_s)
+            pipe.hset(self.job_key(job_id), mapping=record)
+            pipe.expire(self.job_key(job_id), self.report_ttl_s)
+            pipe.execute()
+        return job_id
+
+    def create_job_from_report(self, source_id: str, *, name: str, role: str = "", batch: str = "") -> str | None:
+        """A new `done` job that reuses the report of `source_id` (an identical upload); None if gone."""
+        report = self.redis.get(self.report_key(source_id))
+        source = self.redis.hgetall(self.job_key(source_id))
+        if report is None or not source:
+            return None
+        job_id = new_id()
+        now = f"{time.time():.3f}"
+        record = {k.decode(): v.decode() for k, v in source.items()}
+        record.update({"status": "done", "created": now, "updated": now, "name": name, "role": role,
+                       "batch": batch, "dedupe": "", "reused": source_id})
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(self.report_key(job_id), report, ex=self.report_ttl_s)
+            pipe.hset(self.job_key(job_id), mapping=record)
+            pipe.expire(self.job_key(job_id), self.report_ttl_s)
+            pipe.execute()
+        return job_id
+
+    def remember_digest(self, scope: str, sha256: str, job_id: str) -> None:
+        """Point identical future uploads at `job_id`'s report."""
+        key = self.dedupe_key(scope, sha256)
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(key, job_id, ex=self.report_ttl_s)
+            pipe.hset(self.job_key(job_id), "dedupe", key)
+            pipe.execute()
+
+    def find_digest(self, scope: str, sha256: str) -> str | None:
+        value = self.redis.get(self.dedupe_key(scope, sha256))
+        return value.decode() if value else None
+
+    def get_job(self, job_id: str) -> Job | None:
+        raw = self.redis.hgetall(self.job_key(job_id))
+        if not raw:
+            return None
+        fields = {k.decode(): v.decode() for k, v in raw.items()}
+        return Job(id=job_id, status=fields.get("status", "queued"), fields=fields)
+
+    def get_upload(self, job_id: str) -> bytes | None:
+        return self.redis.get(self.upload_key(job_id))
+
+    def get_report(self, job_id: str) -> dict[str, Any] | None:
+        raw = self.redis.get(self.report_key(job_id))
+        return json.loads(raw) if raw else None
+
+    def get_reports(self, job_ids: Iterable[str]) -> list[dict[str, Any] | None]:
+        ids = list(job_ids)
+        if not ids:
+            return []
+        raws = self.redis.mget([self.report_key(i) for i in ids])
+        return [json.loads(r) if r else None for r in raws]
+
+    def transition(self, job_id: str, status: str, **fields: str) -> str | None:
+        """Move a job to `status` (with extra fields); return the previous status, None if unknown."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        args: list[str] = [PREFIX, status, f"{time.time():.3f}"]
+        for key, value in fields.items():
+            args += [key, value]
+        previous = self._transition(keys=[self.job_key(job_id)], args=args)
+        return previous.decode() if isinstance(previous, bytes) else previous or None
+
+    def finish(self, job_id: str, report: dict[str, Any], *, score: float | None = None) -> str | None:
+        """Write the report, mark the job done, delete the upload bytes; rank it in its batch."""
+        job = self.get_job(job_id)
+        if job is None:
+            return None
+        body = json.dumps(report, separators=(",", ":"), sort_keys=True)
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.set(self.report_key(job_id), body, ex=self.report_ttl_s)
+            if job.fields.get("batch") and score is not None:
+                pipe.zadd(self.batch_key(job.fields["batch"]) + ":ranked", {job_id: score})
+            pipe.execute()
+        previous = self.transition(job_id, "done")
+        self.redis.delete(self.upload_key(job_id))
+        return previous
+
+    def fail(self, job_id: str, code: str, message: str) -> str | None:
+        """Mark the job failed with a stable code and a human message; delete the upload bytes."""
+        previous = self.transition(job_id, "failed", error_code=code, error_message=message)
+        self.redis.delete(self.upload_key(job_id))
+        return previous
+
+    def erase(self, job_id: str) -> bool:
+        """Erase everything stored about this candidate: record, bytes, report, dedupe, batch entry."""
+        return bool(self._erase(keys=[self.job_key(job_id)], args=[PREFIX, job_id]))
+
+    # batches
+    def create_batch(self, *, role: str, total: int, extra: dict[str, str] | None = None,
+                     batch_id: str | None = None) -> str:
+        batch_id = batch_id or new_id()
+        record = {"role": role, "total": str(total), "created": f"{time.time():.3f}",
+                  **{s: "0" for s in STATUSES}, **(extra or {})}
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(self.batch_key(batch_id), mapping=record)
+            pipe.expire(self.batch_key(batch_id), self.report_ttl_s)
+            pipe.execute()
+        return batch_id
+
+    def add_to_batch(self, batch_id: str, job_id: str, status: str) -> None:
+        """Record a job (already created with `batch=batch_id`) as a member, counting its status."""
+        key = self.batch_key(batch_id)
+        with self.redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(key + ":jobs", job_id)
+            pipe.expire(key + ":jobs", self.report_ttl_s)
+            pipe.hincrby(key, status, 1)
+            pipe.execute()
+
+    def get_batch(self, batch_id: str) -> dict[str, str] | None:
+        raw = self.redis.hgetall(self.batch_key(batch_id))
+        return {k.decode(): v.decode() for k, v in raw.items()} if raw else None
+
+    def batch_job_ids(self, batch_id: str) -> list[str]:
+        return [v.decode() for v in self.redis.lrange(self.batch_key(batch_id) + ":jobs", 0, -1)]
+
+    def erase_batch(self, batch_id: str) -> bool:
+        """Erase a batch and every candidate in it."""
+        ids = self.batch_job_ids(batch_id)
+        for job_id in ids:
+            self.erase(job_id)
+        key = self.batch_key(batch_id)
+        return bool(self.redis.delete(key, key + ":jobs", key + ":ranked"))
+
+    # roles added by users
+    def save_role(self, role_id: str, profile: dict[str, Any]) -> None:
+        self.redis.set(self.role_key(role_id), json.dumps(profile, sort_keys=True))
+        self.redis.sadd(f"{PREFIX}:roles", role_id)
+
+    def get_role(self, role_id: str) -> dict[str, Any] | None:
+        raw = self.redis.get(self.role_key(role_id))
+        return json.loads(raw) if raw else None
+
+    def list_roles(self) -> list[dict[str, Any]]:
+        ids = sorted(v.decode() for v in self.redis.smembers(f"{PREFIX}:roles"))
+        if not ids:
+            return []
+        raws = self.redis.mget([self.role_key(i) for i in ids])
+        return [json.loads(r) for r in raws if r]
+
+    def delete_role(self, role_id: str) -> bool:
+        self.redis.srem(f"{PREFIX}:roles", role_id)
+        return bool(self.redis.delete(self.role_key(role_id)))
+
+    def ping(self) -> bool:
+        return bool(self.redis.ping())
