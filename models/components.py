@@ -1,0 +1,171 @@
+"""The parts of a fit: skills, experience, education and leadership, each a number in 0..1.
+
+Each function sees only the candidate's features and one role; nothing personal reaches them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.features import DEGREES, CandidateFeatures, SkillEvidence
+from models.roles import LEVEL_YEARS, RoleProfile
+
+# How much a skill counts by where it was shown: used at work beats a bare list entry.
+SHOWN_IN_WORK = 1.0  # experience, projects, publications, talks, open source
+MENTIONED = 0.8  # summary, education, certifications, anything else
+LISTED_ONLY = 0.6  # only in a skills list
+_WORK_SECTIONS = ("experience", "employment", "work", "project", "publication", "talk", "patent",
+                  "open source", "research", "career", "professional")
+_LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stack", "keywords")
+
+# Partial credit when the role asks for one skill and the candidate shows a close one.
+SIBLING_CREDIT = 0.6  # same parent skill, or parent and child (PyTorch for TensorFlow, both frameworks)
+CATEGORY_CREDIT = 0.35  # same category only
+# Share of a role's weighted skills that counts as a full skills match: nobody shows every tool
+# a long career document names.
+SKILLS_SATURATION = 0.6
+
+
+def evidence_strength(skill: SkillEvidence) -> float:
+    """How strongly the resume shows a skill, from the sections it appears in (mentions don't count)."""
+    best = 0.0
+    for section in skill.sections or ("",):
+        name = section.lower()
+        if any(k in name for k in _WORK_SECTIONS):
+            credit = SHOWN_IN_WORK
+        elif any(k in name for k in _LIST_SECTIONS):
+            credit = LISTED_ONLY
+        else:
+            credit = MENTIONED
+        best = max(best, credit)
+    return best
+
+
+@dataclass(frozen=True)
+class SkillCredit:
+    """Credit for one skill the role asks for, and the candidate skill that earned it."""
+
+    skill: str
+    weight: float
+    credit: float
+    via: str | None  # the candidate's skill id; equal to `skill` for a direct match
+    kind: str  # direct|related|category|none
+
+
+def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillCredit]:
+    """Credit for every skill the role weighs, heaviest first."""
+    have = {s.id: s for s in features.skills}
+    by_parent: dict[str, list[SkillEvidence]] = {}
+    by_category: dict[str, list[SkillEvidence]] = {}
+    for s in features.skills:
+        if s.parent:
+            by_parent.setdefault(s.parent, []).append(s)
+        if s.category:
+            by_category.setdefault(s.category, []).append(s)
+    credits = []
+    for sid, weight in sorted(role.skills.items(), key=lambda kv: (-kv[1], kv[0])):
+        if sid in have:
+            credits.append(SkillCredit(sid, weight, evidence_strength(have[sid]), sid, "direct"))
+            continue
+        related = list(by_parent.get(sid, ()))  # candidate shows a child of the asked skill
+        parent = role.parents.get(sid)
+        if parent:
+            related += by_parent.get(parent, ())  # a sibling
+            if parent in have:
+                related.append(have[parent])  # the asked skill's parent
+        best = _best(related, SIBLING_CREDIT)
+        if best is None:
+            best = _best(by_category.get(role.categories.get(sid, ""), ()), CATEGORY_CREDIT)
+            kind = "category"
+        else:
+            kind = "related"
+        if best is None:
+            credits.append(SkillCredit(sid, weight, 0.0, None, "none"))
+        else:
+            credits.append(SkillCredit(sid, weight, best[1], best[0], kind))
+    return credits
+
+
+def _best(candidates: list[SkillEvidence] | tuple[SkillEvidence, ...], factor: float) -> tuple[str, float] | None:
+    if not candidates:
+        return None
+    top = max(candidates, key=lambda s: (evidence_strength(s), s.id))
+    return top.id, factor * evidence_strength(top)
+
+
+def skills_component(credits: list[SkillCredit]) -> tuple[float, float]:
+    """(component 0..1, raw weighted coverage 0..1) of a role's skills."""
+    total = sum(c.weight for c in credits)
+    if total <= 0:
+        return 0.0, 0.0
+    coverage = sum(c.weight * c.credit for c in credits) / total
+    return min(1.0, coverage / SKILLS_SATURATION), coverage
+
+
+UNDER_POWER = 1.5  # falling short of the years asked costs more than exceeding them
+OVER_STEP = 0.06  # per year beyond the role's range
+OVER_FLOOR = 0.4
+
+
+def years_ceiling(role: RoleProfile) -> float | None:
+    """The most years the role expects: its own maximum, else its ladder level's band."""
+    high = role.expected_years[1]
+    return high if high is not None else LEVEL_YEARS.get(role.level, (0, None))[1]
+
+
+def experience_component(years: float, role: RoleProfile) -> float:
+    """Fit of the candidate's years to the role's range; under- and over-qualification differ.
+
+    Short of the minimum: (years / minimum) ** 1.5, steep. Beyond the ceiling: a gentle 6 % per
+    year down to 40 %: an over-qualified candidate can do the work but may not stay.
+    """
+    low = role.expected_years[0]
+    if years < low:
+        return round((max(years, 0.0) / low) ** UNDER_POWER, 4)
+    high = years_ceiling(role)
+    if high is not None and years > high:
+        return round(max(OVER_FLOOR, 1.0 - OVER_STEP * (years - high)), 4)
+    return 1.0
+
+
+def degree_rank(features: CandidateFeatures) -> float:
+    """Highest degree as a rank (none 0 .. phd 3); a degree in progress counts half a step."""
+    rank = float(DEGREES.index(features.highest_degree)) if features.highest_degree in DEGREES else 0.0
+    if features.degree_in_progress in DEGREES:
+        rank = max(rank, DEGREES.index(features.degree_in_progress) - 0.5)
+    return rank
+
+
+_EDUCATION_SHORTFALL = {0: 1.0, 1: 0.7, 2: 0.45, 3: 0.25}
+
+
+def education_component(features: CandidateFeatures, role: RoleProfile) -> float:
+    """1 when the degree meets the role's expectation, less per step below it."""
+    expected = DEGREES.index(role.education) if role.education in DEGREES else 0
+    gap = max(0.0, expected - degree_rank(features))
+    whole = int(gap)
+    value = _EDUCATION_SHORTFALL[min(whole, 3)]
+    if gap > whole:  # half a step: between the two
+        value = (value + _EDUCATION_SHORTFALL[min(whole + 1, 3)]) / 2
+    return value
+
+
+_SENIORITY_SCOPE = {None: 0.0, "junior": 0.0, "senior": 0.4, "lead": 0.6, "manager": 0.6, "staff": 0.7,
+                    "head": 0.9, "director": 0.9, "principal": 0.9, "distinguished": 1.0}
+SIGNALS_FOR_FULL_SCOPE = 8
+PEOPLE_FOR_FULL_SCOPE = 8
+
+
+def leadership_scope(features: CandidateFeatures) -> float:
+    """The candidate's leadership and scope in 0..1: title seniority, leadership signals, people managed."""
+    title = _SENIORITY_SCOPE.get(features.seniority, 0.3)
+    signals = min(1.0, features.leadership_signals / SIGNALS_FOR_FULL_SCOPE)
+    people = min(1.0, features.people_managed / PEOPLE_FOR_FULL_SCOPE)
+    return round(0.45 * title + 0.4 * signals + 0.15 * people, 4)
+
+
+def leadership_component(features: CandidateFeatures, role: RoleProfile) -> float:
+    """How much of the leadership the role expects the candidate shows (1 when it expects none)."""
+    if role.leadership <= 0:
+        return 1.0
+    return round(min(1.0, leadership_scope(features) / role.leadership), 4)

@@ -1,0 +1,67 @@
+"""Plain-language reasons for a fit score, built from its components."""
+
+from __future__ import annotations
+
+from models.components import leadership_scope, years_ceiling
+from models.features import CandidateFeatures
+from models.roles import RoleProfile
+
+_DEGREE_WORDS = {"none": "no degree", "bachelor": "a bachelor's degree", "master": "a master's degree",
+                 "phd": "a PhD"}
+
+
+def _years_range(role: RoleProfile) -> str:
+    low, high = role.expected_years
+    return f"{low:g}+ years" if high is None else f"{low:g}–{high:g} years"
+
+
+def _experience_sentence(features: CandidateFeatures, role: RoleProfile, value: float) -> str:
+    years = features.working_years
+    asked = _years_range(role)
+    if years < role.expected_years[0]:
+        return f"Experience: {years:.1f} relevant years, short of the {asked} the role asks for."
+    ceiling = years_ceiling(role)
+    if ceiling is not None and years > ceiling:
+        return (f"Experience: {years:.1f} relevant years, more than this level usually has ({asked}); "
+                f"over-qualified rather than unqualified.")
+    return f"Experience: {years:.1f} relevant years, within the {asked} asked for."
+
+
+def _education_sentence(features: CandidateFeatures, role: RoleProfile, value: float) -> str:
+    have = _DEGREE_WORDS.get(features.highest_degree, features.highest_degree)
+    want = _DEGREE_WORDS.get(role.education, role.education)
+    progress = f" ({features.degree_in_progress} in progress)" if features.degree_in_progress else ""
+    if value >= 1.0:
+        return f"Education: {have}{progress} meets the expected {want}."
+    return f"Education: {have}{progress}, below the expected {want}."
+
+
+def _leadership_sentence(features: CandidateFeatures, role: RoleProfile, value: float) -> str:
+    if role.leadership <= 0:
+        return ""
+    shown = leadership_scope(features)
+    if value >= 1.0:
+        return "Leadership and scope: as much as the role expects."
+    return (f"Leadership and scope: {shown:.0%} shown of the {role.leadership:.0%} the role expects "
+            f"(titles, people managed, and leading, mentoring, architecture or strategy in the work).")
+
+
+def explain_fit(role: RoleProfile, features: CandidateFeatures, score: float,
+                components: dict[str, float], partials: list[tuple[str, str]]) -> str:
+    """One short paragraph: the score, then each component in words."""
+    parts = [f"{score:.0f}/100 for {role.title} (ladder level {role.level})."]
+    coverage = components["skills_coverage"]
+    parts.append(f"Skills: shows {coverage:.0%} of the role's weighted skills "
+                 f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
+                 f" skills match); skills shown in work count more than a bare list.")
+    if partials:
+        shown = ", ".join(f"{via} for {asked}" for asked, via in partials[:3])
+        parts.append(f"Partial credit for related skills: {shown}.")
+    parts.append(_experience_sentence(features, role, components["experience"]))
+    parts.append(_education_sentence(features, role, components["education"]))
+    lead = _leadership_sentence(features, role, components["leadership"])
+    if lead:
+        parts.append(lead)
+    if components["skills"] < 0.25:
+        parts.append("Too few of the role's skills to count as a fit, whatever the years and degree.")
+    return " ".join(parts)

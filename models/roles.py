@@ -1,0 +1,171 @@
+"""Role profiles: the five seed roles of the ladder, and roles built from users' job descriptions.
+
+Skills and their weights come from the taxonomy builder (the artifact's `roles[seed]`, or
+`weigh_document` for a new description); level, years, education and leadership of the seed roles
+come from a small reviewed manifest (`models/data/roles_manifest.json`), because text mining reads
+salary bands and other levels' years as requirements.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from models.requirements import degree_required, infer_level, years_required
+
+MANIFEST = Path(__file__).parent / "data" / "roles_manifest.json"
+
+# Leadership and scope a role expects (0..1), by ladder level, for roles with no manifest entry.
+LEVEL_LEADERSHIP = {1: 0.0, 2: 0.1, 3: 0.3, 4: 0.6, 5: 0.9}
+# Typical years at each ladder level: (start, end or None). Used for over-qualification when a
+# role gives no maximum ("2+ years"), and to place candidates on the ladder.
+LEVEL_YEARS: dict[int, tuple[float, float | None]] = {1: (0, 2), 2: (1, 5), 3: (2, 6), 4: (5, 12), 5: (10, None)}
+
+
+@dataclass(frozen=True)
+class RoleProfile:
+    """One role: where it sits on the ladder, what it expects, and its weighted skills."""
+
+    id: str
+    title: str
+    level: int
+    seed: str | None
+    expected_years: tuple[float, float | None]
+    education: str  # none|bachelor|master|phd: the degree expected
+    leadership: float  # 0..1: leadership and scope expected
+    skills: dict[str, float]  # skill id -> weight 0..1
+    categories: dict[str, str]  # skill id -> category (for partial credit)
+    parents: dict[str, str] = field(default_factory=dict)  # skill id -> parent skill id
+    names: dict[str, str] = field(default_factory=dict)  # skill id -> display name
+    notes: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The role as `GET /api/v1/roles/{id}` shows it; skills heaviest first."""
+        ordered = sorted(self.skills.items(), key=lambda kv: (-kv[1], kv[0]))
+        return {
+            "id": self.id,
+            "title": self.title,
+            "level": self.level,
+            "seed": self.seed,
+            "expected_years": {"min": self.expected_years[0], "max": self.expected_years[1]},
+            "education": self.education,
+            "leadership": self.leadership,
+            "skills": [{"id": sid, "name": self.names.get(sid, sid), "category": self.categories.get(sid),
+                        "weight": round(w, 4)} for sid, w in ordered],
+            "notes": self.notes,
+        }
+
+
+def _artifact_path() -> Path | None:
+    """Where the taxonomy artifact lives, found without importing the taxonomy package."""
+    spec = importlib.util.find_spec("taxonomy")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "taxonomy.json"
+    return path if path.exists() else None
+
+
+def skill_facts(artifact: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(categories, parents, names) of every skill in a taxonomy artifact."""
+    raw = artifact.get("skills", {})
+    entries = raw.values() if isinstance(raw, Mapping) else raw
+    categories: dict[str, str] = {}
+    parents: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for entry in entries:
+        sid = entry["id"]
+        categories[sid] = entry.get("category") or ""
+        if entry.get("parent"):
+            parents[sid] = entry["parent"]
+        names[sid] = entry.get("name") or sid
+    return categories, parents, names
+
+
+def _build_seed_roles(artifact: Mapping[str, Any]) -> tuple[RoleProfile, ...]:
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    categories, parents, names = skill_facts(artifact)
+    weights_by_seed: Mapping[str, Mapping[str, float]] = artifact.get("roles", {})
+    roles = []
+    for entry in manifest["roles"]:
+        weights = {sid: float(w) for sid, w in weights_by_seed.get(entry["seed"], {}).items() if w > 0}
+        low, high = entry["expected_years"]
+        roles.append(RoleProfile(
+            id=entry["id"], title=entry["title"], level=int(entry["level"]), seed=entry["seed"],
+            expected_years=(float(low), None if high is None else float(high)),
+            education=entry["education"], leadership=float(entry["leadership"]),
+            skills=weights,
+            categories={sid: categories.get(sid, "") for sid in weights},
+            parents={sid: parents[sid] for sid in weights if sid in parents},
+            names={sid: names.get(sid, sid) for sid in weights},
+            notes=entry.get("notes", ""),
+        ))
+    return tuple(roles)
+
+
+@lru_cache(maxsize=1)
+def _default_roles() -> tuple[RoleProfile, ...]:
+    path = _artifact_path()
+    artifact = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    return _build_seed_roles(artifact)
+
+
+def load_roles(taxonomy_artifact: Mapping[str, Any] | None = None) -> list[RoleProfile]:
+    """The five seed roles, lowest level first (cached for the shipped artifact)."""
+    roles = _default_roles() if taxonomy_artifact is None else _build_seed_roles(taxonomy_artifact)
+    return list(roles)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48] or "role"
+
+
+_TITLE_LINE = re.compile(r"^\s*(?:job\s+)?title\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def guess_title(text: str) -> str:
+    """A description's title: a 'Title:' line, else its first non-empty line (trimmed)."""
+    m = _TITLE_LINE.search(text)
+    if m:
+        return m.group(1).strip()[:120]
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().lstrip("#").strip()[:120]
+    return "Custom role"
+
+
+def role_from_job_description(text: str, *, title: str | None, weights: Mapping[str, float],
+                              categories: Mapping[str, str], parents: Mapping[str, str] | None = None,
+                              names: Mapping[str, str] | None = None) -> RoleProfile:
+    """A role profile from a job description, by the same rules as the seed roles.
+
+    `weights` come from the taxonomy's `weigh_document(text)`; the years asked for, the degree and
+    the ladder level (title words first, else years) are read from the text here. The id is a slug
+    of the title plus a short content hash, so the same description always gives the same role.
+    """
+    title = (title or guess_title(text)).strip()
+    years = years_required(text)
+    level = infer_level(title, years)
+    kept = {sid: float(w) for sid, w in weights.items() if w > 0}
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    parents = parents or {}
+    names = names or {}
+    return RoleProfile(
+        id=f"{_slug(title)}-{digest}",
+        title=title,
+        level=level,
+        seed=None,
+        expected_years=years if years is not None else LEVEL_YEARS[level],
+        education=degree_required(text),
+        leadership=LEVEL_LEADERSHIP[level],
+        skills=kept,
+        categories={sid: categories.get(sid, "") for sid in kept},
+        parents={sid: parents[sid] for sid in kept if sid in parents},
+        names={sid: names.get(sid, sid) for sid in kept},
+        notes="Built from a job description." + ("" if years else " It states no years; the level's band is used."),
+    )
