@@ -1,0 +1,124 @@
+"""Text from resume files (PDF, DOCX, TXT): visible text only, clean failures.
+
+    extract(data, filename="cv.pdf") -> ExtractedText(text, file_type, pages, hidden_chars, warnings)
+
+Failures raise worker.errors.ResumeError with a stable code. `sniff_type` is importable without
+pulling in pdfminer or python-docx (the web tier uses it to reject uploads early).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from worker.errors import ResumeError
+from worker.extract.sniff import identify, sniff_type
+
+__all__ = ["ExtractedText", "Limits", "ResumeError", "extract", "sniff_type"]
+
+MIN_TEXT_CHARS_PER_PAGE = 20
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one upload may cost."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_pages: int = 20
+    timeout_s: float = 30.0
+
+
+@dataclass
+class ExtractedText:
+    """Visible text of a resume file and what was noticed on the way."""
+
+    text: str
+    file_type: str
+    pages: int
+    hidden_chars: int
+    warnings: list[dict] = field(default_factory=list)
+
+
+def extract(data: bytes, *, filename: str = "", limits: Limits = Limits()) -> ExtractedText:
+    """Visible text of a PDF, DOCX or TXT resume; raise ResumeError on anything unusable."""
+    if len(data) > limits.max_bytes:
+        raise ResumeError("too_large", f"The file is {len(data) / 1048576:.1f} MB; the limit is "
+                                       f"{limits.max_bytes / 1048576:.0f} MB.")
+    kind = identify(data)
+    if kind == "binary":
+        suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+        if suffix in ("pdf", "docx"):
+            raise ResumeError("corrupt", f"The file is named .{suffix} but its content is not a readable "
+                                         f"{suffix.upper()} document; it may be damaged. Export it again and "
+                                         "re-upload.")
+        sniff_type(data)  # raises unsupported_type
+    deadline = time.monotonic() + limits.timeout_s
+    if kind == "pdf":
+        result = _from_pdf(data, limits, deadline)
+    elif kind == "docx":
+        result = _from_docx(data)
+    else:
+        result = _from_txt(data)
+    if result.hidden_chars:
+        result.warnings.append(hidden_text_warning(result.hidden_chars))
+    return result
+
+
+def hidden_text_warning(count: int) -> dict:
+    """The warning a report carries when invisible text was left out."""
+    return {
+        "code": "hidden_text",
+        "message": f"{count} characters of invisible text were ignored (white, tiny, hidden or "
+                   "off-page text is not used for matching).",
+        "count": count,
+    }
+
+
+def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
+    from worker.extract.clean import clean_text
+    from worker.extract.pdf import extract_pdf
+
+    pdf = extract_pdf(data, max_pages=limits.max_pages, deadline=deadline)
+    pages = max(pdf.page_count, len(pdf.pages))
+    if pdf.visible_chars < MIN_TEXT_CHARS_PER_PAGE * max(1, len(pdf.pages)) * 0.5 and pdf.visible_chars < 200:
+        if pdf.images:
+            raise ResumeError("no_text_layer", "The PDF is a scanned image with no text layer; upload the "
+                                               "original document or a PDF exported from a word processor.")
+        if not pdf.visible_chars:
+            raise ResumeError("empty", "The PDF contains no readable text.")
+    parts: list[str] = []
+    margins: list[str] = []   # running headers/footers go once, after the body, not mid-section
+    seen_margins: set[str] = set()
+    for page in pdf.pages:
+        parts.extend(page.body)
+        parts.append("")
+        for line in page.margin:
+            key = _DIGITS.sub("#", line.lower())
+            if key not in seen_margins and not re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?", key):
+                seen_margins.add(key)
+                margins.append(line)
+    parts.extend(margins)
+    return ExtractedText(clean_text("\n".join(parts)), "pdf", pages, pdf.hidden_chars, [])
+
+
+def _from_docx(data: bytes) -> ExtractedText:
+    from worker.extract.clean import clean_text
+    from worker.extract.docx import extract_docx
+
+    doc = extract_docx(data)
+    text = clean_text("\n".join(doc.blocks))
+    if not text.strip():
+        raise ResumeError("empty", "The Word document contains no visible text.")
+    return ExtractedText(text, "docx", 1, doc.hidden_chars, [])
+
+
+def _from_txt(data: bytes) -> ExtractedText:
+    from worker.extract.clean import clean_text
+    from worker.extract.txt import extract_txt
+
+    text = clean_text(extract_txt(data))
+    if not text.strip():
+        raise ResumeError("empty", "The text file is empty.")
+    return ExtractedText(text, "txt", 1, 0, [])

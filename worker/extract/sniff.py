@@ -1,0 +1,90 @@
+"""Decide a file's type from its bytes (never its name). Cheap: no heavy imports."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from worker.errors import ResumeError
+
+_BINARY_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", "a bitmap image"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Office (.doc) file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a program"),
+)
+
+_UNSUPPORTED_HINT = "Upload a PDF, a Word document (.docx) or a plain-text file."
+
+
+def sniff_type(data: bytes) -> str:
+    """Return "pdf", "docx" or "txt" for `data`; raise ResumeError(empty | unsupported_type)."""
+    kind = identify(data)
+    if kind == "binary":
+        raise ResumeError("unsupported_type", f"The file is not a PDF, DOCX or text document. {_UNSUPPORTED_HINT}")
+    return kind
+
+
+def identify(data: bytes) -> str:
+    """Like sniff_type, but return "binary" for bytes of no format we recognise.
+
+    The caller decides what an unrecognised binary means: a file named .docx or .pdf whose bytes
+    are no known format is a damaged document (corrupt) rather than a foreign type.
+    """
+    if not data or not data.strip():
+        raise ResumeError("empty", "The file is empty; upload the resume again.")
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data)
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise ResumeError("unsupported_type", f"The file is {what}, not a resume document. {_UNSUPPORTED_HINT}")
+    if looks_like_text(data[:65536]):
+        return "txt"
+    return "binary"
+
+
+def _sniff_zip(data: bytes) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        # Starts like a Word file but the archive cannot be read: a damaged upload.
+        raise ResumeError("corrupt", "The file looks like a Word document but is damaged and cannot be read.")
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
+        raise ResumeError("unsupported_type", f"Spreadsheets and slides are not supported. {_UNSUPPORTED_HINT}")
+    raise ResumeError("unsupported_type", f"The file is a zip archive, not a resume document. {_UNSUPPORTED_HINT}")
+
+
+def looks_like_text(sample: bytes) -> bool:
+    """True when `sample` decodes as text with few control characters."""
+    if sample.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in sample:
+        # UTF-16 without a BOM: every other byte is zero for Latin text.
+        even, odd = sample[0::2], sample[1::2]
+        return (odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even)) and len(sample) > 3
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A cut in the middle of a multi-byte character at the sample's end is fine.
+        if exc.start >= len(sample) - 3:
+            text = sample[: exc.start].decode("utf-8")
+        else:
+            text = sample.decode("latin-1")
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v" or 0x7F <= ord(ch) < 0xA0)
+    return controls <= 0.02 * len(text)
