@@ -21,16 +21,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         raise RuntimeError("REDIS_URL is not set: start the stack with `rolefit up`, or point REDIS_URL at a server.")
     app.config.from_mapping(
         SETTINGS=settings,
-        MAX_CONTENT_LENGTH=settings.max_upload_bytes + 64 * 1024,
+        MAX_CONTENT_LENGTH=settings.max_batch_bytes,
         JSON_SORT_KEYS=False,
     )
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if k.isupper()})
 
-    from service import api, errors, extensions, health
+    from service import api, batches, errors, extensions, health
 
     errors.init_app(app)
     extensions.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(batches.bp)
     app.register_blueprint(health.bp)
     return app

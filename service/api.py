@@ -60,6 +60,7 @@ def requested_role() -> str:
 
 @bp.post("/resumes")
 def upload_resume():
+    request.max_content_length = ext.settings().max_upload_bytes + 64 * 1024
     upload = read_upload(request.files.get("file"), max_bytes=ext.settings().max_upload_bytes)
     role = requested_role()
     job_id, status = submit(upload, role=role)

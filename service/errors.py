@@ -59,6 +59,6 @@ def init_app(app: Flask) -> None:
         if not request.path.startswith("/api/") and exc.code == 404 and "text/html" in request.accept_mimetypes:
             return exc
         if exc.code == 413:
-            limit = app.config["MAX_CONTENT_LENGTH"]
+            limit = request.max_content_length or app.config["MAX_CONTENT_LENGTH"]
             return error_response("too_large", f"The upload is larger than the limit of {limit // (1024 * 1024)} MB.", 413)
         return error_response(_http_code(exc), exc.description or exc.name, exc.code or 500)

@@ -10,6 +10,7 @@ from worker.errors import ResumeError
 from worker.extract import Limits
 from worker.fingerprint import analysis_fingerprint
 from worker.settings import Settings
+from worker.shortlist import candidate_summary
 from worker.store import Store
 
 log = logging.getLogger("rolefit.worker")
@@ -33,14 +34,6 @@ def extra_roles_for(store: Store, role_id: str) -> list[Any]:
 def dedupe_scope(role_id: str) -> str:
     """Reports are reusable for the same file only under the same taxonomy, roles, code and role."""
     return f"{analysis_fingerprint()}:{role_id}"
-
-
-def role_score(report: dict[str, Any], role_id: str) -> float | None:
-    """The score of `role_id` in a report (the batch's ranking key)."""
-    for fit in report.get("fits", []):
-        if fit.get("role") == role_id:
-            return float(fit["score"])
-    return None
 
 
 def process_job(store: Store, job_id: str, settings: Settings) -> str:
@@ -72,10 +65,10 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
         log.info("job failed", extra={"stage": "failed", "code": error.code, "job": job_id})
         return "failed"
     report = analysis.report
-    score = role_score(report, job.fields.get("role", "")) if job.fields.get("batch") else None
-    if job.fields.get("batch") and score is None:
-        score = max((f["score"] for f in report.get("fits", [])), default=0.0)
-    store.finish(job_id, report, score=score)
+    summary = None
+    if job.fields.get("batch"):
+        summary = candidate_summary(report, job.fields.get("role") or None, file_name=job.fields.get("name", ""))
+    store.finish(job_id, report, summary=summary)
     store.remember_digest(dedupe_scope(job.fields.get("role", "")), job.fields["sha256"], job_id)
     log.info("job done", extra={"stage": "done", "job": job_id,
                                 "seconds": round(time.perf_counter() - started, 4)})

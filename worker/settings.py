@@ -27,6 +27,7 @@ class Settings:
     upload_ttl_s: int = 24 * 3600
     report_ttl_s: int = 30 * 24 * 3600
     max_batch_files: int = 1000
+    max_batch_bytes: int = 300 * 1024 * 1024
     max_zip_entries: int = 2000
     max_zip_uncompressed_bytes: int = 500 * 1024 * 1024
     max_zip_ratio: float = 100.0

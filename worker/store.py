@@ -14,6 +14,8 @@ from typing import Any, Iterable
 
 import redis
 
+from worker.shortlist import failure_summary
+
 PREFIX = "rf"
 STATUSES = ("queued", "processing", "done", "failed")
 TERMINAL = frozenset({"done", "failed"})
@@ -61,6 +63,7 @@ if f['batch'] and f['batch'] ~= '' then
   end
   redis.call('LREM', bkey .. ':jobs', 0, id)
   redis.call('ZREM', bkey .. ':ranked', id)
+  redis.call('HDEL', bkey .. ':summaries', id)
 end
 redis.call('DEL', KEYS[1])
 return 1
@@ -203,16 +206,20 @@ class Store:
         previous = self._transition(keys=[self.job_key(job_id)], args=args)
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
-    def finish(self, job_id: str, report: dict[str, Any], *, score: float | None = None) -> str | None:
-        """Write the report, mark the job done, delete the upload bytes; rank it in its batch."""
+    def finish(self, job_id: str, report: dict[str, Any], *, summary: dict[str, Any] | None = None) -> str | None:
+        """Write the report (and its batch row), mark the job done, delete the upload bytes."""
         job = self.get_job(job_id)
         if job is None:
             return None
         body = json.dumps(report, separators=(",", ":"), sort_keys=True)
+        batch = job.fields.get("batch")
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.report_key(job_id), body, ex=self.report_ttl_s)
-            if job.fields.get("batch") and score is not None:
-                pipe.zadd(self.batch_key(job.fields["batch"]) + ":ranked", {job_id: score})
+            if batch and summary is not None:
+                pipe.zadd(self.batch_key(batch) + ":ranked", {job_id: summary["score"]})
+                pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
+                pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
+                pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
             pipe.execute()
         previous = self.transition(job_id, "done")
         self.redis.delete(self.upload_key(job_id))
@@ -222,6 +229,10 @@ class Store:
         """Mark the job failed with a stable code and a human message; delete the upload bytes."""
         previous = self.transition(job_id, "failed", error_code=code, error_message=message)
         self.redis.delete(self.upload_key(job_id))
+        job = self.get_job(job_id)
+        if job is not None and job.status == "failed" and job.fields.get("batch"):
+            row = failure_summary(code, message, file_name=job.fields.get("name", ""))
+            self.redis.hset(self.batch_key(job.fields["batch"]) + ":summaries", job_id, json.dumps(row))
         return previous
 
     def erase(self, job_id: str) -> bool:
@@ -253,6 +264,20 @@ class Store:
         raw = self.redis.hgetall(self.batch_key(batch_id))
         return {k.decode(): v.decode() for k, v in raw.items()} if raw else None
 
+    def put_summary(self, batch_id: str, job_id: str, summary: dict[str, Any]) -> None:
+        """Record a candidate's row in its batch (used when a stored report is reused)."""
+        key = self.batch_key(batch_id)
+        with self.redis.pipeline(transaction=True) as pipe:
+            if summary.get("status") == "done":
+                pipe.zadd(key + ":ranked", {job_id: summary["score"]})
+            pipe.hset(key + ":summaries", job_id, json.dumps(summary, sort_keys=True))
+            pipe.execute()
+
+    def batch_summaries(self, batch_id: str) -> dict[str, dict[str, Any]]:
+        """Each finished candidate's row (done or failed), by job id."""
+        raw = self.redis.hgetall(self.batch_key(batch_id) + ":summaries")
+        return {k.decode(): json.loads(v) for k, v in raw.items()}
+
     def batch_job_ids(self, batch_id: str) -> list[str]:
         return [v.decode() for v in self.redis.lrange(self.batch_key(batch_id) + ":jobs", 0, -1)]
 
@@ -262,7 +287,7 @@ class Store:
         for job_id in ids:
             self.erase(job_id)
         key = self.batch_key(batch_id)
-        return bool(self.redis.delete(key, key + ":jobs", key + ":ranked"))
+        return bool(self.redis.delete(key, key + ":jobs", key + ":ranked", key + ":summaries"))
 
     # roles added by users
     def save_role(self, role_id: str, profile: dict[str, Any]) -> None:

@@ -51,25 +51,30 @@ def test_batch_counters_follow_transitions(store: Store):
         store.add_to_batch(batch, job_id, "queued")
     store.transition(jobs[0], "processing")
     store.transition(jobs[0], "processing")  # a redelivery changes nothing
-    store.finish(jobs[0], {"fits": []}, score=55.0)
+    store.finish(jobs[0], {"fits": []}, summary={"status": "done", "score": 55.0})
     store.transition(jobs[1], "processing")
     store.fail(jobs[1], "corrupt", "broken")
     counts = store.get_batch(batch)
     assert (counts["queued"], counts["processing"], counts["done"], counts["failed"]) == ("1", "0", "1", "1")
     assert store.redis.zscore(store.batch_key(batch) + ":ranked", jobs[0]) == 55.0
+    rows = store.batch_summaries(batch)
+    assert rows[jobs[0]]["score"] == 55.0
+    assert rows[jobs[1]]["error"] == {"code": "corrupt", "message": "broken"}
+    assert jobs[2] not in rows
 
 
 def test_erase_removes_everything_about_the_candidate(store: Store):
     batch = store.create_batch(role="mle-ii", total=1)
     job_id = make_job(store, batch=batch)
     store.add_to_batch(batch, job_id, "queued")
-    store.finish(job_id, {"fits": []}, score=10.0)
+    store.finish(job_id, {"fits": []}, summary={"status": "done", "score": 10.0})
     store.remember_digest("scope", "ab" * 32, job_id)
     assert store.erase(job_id)
     assert store.get_job(job_id) is None and store.get_report(job_id) is None
     assert store.find_digest("scope", "ab" * 32) is None
     assert job_id not in store.batch_job_ids(batch)
     assert store.redis.zscore(store.batch_key(batch) + ":ranked", job_id) is None
+    assert store.batch_summaries(batch) == {}
     assert store.get_batch(batch)["total"] == "0" and store.get_batch(batch)["done"] == "0"
     assert not store.erase(job_id)
 

@@ -1,0 +1,201 @@
+"""Batch screening: many files or one .zip against a role; progress, ranked shortlist, export."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request, url_for
+from werkzeug.datastructures import FileStorage
+
+from service import extensions as ext
+from service.api import requested_role, submit
+from service.archives import ZipLimits, is_zip, read_zip
+from service.errors import ApiError
+from service.roles import create_role
+from service.uploads import Upload, read_upload, safe_filename
+from worker.errors import ResumeError
+from worker.extract.sniff import sniff_type
+from worker.shortlist import Query, candidate_summary, rank, to_csv
+
+bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
+log = logging.getLogger("rolefit.web")
+
+
+def collect_uploads(parts: list[FileStorage]) -> tuple[list[Upload], list[dict[str, str]]]:
+    """Every resume in the request (zips opened), and the parts refused with their codes."""
+    settings = ext.settings()
+    limits = ZipLimits(max_entries=settings.max_zip_entries, max_total_bytes=settings.max_zip_uncompressed_bytes,
+                       max_entry_bytes=settings.max_upload_bytes, max_ratio=settings.max_zip_ratio)
+    uploads: list[Upload] = []
+    rejected: list[dict[str, str]] = []
+    for part in parts:
+        head = part.stream.read(8)
+        part.stream.seek(0)
+        if head[:4] == b"PK\x03\x04":
+            data = part.stream.read()
+            if is_zip(data):
+                contents = read_zip(data, limits)
+                rejected += contents.rejected
+                for name, body in contents.files:
+                    _add(uploads, rejected, name, body)
+                continue
+            _add(uploads, rejected, safe_filename(part.filename), data)
+            continue
+        try:
+            uploads.append(read_upload(part, max_bytes=settings.max_upload_bytes))
+        except ApiError as error:
+            rejected.append({"file": safe_filename(part.filename), "code": error.code, "message": error.message})
+    return uploads, rejected
+
+
+def _add(uploads: list[Upload], rejected: list[dict[str, str]], name: str, data: bytes) -> None:
+    import hashlib
+
+    name = safe_filename(name)
+    try:
+        file_type = sniff_type(data)
+    except ResumeError as error:
+        rejected.append({"file": name, "code": error.code, "message": error.message})
+        return
+    uploads.append(Upload(data=data, name=name, file_type=file_type, sha256=hashlib.sha256(data).hexdigest()))
+
+
+def batch_role() -> str:
+    """The role to rank by: a role id, or a job description sent with the batch (built into a role)."""
+    description = (request.form.get("job_description") or "").strip()
+    if description:
+        return create_role(description, title=request.form.get("title"))["id"]
+    return requested_role()
+
+
+@bp.post("")
+def create_batch():
+    request.max_content_length = ext.settings().max_batch_bytes
+    parts = request.files.getlist("files") + request.files.getlist("file")
+    if not parts:
+        raise ApiError("missing_file", "Send resumes as multipart fields named `files` (or one .zip).")
+    role = batch_role()
+    uploads, rejected = collect_uploads(parts)
+    limit = ext.settings().max_batch_files
+    if len(uploads) > limit:
+        raise ApiError("too_large", f"The batch holds {len(uploads)} resumes; the limit is {limit}.")
+    if not uploads:
+        raise ApiError("empty", "None of the files is a resume Rolefit can read (PDF, DOCX or TXT).")
+    store = ext.store()
+    unique: dict[str, Upload] = {}
+    duplicates = []
+    for upload in uploads:
+        if upload.sha256 in unique:
+            duplicates.append({"file": upload.name, "same_as": unique[upload.sha256].name})
+        else:
+            unique[upload.sha256] = upload
+    batch_id = store.create_batch(role=role, total=len(unique), extra={
+        "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates)})
+    for upload in unique.values():
+        job_id, status = submit(upload, role=role, batch=batch_id)
+        if status == "done":  # an identical file was analysed before: its report is reused
+            store.add_to_batch(batch_id, job_id, "done")
+            report = store.get_report(job_id) or {}
+            store.put_summary(batch_id, job_id, candidate_summary(report, role or None, file_name=upload.name))
+    log.info("batch accepted", extra={"stage": "batch_accepted", "batch": batch_id, "total": len(unique),
+                                       "rejected": len(rejected), "duplicates": len(duplicates)})
+    body = {"id": batch_id, "total": len(unique), "role": role or None, "rejected": rejected,
+            "duplicates": duplicates, "links": {"self": url_for("batches.get_batch", batch_id=batch_id),
+                                                 "export": url_for("batches.export_batch", batch_id=batch_id)}}
+    response = jsonify(body)
+    response.status_code = 202
+    response.headers["Location"] = body["links"]["self"]
+    return response
+
+
+def _flag(name: str) -> bool:
+    return request.args.get(name, "").lower() in {"1", "true", "yes", "on"}
+
+
+def _number(name: str, kind: type, default: Any, low: float, high: float) -> Any:
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise ApiError("bad_request", f"`{name}` must be a number.") from None
+    if not low <= value <= high:
+        raise ApiError("bad_request", f"`{name}` must be between {low:g} and {high:g}.")
+    return value
+
+
+def query_from_request() -> Query:
+    must = tuple(s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip())
+    levels = tuple(int(v) for value in request.args.getlist("level") for v in value.split(",") if v.strip().isdigit())
+    sort = request.args.get("sort", "score")
+    descending = request.args.get("order", "desc").lower() != "asc"
+    return Query(min_score=_number("min_score", float, None, 0, 100), must=must, levels=levels, sort=sort,
+                 descending=descending, page=_number("page", int, 1, 1, 10**6),
+                 per_page=_number("per_page", int, 50, 1, 1000), blind=_flag("blind"))
+
+
+def load_batch(batch_id: str) -> dict[str, str]:
+    batch = ext.store().get_batch(batch_id)
+    if batch is None:
+        raise ApiError("not_found", "No batch with this id: it never existed, was deleted, or has expired.")
+    return batch
+
+
+def progress(batch: dict[str, str]) -> dict[str, int]:
+    counts = {key: int(batch.get(key, 0)) for key in ("total", "queued", "processing", "done", "failed")}
+    counts["finished"] = counts["done"] + counts["failed"]
+    return counts
+
+
+def shortlist(batch_id: str, query: Query) -> dict[str, Any]:
+    rows = ext.store().batch_summaries(batch_id)
+    return rank(sorted(rows.items()), query, batch_id=batch_id)
+
+
+@bp.get("/<batch_id>")
+def get_batch(batch_id: str):
+    batch = load_batch(batch_id)
+    query = query_from_request()
+    counts = progress(batch)
+    body = {"id": batch_id, "role": batch.get("role") or None,
+            "status": "done" if counts["finished"] >= counts["total"] else "running",
+            "progress": counts, **shortlist(batch_id, query),
+            "rejected": json.loads(batch.get("rejected", "[]")),
+            "duplicates": [] if query.blind else json.loads(batch.get("duplicates", "[]")),
+            "blind": query.blind,
+            "links": {"export": url_for("batches.export_batch", batch_id=batch_id)}}
+    if query.blind:
+        body["rejected"] = [{k: v for k, v in r.items() if k != "file"} for r in body["rejected"]]
+    return jsonify(body)
+
+
+@bp.get("/<batch_id>/export")
+def export_batch(batch_id: str):
+    load_batch(batch_id)
+    fmt = request.args.get("format", "csv").lower()
+    if fmt not in {"csv", "json"}:
+        raise ApiError("bad_request", "`format` must be csv or json.")
+    query = query_from_request()
+    everything = Query(**{**query.__dict__, "page": 1, "per_page": 10**6})
+    listing = shortlist(batch_id, everything)
+    suffix = "-blind" if query.blind else ""
+    if fmt == "csv":
+        body = to_csv(listing["candidates"], blind=query.blind)
+        mimetype = "text/csv"
+    else:
+        body = json.dumps({"batch": batch_id, "blind": query.blind, "candidates": listing["candidates"],
+                           "failures": listing["failures"]}, indent=2, ensure_ascii=False)
+        mimetype = "application/json"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="rolefit-batch-{batch_id[:8]}{suffix}.{fmt}"'
+    return response
+
+
+@bp.delete("/<batch_id>")
+def delete_batch(batch_id: str):
+    load_batch(batch_id)
+    ext.store().erase_batch(batch_id)
+    return Response(status=204)

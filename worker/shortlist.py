@@ -1,0 +1,149 @@
+"""A recruiter's shortlist from candidate summaries: filter, sort, page, blind, export. Pure code."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+SORT_KEYS = ("score", "years", "level", "name")
+PERSONAL_FIELDS = ("name", "email", "phone", "links", "file")
+
+
+def candidate_summary(report: dict[str, Any], role_id: str | None, *, file_name: str) -> dict[str, Any]:
+    """The compact row a batch keeps per candidate: the score for the batch's role and why."""
+    fits = report.get("fits", [])
+    fit = next((f for f in fits if f.get("role") == role_id), None) if role_id else None
+    if fit is None and fits:
+        fit = max(fits, key=lambda f: f["score"])
+    candidate = report.get("candidate", {})
+    return {
+        "status": "done",
+        "score": float(fit["score"]) if fit else 0.0,
+        "role": fit["role"] if fit else None,
+        "ladder_level": report.get("ladder_level"),
+        "best_fit": report.get("best_fit"),
+        "years": candidate.get("years_experience"),
+        "highest_degree": candidate.get("highest_degree"),
+        "matched": list(fit["matched"])[:8] if fit else [],
+        "missing": list(fit["missing"])[:8] if fit else [],
+        "skills": sorted(s["id"] for s in report.get("skills", [])),
+        "skill_names": sorted({s["name"].lower() for s in report.get("skills", [])}),
+        "warnings": [w.get("code") for w in report.get("warnings", [])],
+        "warning_messages": [w.get("message") for w in report.get("warnings", [])],
+        "name": candidate.get("name"),
+        "email": candidate.get("email"),
+        "phone": candidate.get("phone"),
+        "links": candidate.get("links", []),
+        "file": file_name,
+    }
+
+
+def failure_summary(code: str, message: str, *, file_name: str) -> dict[str, Any]:
+    return {"status": "failed", "error": {"code": code, "message": message}, "file": file_name}
+
+
+def candidate_code(batch_id: str, job_id: str) -> str:
+    """A stable pseudonym for blind review: the same candidate keeps it across requests and exports."""
+    return "C-" + hashlib.sha256(f"{batch_id}:{job_id}".encode()).hexdigest()[:8].upper()
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a recruiter asked for: filters, order, page and blind mode."""
+
+    min_score: float | None = None
+    must: tuple[str, ...] = ()
+    levels: tuple[int, ...] = ()
+    sort: str = "score"
+    descending: bool = True
+    page: int = 1
+    per_page: int = 50
+    blind: bool = False
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _has_skill(row: dict[str, Any], wanted: str) -> bool:
+    needle = wanted.strip().lower()
+    return needle in row["skills"] or needle in row["skill_names"]
+
+
+def _sort_value(row: dict[str, Any], key: str) -> Any:
+    if key == "years":
+        return row.get("years") or 0.0
+    if key == "level":
+        return row.get("ladder_level") or 0
+    if key == "name":
+        return (row.get("name") or "").lower()
+    return row.get("score") or 0.0
+
+
+def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: str) -> dict[str, Any]:
+    """Filter, sort and page the done candidates; failed ones are listed apart with their codes."""
+    done, failed = [], []
+    for job_id, row in rows:
+        (done if row.get("status") == "done" else failed).append((job_id, row))
+    matching = [
+        (job_id, row) for job_id, row in done
+        if (query.min_score is None or row["score"] >= query.min_score)
+        and all(_has_skill(row, skill) for skill in query.must)
+        and (not query.levels or row.get("ladder_level") in query.levels)
+    ]
+    sort_key = query.sort if query.sort in SORT_KEYS else "score"
+    if query.blind and sort_key == "name":
+        sort_key = "score"
+    # ties broken by score, then by the stable candidate code, so pages never shuffle
+    matching.sort(key=lambda item: candidate_code(batch_id, item[0]))
+    matching.sort(key=lambda item: _sort_value(item[1], "score"), reverse=True)
+    matching.sort(key=lambda item: _sort_value(item[1], sort_key), reverse=query.descending and sort_key != "name")
+    start = (max(query.page, 1) - 1) * query.per_page
+    page = matching[start:start + query.per_page]
+    return {
+        "matching": len(matching),
+        "page": max(query.page, 1),
+        "per_page": query.per_page,
+        "candidates": [present(job_id, row, batch_id=batch_id, blind=query.blind, rank_no=start + i + 1)
+                       for i, (job_id, row) in enumerate(page)],
+        "failures": [present(job_id, row, batch_id=batch_id, blind=query.blind) for job_id, row in failed],
+    }
+
+
+def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, rank_no: int | None = None) -> dict[str, Any]:
+    """One candidate as the API shows it; blind mode drops names, contact details and file names."""
+    out: dict[str, Any] = {"candidate": candidate_code(batch_id, job_id)}
+    if rank_no is not None:
+        out["rank"] = rank_no
+    if not blind:
+        out["id"] = job_id
+    for key, value in row.items():
+        if key in ("skill_names", "skills"):
+            continue
+        if blind and key in PERSONAL_FIELDS:
+            continue
+        out[key] = value
+    return out
+
+
+CSV_COLUMNS = ("rank", "candidate", "name", "email", "phone", "file", "score", "role", "ladder_level", "best_fit",
+               "years", "highest_degree", "matched", "missing", "warnings")
+
+
+def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool) -> str:
+    """The shortlist as CSV; lists are joined with '; '. Blind exports carry no personal columns."""
+    columns = [c for c in CSV_COLUMNS if not (blind and c in PERSONAL_FIELDS)]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in candidates:
+        writer.writerow({key: _csv_safe("; ".join(map(str, value)) if isinstance(value, list) else value)
+                         for key, value in row.items() if key in columns})
+    return buffer.getvalue()
+
+
+def _csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text cells (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
