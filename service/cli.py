@@ -89,6 +89,30 @@ def summarize(path: Path, report: dict) -> str:
     return "\n".join(lines)
 
 
+@main.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--role", default=None, help="A role id, or a job-description file to rank against.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the shortlist as CSV.")
+@click.option("--server", envvar="ROLEFIT_URL", default=None,
+              help="Base URL of a running service (env ROLEFIT_URL); in-process when not set.")
+@click.option("--api-key", envvar="ROLEFIT_API_KEY", default=None, help="API key for the service.")
+@click.option("--min-score", type=float, default=None)
+@click.option("--must", multiple=True, help="A skill every candidate must have (repeatable).")
+@click.option("--level", "levels", multiple=True, type=click.IntRange(1, 5), help="Keep these ladder levels.")
+@click.option("--blind", is_flag=True, help="Hide names, contact details and file names.")
+@click.option("--top", default=25, show_default=True, help="Rows to print.")
+def screen(source: Path, role: str | None, csv_path: Path | None, server: str | None, api_key: str | None,
+           min_score: float | None, must: tuple[str, ...], levels: tuple[int, ...], blind: bool, top: int) -> None:
+    """Rank a folder or .zip of resumes against a role, with a progress bar and a table."""
+    from service.screen import run_screen
+    from worker.shortlist import Query
+
+    extra_roles = [] if server else load_role_option(role)
+    query = Query(min_score=min_score, must=must, levels=levels, blind=blind)
+    sys.exit(run_screen(source, role=role, extra_roles=extra_roles, csv_path=csv_path, server=server, query=query,
+                        limit=top, api_key=api_key))
+
+
 @main.group()
 def taxonomy() -> None:
     """Build and inspect the skills taxonomy."""
