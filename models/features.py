@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from datetime import date
+from typing import Any, Sequence
 
 DEGREES = ("none", "bachelor", "master", "phd")
 
@@ -99,3 +100,60 @@ def is_technical_title(title: str) -> bool:
 def relevant_years(positions: Sequence[tuple[str, float]]) -> float:
     """Years spent in technical positions, given (title, years) pairs; overlaps are the caller's job."""
     return round(sum(years for title, years in positions if years > 0 and is_technical_title(title)), 2)
+
+
+def _position_years(position: Any) -> float:
+    """A position's length in years, from whatever the parser gives (years, months, or start/end dates)."""
+    for attr in ("years", "duration_years"):
+        value = getattr(position, attr, None)
+        if isinstance(value, (int, float)):
+            return float(value)
+    months = getattr(position, "months", None)
+    if isinstance(months, (int, float)):
+        return months / 12.0
+    start, end = getattr(position, "start", None), getattr(position, "end", None)
+    if isinstance(start, date) and isinstance(end, date):
+        return max(0.0, (end - start).days / 365.25)
+    return 0.0
+
+
+_PART_TIME = re.compile(r"part[- ]time|\bh/week\b|hours? a week|volunteer", re.IGNORECASE)
+
+
+def _counts_as_work(position: Any) -> bool:
+    """A full-time, non-internship position (the parser's own flags win where it has them)."""
+    for flag in ("internship", "is_internship", "part_time", "is_part_time", "excluded"):
+        if getattr(position, flag, False):
+            return False
+    title = str(getattr(position, "title", "") or "")
+    return not _PART_TIME.search(title)
+
+
+def relevant_years_of(positions: Sequence[Any], years_experience: float) -> float | None:
+    """Years in technical positions, never more than the parser's total; None without positions."""
+    if not positions:
+        return None
+    pairs = [(str(getattr(p, "title", "") or ""), _position_years(p)) for p in positions if _counts_as_work(p)]
+    return round(min(years_experience, relevant_years(pairs)), 2)
+
+
+def features_from(parsed: Any, skills: Sequence[Any], text: str) -> CandidateFeatures:
+    """CandidateFeatures from a parsed resume and tagged skills (duck-typed: models imports no worker code).
+
+    Takes only what may enter a score; contact details and everything personal stay behind.
+    """
+    spans = parsed.section_spans() if hasattr(parsed, "section_spans") else [
+        (s.name, s.start, s.end) for s in getattr(parsed, "sections", ())]
+    years = float(parsed.years_experience)
+    return CandidateFeatures(
+        skills=tuple(SkillEvidence(id=s.id, category=s.category or "", parent=s.parent, mentions=s.mentions,
+                                   sections=tuple(s.sections)) for s in skills),
+        years_experience=years,
+        highest_degree=parsed.education.highest_degree,
+        degree_in_progress=parsed.education.in_progress,
+        titles=tuple(parsed.titles),
+        seniority=parsed.seniority,
+        people_managed=int(parsed.people_managed or 0),
+        leadership_signals=leadership_signals(text, spans),
+        relevant_years=relevant_years_of(getattr(parsed, "positions", ()), years),
+    )
