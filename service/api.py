@@ -64,6 +64,7 @@ def upload_resume():
     upload = read_upload(request.files.get("file"), max_bytes=ext.settings().max_upload_bytes)
     role = requested_role()
     job_id, status = submit(upload, role=role)
+    ext.metrics().count("uploads", kind="single", type=upload.file_type)
     log.info("upload accepted", extra={"stage": "accepted", "job": job_id, "type": upload.file_type,
                                         "bytes": len(upload.data)})
     body = {"id": job_id, "status": status, "links": {"self": url_for("api.get_resume", resume_id=job_id)}}

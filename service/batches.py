@@ -17,6 +17,7 @@ from service.roles import create_role
 from service.uploads import Upload, read_upload, safe_filename
 from worker.errors import ResumeError
 from worker.extract.sniff import sniff_type
+from worker.metrics import SIZE_BUCKETS
 from worker.shortlist import Query, candidate_summary, rank, to_csv
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
@@ -99,6 +100,8 @@ def create_batch():
             store.add_to_batch(batch_id, job_id, "done")
             report = store.get_report(job_id) or {}
             store.put_summary(batch_id, job_id, candidate_summary(report, role or None, file_name=upload.name))
+    ext.metrics().count("uploads", len(unique), kind="batch", type="any")
+    ext.metrics().observe("batch_size", len(unique), buckets=SIZE_BUCKETS)
     log.info("batch accepted", extra={"stage": "batch_accepted", "batch": batch_id, "total": len(unique),
                                        "rejected": len(rejected), "duplicates": len(duplicates)})
     body = {"id": batch_id, "total": len(unique), "role": role or None, "rejected": rejected,

@@ -52,6 +52,13 @@ def _http_code(exc: HTTPException) -> str:
 def init_app(app: Flask) -> None:
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
+        if exc.code != "unavailable":
+            try:
+                from service.extensions import metrics
+
+                metrics().count("api_errors", code=exc.code)
+            except Exception:  # metrics must never turn a clear 4xx into a 500
+                pass
         return error_response(exc.code, exc.message, exc.status)
 
     @app.errorhandler(HTTPException)

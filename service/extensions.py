@@ -21,6 +21,12 @@ def init_app(app: Flask) -> None:
     app.extensions["rolefit.celery"] = sender
 
 
+def metrics():
+    from worker.metrics import Metrics
+
+    return Metrics(store().redis)
+
+
 def store() -> Store:
     return current_app.extensions["rolefit.store"]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, Response, current_app, jsonify
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client.registry import CollectorRegistry
 
 from service import extensions as ext
 
@@ -36,3 +38,24 @@ def readyz():
     response = jsonify({"status": "ready" if ready else "not_ready", "checks": checks})
     response.status_code = 200 if ready else 503
     return response
+
+
+def _registry() -> CollectorRegistry:
+    registry = current_app.extensions.get("rolefit.metrics_registry")
+    if registry is None:
+        from worker.metrics import RedisCollector
+
+        registry = CollectorRegistry(auto_describe=False)
+        registry.register(RedisCollector(ext.store().redis))
+        current_app.extensions["rolefit.metrics_registry"] = registry
+    return registry
+
+
+@bp.get("/metrics")
+def metrics():
+    """Prometheus text: uploads, jobs by status and code, stage durations, queue depth, batch sizes."""
+    try:
+        body = generate_latest(_registry())
+    except Exception as error:  # Redis down: say so in a form Prometheus records as a failed scrape
+        return Response(f"# metrics unavailable: {type(error).__name__}\n", status=503, mimetype="text/plain")
+    return Response(body, mimetype=CONTENT_TYPE_LATEST)

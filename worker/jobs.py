@@ -9,6 +9,7 @@ from typing import Any
 from worker.errors import ResumeError
 from worker.extract import Limits
 from worker.fingerprint import analysis_fingerprint
+from worker.metrics import Metrics
 from worker.settings import Settings
 from worker.shortlist import candidate_summary
 from worker.store import Store
@@ -45,6 +46,7 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
     """
     from worker.pipeline import analyze
 
+    metrics = Metrics(store.redis)
     job = store.get_job(job_id)
     if job is None:
         log.info("job gone before processing", extra={"stage": "skip", "job": job_id})
@@ -62,6 +64,7 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
                            limits=limits_of(settings))
     except ResumeError as error:
         store.fail(job_id, error.code, error.message)
+        metrics.count("jobs", status="failed", code=error.code)
         log.info("job failed", extra={"stage": "failed", "code": error.code, "job": job_id})
         return "failed"
     report = analysis.report
@@ -70,6 +73,10 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
         summary = candidate_summary(report, job.fields.get("role") or None, file_name=job.fields.get("name", ""))
     store.finish(job_id, report, summary=summary)
     store.remember_digest(dedupe_scope(job.fields.get("role", "")), job.fields["sha256"], job_id)
+    metrics.count("jobs", status="done", code="")
+    for stage, seconds in analysis.timings.items():
+        metrics.observe("stage_seconds", seconds, stage=stage)
+    metrics.observe("stage_seconds", time.perf_counter() - started, stage="total")
     log.info("job done", extra={"stage": "done", "job": job_id,
                                 "seconds": round(time.perf_counter() - started, 4)})
     return "done"

@@ -6,7 +6,8 @@ The Celery task and `rolefit analyze` both call `analyze`; nothing here touches 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Any, Sequence
@@ -28,6 +29,7 @@ class Analysis:
     report: dict[str, Any]
     extracted: ExtractedText
     parsed: ParsedResume
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def features_of(parsed: ParsedResume, skills: Sequence[Any], text: str) -> CandidateFeatures:
@@ -49,14 +51,20 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
             limits: Limits = Limits(), today: date | None = None,
             tagger: Tagger | None = None) -> Analysis:
     """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input."""
+    clock = time.perf_counter
+    t0 = clock()
     extracted = extract(data, filename=filename, limits=limits)
+    t1 = clock()
     parsed = parse_resume(extracted.text, today=today)
+    t2 = clock()
     tagger = tagger or load_tagger()
     skills = tagger.tag(extracted.text, parsed.section_spans())
+    t3 = clock()
     features = features_of(parsed, skills, extracted.text)
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
     ladder_level, best_fit, next_level = place_on_ladder(features, fits)
+    t4 = clock()
     contact = parsed.contact
     report = {
         "schema": SCHEMA,
@@ -81,4 +89,5 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
         "next_level": next_level,
         "warnings": list(extracted.warnings),
     }
-    return Analysis(report=report, extracted=extracted, parsed=parsed)
+    timings = {"extract": t1 - t0, "parse": t2 - t1, "tag": t3 - t2, "score": t4 - t3}
+    return Analysis(report=report, extracted=extracted, parsed=parsed, timings=timings)

@@ -10,6 +10,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 
 from worker.celery_app import TASK_ANALYZE, app
 from worker.jobs import process_job
+from worker.metrics import Metrics
 from worker.settings import Settings
 from worker.store import Store
 
@@ -43,8 +44,10 @@ def analyze_resume(self, job_id: str) -> None:
         process_job(store(), job_id, SETTINGS)
     except SoftTimeLimitExceeded:
         store().fail(job_id, "timeout", f"Analysis took longer than {SETTINGS.task_time_limit_s} s and was stopped.")
+        Metrics(store().redis).count("jobs", status="failed", code="timeout")
     except (redis.ConnectionError, redis.TimeoutError):
         raise
     except Exception:
         log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
         store().fail(job_id, "internal", "An internal error stopped the analysis; the team has been told.")
+        Metrics(store().redis).count("jobs", status="failed", code="internal")
