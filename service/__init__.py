@@ -27,11 +27,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if k.isupper()})
 
-    from service import api, batches, errors, extensions, health
+    from service import api, batches, errors, extensions, health, openapi
 
     errors.init_app(app)
     extensions.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(batches.bp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(openapi.bp)
     return app

@@ -1,0 +1,129 @@
+"""The OpenAPI 3.1 document of the JSON API, served at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+
+bp = Blueprint("openapi", __name__)
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return _json(ERROR, description)
+
+
+ID_PARAM = {"name": "id", "in": "path", "required": True, "schema": {"type": "string", "minLength": 1, "maxLength": 64}}
+API_KEY = [{"apiKey": []}]
+
+
+def document() -> dict[str, Any]:
+    upload_body = {"multipart/form-data": {"schema": {
+        "type": "object", "required": ["file"],
+        "properties": {"file": {"type": "string", "format": "binary"}, "role": {"type": "string"}}}}}
+    batch_body = {"multipart/form-data": {"schema": {
+        "type": "object", "required": ["files"],
+        "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                       "role": {"type": "string"}, "job_description": {"type": "string"},
+                       "title": {"type": "string"}}}}}
+    role_body = {
+        "application/json": {"schema": {"type": "object", "required": ["text"],
+                                        "properties": {"text": {"type": "string"}, "title": {"type": "string"}}}},
+        "multipart/form-data": {"schema": {"type": "object", "properties": {
+            "text": {"type": "string"}, "title": {"type": "string"}, "file": {"type": "string", "format": "binary"}}}},
+    }
+    shortlist_params = [
+        {"name": "min_score", "in": "query", "schema": {"type": "number", "minimum": 0, "maximum": 100}},
+        {"name": "must", "in": "query", "schema": {"type": "string"}, "description": "comma-separated skills"},
+        {"name": "level", "in": "query", "schema": {"type": "string"}, "description": "comma-separated levels 1-5"},
+        {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["score", "years", "level", "name"]}},
+        {"name": "order", "in": "query", "schema": {"type": "string", "enum": ["asc", "desc"]}},
+        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000}},
+        {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+        {"name": "blind", "in": "query", "schema": {"type": "boolean"}},
+    ]
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Rolefit API", "version": "1.0.0",
+                 "description": "Resume-to-role matching: upload resumes, poll reports, screen batches."},
+        "servers": [{"url": "/"}],
+        "components": {
+            "securitySchemes": {"apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}},
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+                    "type": "object", "required": ["code", "message"],
+                    "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}}},
+                "Accepted": {"type": "object", "required": ["id", "status"],
+                             "properties": {"id": {"type": "string"}, "status": {"type": "string"},
+                                            "links": {"type": "object"}}},
+                "Job": {"type": "object", "required": ["id", "status"], "properties": {
+                    "id": {"type": "string"},
+                    "status": {"type": "string", "enum": ["queued", "processing", "done", "failed"]},
+                    "error": {"type": "object"}, "report": {"$ref": "#/components/schemas/Report"}}},
+                "Report": {"type": "object", "required": ["schema", "file", "taxonomy_version", "candidate", "skills",
+                                                          "ladder_level", "fits", "best_fit", "next_level", "warnings"],
+                           "properties": {"schema": {"const": "rolefit.report/1"}}},
+                "Role": {"type": "object", "required": ["id", "title", "level"]},
+                "Batch": {"type": "object", "required": ["id", "progress", "candidates"]},
+            },
+        },
+        "paths": {
+            "/api/v1/resumes": {"post": {
+                "summary": "Upload a resume", "requestBody": {"required": True, "content": upload_body},
+                "responses": {"202": _json({"$ref": "#/components/schemas/Accepted"}, "queued"),
+                              "400": _error("missing or empty file"), "401": _error("API key required"),
+                              "404": _error("unknown role"), "413": _error("too large"),
+                              "415": _error("not a PDF, DOCX or text file"), "429": _error("rate limited"),
+                              "503": _error("store or queue unreachable")}}},
+            "/api/v1/resumes/{id}": {
+                "parameters": [ID_PARAM],
+                "get": {"summary": "Status and report", "responses": {
+                    "200": _json({"$ref": "#/components/schemas/Job"}, "the job"), "404": _error("unknown id")}},
+                "delete": {"summary": "Erase a candidate", "responses": {
+                    "204": {"description": "erased"}, "401": _error("API key required"), "404": _error("unknown id")}}},
+            "/api/v1/roles": {
+                "get": {"summary": "Role profiles", "responses": {"200": _json({"type": "object"}, "roles")}},
+                "post": {"summary": "Add a job description", "security": API_KEY,
+                         "requestBody": {"required": True, "content": role_body},
+                         "responses": {"201": _json({"$ref": "#/components/schemas/Role"}, "created"),
+                                       "400": _error("no usable text"), "401": _error("API key required"),
+                                       "413": _error("too large"), "415": _error("unsupported file")}}},
+            "/api/v1/roles/{id}": {"parameters": [ID_PARAM], "get": {"summary": "One role", "responses": {
+                "200": _json({"$ref": "#/components/schemas/Role"}, "the role"), "404": _error("unknown role")}}},
+            "/api/v1/batches": {"post": {
+                "summary": "Screen a batch", "security": API_KEY, "requestBody": {"required": True, "content": batch_body},
+                "responses": {"202": _json({"type": "object"}, "accepted"), "400": _error("no files"),
+                              "401": _error("API key required"), "404": _error("unknown role"),
+                              "413": _error("too large")}}},
+            "/api/v1/batches/{id}": {
+                "parameters": [ID_PARAM],
+                "get": {"summary": "Progress and ranked candidates", "security": API_KEY, "parameters": shortlist_params,
+                        "responses": {"200": _json({"$ref": "#/components/schemas/Batch"}, "the batch"),
+                                      "400": _error("bad filter"), "401": _error("API key required"),
+                                      "404": _error("unknown batch")}},
+                "delete": {"summary": "Erase a batch and its candidates", "security": API_KEY, "responses": {
+                    "204": {"description": "erased"}, "401": _error("API key required"), "404": _error("unknown batch")}}},
+            "/api/v1/batches/{id}/export": {"parameters": [ID_PARAM], "get": {
+                "summary": "The shortlist as a file", "security": API_KEY,
+                "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json"]}},
+                               *shortlist_params],
+                "responses": {"200": {"description": "the file", "content": {"text/csv": {}, "application/json": {}}},
+                              "400": _error("bad format or filter"), "401": _error("API key required"),
+                              "404": _error("unknown batch")}}},
+            "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "up"}}}},
+            "/readyz": {"get": {"summary": "Readiness", "responses": {"200": {"description": "ready"},
+                                                                     "503": {"description": "not ready"}}}},
+            "/metrics": {"get": {"summary": "Prometheus metrics", "responses": {"200": {"description": "metrics"}}}},
+        },
+    }
+
+
+@bp.get("/api/v1/openapi.json")
+def openapi():
+    return jsonify(document())
