@@ -1,0 +1,50 @@
+"""Facts from resume text: sections, contact, dated roles, years, education. Pure: no I/O.
+
+    parse_resume(text, today=date(2026, 11, 30)) -> ParsedResume
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from worker.resume.contact import find_contact
+from worker.resume.education import find_education
+from worker.resume.experience import SENIORITY_ORDER, find_positions, people_managed_in, total_years
+from worker.resume.model import Contact, Education, ParsedResume, Position, Section
+from worker.resume.sections import find_sections
+
+__all__ = ["Contact", "Education", "ParsedResume", "Position", "Section", "parse_resume"]
+
+
+def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
+    """Parse resume text; `today` stands in for "Present" (default: date.today())."""
+    today = today or date.today()
+    sections = find_sections(text)
+    header = next((text[s.start:s.end] for s in sections if s.name == "header"), "")
+    contact = find_contact(text, header)
+    positions = find_positions(text, sections, today)
+    work = [p for p in positions if p.kind == "full_time"]
+    titles = tuple(dict.fromkeys(p.title for p in positions if p.kind != "education"))
+    latest = max(work, key=lambda p: (p.end or today, p.start), default=None)
+    seniority = latest.seniority if latest else None
+    if latest and seniority is None:
+        # a current "Engineer II" after a "Senior" role elsewhere keeps no word; report none
+        seniority = None
+    summary_text = " ".join(text[s.start:s.end] for s in sections if s.name in ("summary", "header"))
+    managed = max([p.people_managed for p in positions if p.kind == "full_time"] + [people_managed_in(summary_text)],
+                  default=0)
+    return ParsedResume(
+        sections=sections,
+        contact=contact,
+        positions=positions,
+        years_experience=total_years(positions, today),
+        education=find_education(text, sections, today),
+        titles=titles,
+        seniority=seniority,
+        people_managed=managed,
+    )
+
+
+def seniority_rank(word: str | None) -> int:
+    """Position of a seniority word on the ladder of words (0 when none)."""
+    return SENIORITY_ORDER.index(word) + 1 if word in SENIORITY_ORDER else 0

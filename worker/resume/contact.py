@@ -1,0 +1,80 @@
+"""Name, email, phone and profile links from the top of a resume."""
+
+from __future__ import annotations
+
+import re
+
+from worker.resume.model import Contact
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{2,4}[\s.-]\d{2,5}"
+                   r"(?:[\s.-]\d{2,4})?(?![\w/-])")
+URL = re.compile(r"(?:https?://|www\.)[^\s|,;<>()\"']+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|"
+                 r"kaggle\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)/[^\s|,;<>()\"']+", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$")
+_NOT_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|engineer|developer|scientist|manager|analyst|"
+                       r"summary|profile|contact|page|email|phone|address|objective)\b", re.I)
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|,|\t| {3,}| – | — )\s*")
+
+
+def find_email(text: str) -> str | None:
+    match = EMAIL.search(text)
+    return match.group().rstrip(".") if match else None
+
+
+def find_phone(text: str) -> str | None:
+    """The first phone-like number with 7 to 15 digits that is not a date range."""
+    for match in PHONE.finditer(text):
+        candidate = match.group().strip()
+        digits = re.sub(r"\D", "", candidate)
+        if not 7 <= len(digits) <= 15:
+            continue
+        if re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
+            continue
+        if re.fullmatch(r"\d{4}[-/.]\d{2}[-/.]\d{2}", candidate):
+            continue  # an ISO date
+        return candidate
+    return None
+
+
+def find_links(text: str) -> tuple[str, ...]:
+    links: list[str] = []
+    for match in URL.finditer(text):
+        link = match.group().rstrip(".,;:)")
+        if "@" in link:
+            continue
+        if link.lower() not in (x.lower() for x in links):
+            links.append(link)
+    return tuple(links)
+
+
+def find_name(header: str) -> str | None:
+    """The first line (or first field of a line) near the top that reads like a person's name."""
+    for line in [ln.strip() for ln in header.split("\n") if ln.strip()][:6]:
+        for field in _SEPARATORS.split(line)[:2]:
+            field = field.strip()
+            if _looks_like_name(field):
+                return field
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    if not 3 <= len(text) <= 60 or EMAIL.search(text) or URL.search(text) or re.search(r"\d", text):
+        return False
+    if _NOT_NAME.search(text):
+        return False
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return all(_NAME_WORD.match(w) for w in words) and capitalised >= 2
+
+
+def find_contact(text: str, header: str) -> Contact:
+    """Contact details: the header block first, then the whole text."""
+    top = header if header.strip() else text[:1500]
+    email = find_email(top) or find_email(text)
+    phone = find_phone(top) or find_phone(text[:3000])
+    links = find_links(top) + tuple(x for x in find_links(text) if x not in find_links(top))
+    name = find_name(top) or find_name(text[:500])
+    return Contact(name=name, email=email, phone=phone, links=links[:8])

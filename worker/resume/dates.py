@@ -1,0 +1,139 @@
+"""Date ranges as resumes write them: "Jan 2019 – Present", "03/2017 - 11/2020", "Summer 2024", "2019-2022"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+# Season -> (first month, last month) of the usual academic/work period.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+QUARTERS = {"1": (1, 3), "2": (4, 6), "3": (7, 9), "4": (10, 12)}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_POINT = (rf"(?:{_MONTH},?\s*(?:'\d\d|{_YEAR})|{_SEASON},?\s+{_YEAR}|q[1-4]\s*{_YEAR}|"
+          rf"(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR})")
+_OPEN = r"(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
+_SEP = r"\s*(?:[-–—‐‑]+|to|until|till|through|thru)\s*"
+_BARE_START = rf"(?:{_MONTH}|{_SEASON})"   # "Jul – Sep 2025": the start borrows the end's year
+RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}|{_BARE_START}){_SEP}(?P<end>{_POINT}|{_OPEN})(?![\w/])", re.I)
+SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.I)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A span of months: start is the first day, end the last day (None: still going)."""
+
+    start: date
+    end: date | None
+    text: str
+    pos: int
+    endpos: int
+    year_only: bool = False
+
+    def end_or(self, today: date) -> date:
+        return self.end if self.end is not None else today
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str) -> int:
+    text = text.strip("'")
+    return 2000 + int(text) if len(text) == 2 else int(text)
+
+
+def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> tuple[date, bool] | None:
+    """A date point as (date, year_only): the first day of its period, or the last when is_end."""
+    t = text.strip().lower().rstrip(".")
+    m = re.fullmatch(rf"({_MONTH}),?\s*('?\d\d|{_YEAR})?", t)
+    if m:
+        month = MONTHS[m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1).rstrip(".")[:3]]
+        year = _year(m.group(2)) if m.group(2) else default_year
+        if year is None:
+            return None
+        return (_last_day(year, month) if is_end else date(year, month, 1)), False
+    m = re.fullmatch(rf"({_SEASON}),?\s*({_YEAR})?", t)
+    if m:
+        first, last = SEASONS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else default_year
+        if year is None:
+            return None
+        if m.group(1) == "winter":
+            return (_last_day(year, last) if is_end else date(year - 1 if first == 12 else year, first, 1)), False
+        return (_last_day(year, last) if is_end else date(year, first, 1)), False
+    m = re.fullmatch(rf"q([1-4])\s*({_YEAR})", t)
+    if m:
+        first, last = QUARTERS[m.group(1)]
+        year = int(m.group(2))
+        return (_last_day(year, last) if is_end else date(year, first, 1)), False
+    m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", t)
+    if m:
+        month, year = int(m.group(1)), int(m.group(2))
+        return (_last_day(year, month) if is_end else date(year, month, 1)), False
+    m = re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", t)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        return (_last_day(year, month) if is_end else date(year, month, 1)), False
+    m = re.fullmatch(_YEAR, t)
+    if m:
+        # A bare year: count from mid-year so "2016 – 2018" is two years, as people read it.
+        return date(int(t), 7, 1), True
+    return None
+
+
+def find_ranges(text: str, today: date) -> list[DateRange]:
+    """Every date range in `text`, plus lone month-precision dates ("Summer 2024", "Dec 2024")."""
+    found: list[DateRange] = []
+    taken: list[tuple[int, int]] = []
+    for m in RANGE.finditer(text):
+        end_text = m.group("end")
+        if re.fullmatch(_OPEN, end_text.strip(), re.I):
+            end: date | None = None
+            end_year_only = False
+        else:
+            parsed = parse_point(end_text, is_end=True)
+            if parsed is None:
+                continue
+            end, end_year_only = parsed
+        default_year = end.year if end is not None else today.year
+        start_parsed = parse_point(m.group("start"), is_end=False, default_year=default_year)
+        if start_parsed is None:
+            continue
+        start, start_year_only = start_parsed
+        if end is not None and end < start:
+            if start_year_only or end_year_only or (start - end).days > 370:
+                continue
+            start, end = end, start
+        if start > today:
+            continue
+        found.append(DateRange(start, end, m.group(), m.start(), m.end(), start_year_only and end_year_only))
+        taken.append((m.start(), m.end()))
+    for m in SINGLE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        point = m.group("point")
+        if re.fullmatch(_YEAR, point.strip()):
+            continue  # a lone year is a publication or graduation year, not a period of work
+        start_parsed = parse_point(point, is_end=False)
+        end_parsed = parse_point(point, is_end=True)
+        if start_parsed is None or end_parsed is None or start_parsed[0] > today:
+            continue
+        found.append(DateRange(start_parsed[0], end_parsed[0], point, m.start(), m.end()))
+    found.sort(key=lambda r: r.pos)
+    return found
+
+
+def months_between(start: date, end: date) -> float:
+    """Length of [start, end] in years (end inclusive)."""
+    return ((end - start).days + 1) / 365.25

@@ -1,0 +1,230 @@
+"""Dated roles, their kind and seniority, people managed, and total professional years."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from worker.resume.dates import DateRange, find_ranges
+from worker.resume.model import Position, Section
+
+# Sections whose dated entries are roles; "leadership" holds volunteering and community roles.
+ROLE_SECTIONS = {"experience": None, "leadership": "volunteer"}
+NOT_ROLE_SECTIONS = {"education", "projects", "publications", "certifications", "awards", "skills",
+                     "languages", "interests", "summary"}
+
+SENIORITY_ORDER = ["junior", "senior", "lead", "manager", "staff", "head", "director", "principal",
+                   "distinguished"]
+_SENIORITY = [
+    ("distinguished", r"distinguished|fellow"),
+    ("principal", r"principal"),
+    ("director", r"director|vice president|vp|svp|evp|cto|cdo|chief \w+ officer"),
+    ("head", r"head of|head|chief"),
+    ("staff", r"staff"),
+    ("manager", r"manager|managing"),
+    ("lead", r"lead|tech lead|team lead|leader"),
+    ("senior", r"senior|sr\.?"),
+    ("junior", r"junior|jr\.?|entry[- ]level|associate|graduate|trainee|apprentice"),
+]
+_INTERN = re.compile(r"\b(intern|internship|co-?op|werkstudent|summer analyst|summer associate)\b", re.I)
+_PART_TIME = re.compile(r"\b(part[- ]time|\d+\s*h(?:ours|rs)?\s*/\s*w(?:ee)?k|per week|student worker|"
+                        r"teaching assistant|research assistant|graduate assistant|tutor|ta\b|"
+                        r"freelance on the side|seasonal|weekends?)\b", re.I)
+_VOLUNTEER = re.compile(r"\b(volunteer|volunteering|unpaid|pro bono|co-?organi[sz]er|organi[sz]er|member|"
+                        r"mentor \(volunteer\)|board member|club|society|chapter)\b", re.I)
+_STUDY = re.compile(r"\b(student|ph\.?d\.? candidate|doctoral candidate|undergraduate|bootcamp|"
+                    r"coursework|thesis)\b", re.I)
+_JOB_WORD = re.compile(r"\b(engineer|developer|scientist|analyst|manager|director|lead|architect|consultant|"
+                       r"intern|teacher|chef|cook|baker|designer|specialist|coordinator|generalist|assistant|"
+                       r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
+                       r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
+                       r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
+                       r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner)s?\b", re.I)
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "a dozen": 12, "dozen": 12,
+}
+_NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_PEOPLE = r"(?:engineers?|people|persons|staff|reports|direct reports|developers|scientists|analysts|" \
+          r"researchers|designers|employees|members|cooks|chefs|bakers|ics|individual contributors|" \
+          r"data scientists|ml engineers|machine learning engineers|specialists|recruiters|teachers|fte)"
+_MANAGE = r"(?:manag\w*|led|lead\w*|supervis\w*|direct\w*|oversaw|oversee\w*|head\w*|built and led|" \
+          r"grew|hired and (?:managed|led)|run|ran|runs|mentor and manage)"
+_PEOPLE_PATTERNS = [
+    re.compile(rf"\b{_MANAGE}\b[^.;()]{{0,40}}?\b(?:team|group|org|organization|organisation|squad|department|"
+               rf"staff)\s+of\s+(?:up to\s+|about\s+|over\s+|more than\s+)?{_NUM}\b", re.I),
+    re.compile(rf"\b{_MANAGE}\s+(?:a\s+|an?\s+)?(?:team\s+of\s+)?(?:up to\s+|about\s+|over\s+)?{_NUM}"
+               rf"[- ]?(?:\w+\s+){{0,2}}{_PEOPLE}\b", re.I),
+    re.compile(rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}{_PEOPLE}\s+(?:across|in|on|over)\s+(?:{_NUM}|several|multiple)"
+               rf"\s+teams\b", re.I),
+    re.compile(rf"\b{_NUM}\s+direct reports\b", re.I),
+    re.compile(rf"\b{_MANAGE}\b[^.;()]{{0,30}}?\b{_NUM}[- ](?:person|people|member|engineer)\s+(?:team|group)\b",
+               re.I),
+]
+
+
+def seniority_of(title: str) -> str | None:
+    """The highest seniority word in a job title."""
+    lowered = title.lower()
+    for name, pattern in _SENIORITY:
+        if re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", lowered):
+            if name == "lead" and re.search(r"\blead(s|ing)?\s+(a|the|an)\b", lowered):
+                continue  # "led a project": a verb, not a title
+            return name
+    return None
+
+
+def people_managed_in(text: str) -> int:
+    """Largest team size someone says they managed or led ("managed a team of 8", "led 12 engineers")."""
+    best = 0
+    for pattern in _PEOPLE_PATTERNS:
+        for match in pattern.finditer(text):
+            for group in match.groups():
+                if group is None:
+                    continue
+                value = _NUMBER_WORDS.get(group.lower()) if not group.isdigit() else int(group)
+                if value and value <= 5000:
+                    best = max(best, value)
+                break
+    return best
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _strip_dates(line: str) -> str:
+    line = re.sub(r"\(\s*\)", "", line)
+    return re.sub(r"^[\s|,–—:;•·-]+|[\s|,–—:;•·(-]+$", "", line).strip()
+
+
+def _is_bullet(line: str) -> bool:
+    return line.lstrip()[:1] in "•·▪-–*◦●○■"
+
+
+def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
+    """The lines that name a role: the date's own line (without the date) and the lines above it."""
+    start, end = _line_bounds(text, rng.pos)
+    own = _strip_dates(text[start:rng.pos] + " " + text[rng.endpos:end])
+    lines = [own] if own else []
+    cursor = start - 1
+    while cursor > floor and len(lines) < 3:
+        prev_start = text.rfind("\n", floor, cursor) + 1
+        prev_start = max(prev_start, floor)
+        line = text[prev_start:cursor].strip()
+        cursor = prev_start - 1
+        if not line:
+            if lines:
+                break
+            continue
+        if _is_bullet(line) or len(line) > 160:
+            break
+        lines.insert(0, line)
+        if _JOB_WORD.search(line):
+            break
+    return lines
+
+
+def _plausible_title(title: str) -> bool:
+    """A role title is short and is not a sentence."""
+    if not title or len(title) > 120 or len(title.split()) > 14:
+        return False
+    return not (title.endswith(".") and len(title.split()) > 4)
+
+
+def split_title_org(lines: list[str]) -> tuple[str, str | None]:
+    """Title and organisation from the lines naming a role ("Title — Org, City" and similar)."""
+    joined = " — ".join(ln for ln in lines if ln)
+    parts = [p.strip() for p in re.split(r"\s+[—–|]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip()]
+    if not parts:
+        return "", None
+    title_index = next((i for i, p in enumerate(parts) if _JOB_WORD.search(p)), 0)
+    title = parts[title_index]
+    others = [p for i, p in enumerate(parts) if i != title_index]
+    if not others and "," in title and not _JOB_WORD.search(title.split(",", 1)[1]):
+        # "Machine Learning Engineer, Quill Legal Technologies, Boston, MA"
+        head, _, rest = title.partition(",")
+        if not re.fullmatch(r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", rest.split(",")[0], re.I):
+            title, others = head.strip(), [rest.strip()]
+        else:
+            bits = title.split(",")
+            title, others = ",".join(bits[:2]).strip(), [",".join(bits[2:]).strip()] if len(bits) > 2 else []
+    org = others[0] if others else None
+    return title, org
+
+
+def classify(title: str, context: str, section_kind: str | None) -> str:
+    """full_time, internship, part_time, volunteer or education."""
+    both = f"{title} {context}"
+    if _INTERN.search(title):
+        return "internship"
+    if _PART_TIME.search(both):
+        return "part_time"
+    if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.I):
+        return "volunteer"
+    if _STUDY.search(title) and not _JOB_WORD.search(title.replace("student", "")):
+        return "education"
+    if _INTERN.search(context[:120]):
+        return "internship"
+    return "full_time"
+
+
+def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tuple[Position, ...]:
+    """Dated roles from experience-like sections (all sections when none is titled)."""
+    spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
+    if not spans:
+        spans = [(s.start, s.end, None) for s in sections if s.name not in NOT_ROLE_SECTIONS]
+    positions: list[Position] = []
+    for begin, end, section_kind in spans:
+        body = text[begin:end]
+        ranges = find_ranges(body, today)
+        floor = 0
+        heading_end = body.find("\n")
+        for i, rng in enumerate(ranges):
+            lines = _heading_lines(body, rng, max(floor, heading_end if heading_end > 0 else 0))
+            title, org = split_title_org(lines)
+            if not _plausible_title(title):
+                continue
+            next_pos = ranges[i + 1].pos if i + 1 < len(ranges) else len(body)
+            details = body[rng.endpos:next_pos]
+            line_start, _ = _line_bounds(body, rng.pos)
+            floor = _line_bounds(body, rng.pos)[1]
+            first_detail = details.strip().split("\n", 1)[0] if not _is_bullet(details.strip()) else ""
+            kind = classify(title, " ".join(lines) + " " + first_detail[:200], section_kind)
+            current = rng.end is None or rng.end >= today
+            positions.append(Position(
+                title=title,
+                org=org,
+                start=rng.start,
+                end=None if rng.end is None else rng.end,
+                current=current,
+                kind=kind,
+                seniority=seniority_of(title),
+                people_managed=people_managed_in(" ".join(lines) + " " + details),
+            ))
+            del line_start
+    return tuple(positions)
+
+
+def total_years(positions: tuple[Position, ...], today: date) -> float:
+    """Full-time professional years, overlapping roles counted once."""
+    spans = sorted((p.start, min(p.end or today, today)) for p in positions if p.kind == "full_time")
+    total = 0
+    cur_start: date | None = None
+    cur_end: date | None = None
+    for start, end in spans:
+        if end < start:
+            continue
+        if cur_end is None or start > cur_end + timedelta(days=1):
+            if cur_start is not None and cur_end is not None:
+                total += (cur_end - cur_start).days + 1
+            cur_start, cur_end = start, end
+        else:
+            cur_end = max(cur_end, end)
+    if cur_start is not None and cur_end is not None:
+        total += (cur_end - cur_start).days + 1
+    return round(total / 365.25, 1)
