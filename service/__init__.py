@@ -27,10 +27,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if k.isupper()})
 
-    from service import api, batches, errors, extensions, health, openapi
+    from service import api, auth, batches, errors, extensions, health, openapi
 
     errors.init_app(app)
     extensions.init_app(app)
+    auth.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(batches.bp)
     app.register_blueprint(health.bp)

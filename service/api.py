@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import redis
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import extensions as ext
@@ -16,12 +15,6 @@ from worker.jobs import dedupe_scope
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger("rolefit.web")
-
-
-@bp.errorhandler(redis.ConnectionError)
-@bp.errorhandler(redis.TimeoutError)
-def _redis_down(_exc: Exception):
-    raise ApiError("unavailable", "The job store is unreachable; try again in a few seconds.", 503)
 
 
 def enqueue(job_id: str) -> None:

@@ -114,6 +114,55 @@ def screen(source: Path, role: str | None, csv_path: Path | None, server: str | 
 
 
 @main.group()
+def keys() -> None:
+    """Manage API keys for the recruiter endpoints (stored hashed in Redis at REDIS_URL)."""
+
+
+def _redis():
+    import redis
+
+    from worker.settings import Settings
+
+    url = Settings.from_env().redis_url
+    if not url:
+        raise click.UsageError("REDIS_URL is not set; keys live in the service's Redis.")
+    return redis.Redis.from_url(url)
+
+
+@keys.command("create")
+@click.argument("name")
+def keys_create(name: str) -> None:
+    """Create a key and print it once (only its SHA-256 is stored)."""
+    from service.auth import create_key
+
+    click.echo(create_key(_redis(), name))
+
+
+@keys.command("list")
+def keys_list() -> None:
+    from service.auth import list_keys
+
+    for entry in list_keys(_redis()):
+        click.echo(f"{entry['name']}\t{entry['hash']}…\tcreated {entry['created']}")
+
+
+@keys.command("revoke")
+@click.argument("name")
+def keys_revoke(name: str) -> None:
+    from service.auth import revoke_key
+
+    click.echo(f"revoked {revoke_key(_redis(), name)} key(s)")
+
+
+@keys.command("hash")
+def keys_hash() -> None:
+    """Read a key on stdin and print the hash to put in ROLEFIT_API_KEYS (comma-separated)."""
+    from service.auth import hash_key
+
+    click.echo(hash_key(sys.stdin.readline()))
+
+
+@main.group()
 def taxonomy() -> None:
     """Build and inspect the skills taxonomy."""
 

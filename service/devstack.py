@@ -23,6 +23,22 @@ def start_valkey(data_dir: Path, port: int | None = None):
     return server
 
 
+def ensure_local_key(redis_url: str, data_dir: Path) -> None:
+    """On a first start with no API key anywhere, create one for this machine and say where it is."""
+    import redis
+
+    from service.auth import KEYS, create_key
+
+    client = redis.Redis.from_url(redis_url)
+    key_file = data_dir / "api-key"
+    if client.hlen(KEYS) == 0 and not os.environ.get("ROLEFIT_API_KEYS"):
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(create_key(client, "local") + "\n")
+        key_file.chmod(0o600)
+    if key_file.exists():
+        print(f"rolefit: API key for batches and roles in {key_file} (send it as X-API-Key)", flush=True)
+
+
 def worker_command(concurrency: int) -> list[str]:
     return [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-Q", "rolefit",
             "--loglevel", "INFO", "--concurrency", str(concurrency), "--without-gossip", "--without-mingle"]
@@ -45,6 +61,7 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
         print(f"rolefit: embedded Valkey on {valkey.connection_url} (data in {valkey.data_dir})", flush=True)
     else:
         print("rolefit: using REDIS_URL from the environment", flush=True)
+    ensure_local_key(env["REDIS_URL"] if "REDIS_URL" in env else settings.redis_url, Path(settings.data_dir))
     children = [subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
                 subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True)]
     print(f"rolefit: worker x{concurrency} and web on http://{host}:{port} — Ctrl-C stops all", flush=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import redis
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
@@ -60,6 +61,11 @@ def init_app(app: Flask) -> None:
             except Exception:  # metrics must never turn a clear 4xx into a 500
                 pass
         return error_response(exc.code, exc.message, exc.status)
+
+    @app.errorhandler(redis.ConnectionError)
+    @app.errorhandler(redis.TimeoutError)
+    def _redis_down(_exc: Exception):
+        return error_response("unavailable", "The job store is unreachable; try again in a few seconds.", 503)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

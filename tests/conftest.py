@@ -53,7 +53,7 @@ def live_server(redis_url: str, worker_process: Process) -> Iterator[str]:
 def app(redis_url: str):
     from service import create_app
 
-    return create_app({"REDIS_URL": redis_url, "TESTING": True})
+    return create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000})
 
 
 @pytest.fixture()
@@ -66,3 +66,11 @@ def eval_dir() -> Path:
     if not EVAL.is_dir():
         pytest.fail(f"the shared evaluation set is missing: expected it at {EVAL}")
     return EVAL
+
+
+@pytest.fixture(scope="session")
+def api_key(redis_url: str) -> str:
+    """A real API key, stored hashed in the test server."""
+    from service.auth import create_key
+
+    return create_key(redis_client(redis_url), "tests")

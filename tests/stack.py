@@ -68,7 +68,7 @@ class Process:
 
 def stack_env(redis_url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ROLEFIT_")}
-    env.update({"REDIS_URL": redis_url, "PYTHONUNBUFFERED": "1", **extra})
+    env.update({"REDIS_URL": redis_url, "PYTHONUNBUFFERED": "1", "ROLEFIT_RATE_LIMIT_PER_MINUTE": "100000", **extra})
     return env
 
 

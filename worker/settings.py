@@ -33,7 +33,7 @@ class Settings:
     max_zip_ratio: float = 100.0
     require_key_for_uploads: bool = False
     api_keys: str = ""
-    rate_limit_per_minute: int = 600
+    rate_limit_per_minute: int = 1200
     log_level: str = "INFO"
 
     @classmethod

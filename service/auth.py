@@ -1,0 +1,127 @@
+"""API keys (stored hashed), rate limits (in Redis, per key or per address) and security headers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import time
+
+import redis
+from flask import Flask, current_app, g, request
+from flask_limiter import Limiter
+
+from service.errors import ApiError
+
+KEYS = "rf:apikeys"
+# Endpoints a recruiter's key guards whatever the settings say.
+RECRUITER_ENDPOINTS = frozenset({
+    "batches.create_batch", "batches.get_batch", "batches.export_batch", "batches.delete_batch", "api.post_role",
+})
+# Single uploads, their reports and their deletion: guarded when ROLEFIT_REQUIRE_KEY_FOR_UPLOADS is on.
+UPLOAD_ENDPOINTS = frozenset({"api.upload_resume", "api.get_resume", "api.delete_resume"})
+UNLIMITED = frozenset({"health.healthz", "health.readyz", "health.metrics", "static"})
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.strip().encode()).hexdigest()
+
+
+def new_key() -> str:
+    """A new API key: 32 random bytes, URL-safe, with a recognisable prefix."""
+    return "rf_" + secrets.token_urlsafe(32)
+
+
+def create_key(client: redis.Redis, name: str) -> str:
+    """Store the hash of a new key under `name` and return the key (shown once, never stored)."""
+    key = new_key()
+    client.hset(KEYS, hash_key(key), json.dumps({"name": name, "created": int(time.time())}))
+    return key
+
+
+def revoke_key(client: redis.Redis, name: str) -> int:
+    revoked = 0
+    for digest, raw in client.hgetall(KEYS).items():
+        if json.loads(raw)["name"] == name:
+            revoked += client.hdel(KEYS, digest)
+    return revoked
+
+
+def list_keys(client: redis.Redis) -> list[dict]:
+    return sorted((json.loads(raw) | {"hash": digest.decode()[:12]} for digest, raw in client.hgetall(KEYS).items()),
+                  key=lambda k: k["name"])
+
+
+def presented_key() -> str | None:
+    header = request.headers.get("X-API-Key") or ""
+    auth = request.headers.get("Authorization") or ""
+    if not header and auth.lower().startswith("bearer "):
+        header = auth[7:]
+    return header.strip() or None
+
+
+def key_name(key: str) -> str | None:
+    """The name of a valid key, or None. Config hashes (ROLEFIT_API_KEYS) and stored hashes both count."""
+    digest = hash_key(key)
+    configured = {h.strip().lower() for h in current_app.config["SETTINGS"].api_keys.split(",") if h.strip()}
+    if digest in configured:
+        return "config"
+    raw = current_app.extensions["rolefit.store"].redis.hget(KEYS, digest)
+    return json.loads(raw)["name"] if raw else None
+
+
+def authenticate() -> None:
+    """Refuse a protected endpoint without a valid key; remember who called for the rate limit."""
+    g.api_key_name = None
+    key = presented_key()
+    endpoint = request.endpoint or ""
+    guarded = endpoint in RECRUITER_ENDPOINTS or (
+        endpoint in UPLOAD_ENDPOINTS and current_app.config["SETTINGS"].require_key_for_uploads)
+    if key:
+        g.api_key_name = key_name(key)
+        if g.api_key_name is None and guarded:
+            raise ApiError("unauthorized", "The API key is not valid.", 401)
+    elif guarded:
+        raise ApiError("unauthorized", "This endpoint needs an API key in the X-API-Key header.", 401)
+
+
+def rate_limit_identity() -> str:
+    """Limits apply per API key when one is presented, per client address otherwise."""
+    name = getattr(g, "api_key_name", None)
+    return f"key:{name}" if name else f"ip:{request.remote_addr}"
+
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+}
+
+
+def init_app(app: Flask) -> None:
+    settings = app.config["SETTINGS"]
+
+    @app.before_request
+    def _authenticate() -> None:
+        authenticate()
+
+    limiter = Limiter(
+        rate_limit_identity, app=app, storage_uri=settings.redis_url,
+        storage_options={"socket_connect_timeout": 1, "socket_timeout": 2},
+        default_limits=[f"{settings.rate_limit_per_minute}/minute"],
+        default_limits_exempt_when=lambda: (request.endpoint or "") in UNLIMITED,
+        key_prefix="rf:rate", headers_enabled=True, swallow_errors=True, strategy="moving-window",
+    )
+    app.extensions["rolefit.limiter"] = limiter
+
+    @app.after_request
+    def _security_headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
