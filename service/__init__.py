@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import secrets
+from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask
 
 from worker.settings import Settings
+
+
+def persistent_secret(data_dir: Path) -> str:
+    """The session-signing key kept under the data directory, shared by every web process."""
+    path = data_dir / "secret-key"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as fh:
+        fh.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -21,6 +37,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         raise RuntimeError("REDIS_URL is not set: start the stack with `rolefit up`, or point REDIS_URL at a server.")
     app.config.from_mapping(
         SETTINGS=settings,
+        SECRET_KEY=settings.secret_key or persistent_secret(Path(settings.data_dir)),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
         MAX_CONTENT_LENGTH=settings.max_batch_bytes,
         JSON_SORT_KEYS=False,
     )

@@ -35,6 +35,7 @@ class Settings:
     api_keys: str = ""
     rate_limit_per_minute: int = 1200
     log_level: str = "INFO"
+    secret_key: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
