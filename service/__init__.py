@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -20,7 +21,11 @@ def persistent_secret(data_dir: Path) -> str:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        return path.read_text().strip()
+        for _ in range(50):  # another process may be writing it this instant
+            if secret := path.read_text().strip():
+                return secret
+            time.sleep(0.02)
+        raise RuntimeError(f"{path} is empty; delete it or set ROLEFIT_SECRET_KEY") from None
     with os.fdopen(fd, "w") as fh:
         fh.write(secrets.token_urlsafe(48))
     return path.read_text().strip()
