@@ -19,8 +19,14 @@ _WORK_SECTIONS = ("experience", "employment", "work", "project", "publication", 
 _LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stack", "keywords")
 
 # Partial credit when the role asks for one skill and the candidate shows a close one.
-SIBLING_CREDIT = 0.6  # same parent skill, or parent and child (PyTorch for TensorFlow, both frameworks)
-CATEGORY_CREDIT = 0.35  # same category only
+CHILD_CREDIT = 0.8  # asked AWS, shows Amazon S3: a part of the asked skill
+PARENT_CREDIT = 0.6  # asked Amazon S3, shows AWS
+SIBLING_CREDIT = 0.5  # same parent: asked Amazon SageMaker, shows Amazon S3... or a sibling framework
+CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
+# Categories whose members stand in for each other; a language, a method or a domain does not.
+SUBSTITUTABLE = frozenset({"ml_framework", "ml_library", "cloud_platform", "cloud_service", "database",
+                           "data_platform", "vector_search", "observability", "llm_tooling", "gpu_computing",
+                           "mlops", "devops"})
 # Share of a role's weighted skills that counts as a full skills match: nobody shows every tool
 # a long career document names.
 SKILLS_SATURATION = 0.6
@@ -67,18 +73,19 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         if sid in have:
             credits.append(SkillCredit(sid, weight, evidence_strength(have[sid]), sid, "direct"))
             continue
-        related = list(by_parent.get(sid, ()))  # candidate shows a child of the asked skill
+        options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
         parent = role.parents.get(sid)
         if parent:
-            related += by_parent.get(parent, ())  # a sibling
             if parent in have:
-                related.append(have[parent])  # the asked skill's parent
-        best = _best(related, SIBLING_CREDIT)
-        if best is None:
-            best = _best(by_category.get(role.categories.get(sid, ""), ()), CATEGORY_CREDIT)
+                options.append((have[parent], PARENT_CREDIT))
+            options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ()) if c.id != sid]
+        kind = "related"
+        if not options:
+            category = role.categories.get(sid, "")
+            if category in SUBSTITUTABLE:
+                options = [(c, CATEGORY_CREDIT) for c in by_category.get(category, ())]
             kind = "category"
-        else:
-            kind = "related"
+        best = _best(options)
         if best is None:
             credits.append(SkillCredit(sid, weight, 0.0, None, "none"))
         else:
@@ -86,11 +93,13 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
     return credits
 
 
-def _best(candidates: list[SkillEvidence] | tuple[SkillEvidence, ...], factor: float) -> tuple[str, float] | None:
-    if not candidates:
+def _best(options: list[tuple[SkillEvidence, float]]) -> tuple[str, float] | None:
+    """(candidate skill id, credit) of the strongest stand-in, or None."""
+    if not options:
         return None
-    top = max(candidates, key=lambda s: (evidence_strength(s), s.id))
-    return top.id, factor * evidence_strength(top)
+    scored = [(factor * evidence_strength(c), c.id) for c, factor in options]
+    credit, sid = max(scored)
+    return sid, credit
 
 
 def skills_component(credits: list[SkillCredit]) -> tuple[float, float]:

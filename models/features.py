@@ -97,47 +97,41 @@ def is_technical_title(title: str) -> bool:
     return bool(_TECHNICAL_TITLE.search(title)) and not _NON_TECHNICAL_TITLE.search(title)
 
 
-def relevant_years(positions: Sequence[tuple[str, float]]) -> float:
-    """Years spent in technical positions, given (title, years) pairs; overlaps are the caller's job."""
-    return round(sum(years for title, years in positions if years > 0 and is_technical_title(title)), 2)
+def _interval(position: Any, today: date) -> tuple[date, date] | None:
+    start, end = getattr(position, "start", None), getattr(position, "end", None) or today
+    if isinstance(start, date) and isinstance(end, date) and end > start:
+        return start, end
+    return None
 
 
-def _position_years(position: Any) -> float:
-    """A position's length in years, from whatever the parser gives (years, months, or start/end dates)."""
-    for attr in ("years", "duration_years"):
-        value = getattr(position, attr, None)
-        if isinstance(value, (int, float)):
-            return float(value)
-    months = getattr(position, "months", None)
-    if isinstance(months, (int, float)):
-        return months / 12.0
-    start, end = getattr(position, "start", None), getattr(position, "end", None)
-    if isinstance(start, date) and isinstance(end, date):
-        return max(0.0, (end - start).days / 365.25)
-    return 0.0
+def _merged_years(intervals: list[tuple[date, date]]) -> float:
+    """Years covered by the union of date intervals (overlapping jobs count once)."""
+    days = 0
+    cursor: date | None = None
+    for start, end in sorted(intervals):
+        if cursor is not None:
+            start = max(start, cursor)
+        if end > start:
+            days += (end - start).days
+        cursor = end if cursor is None else max(cursor, end)
+    return days / 365.25
 
 
-_PART_TIME = re.compile(r"part[- ]time|\bh/week\b|hours? a week|volunteer", re.IGNORECASE)
+def relevant_years_of(positions: Sequence[Any], years_experience: float, today: date) -> float | None:
+    """Years in full-time technical positions (by title), never more than the parser's total.
 
-
-def _counts_as_work(position: Any) -> bool:
-    """A full-time, non-internship position (the parser's own flags win where it has them)."""
-    for flag in ("internship", "is_internship", "part_time", "is_part_time", "excluded"):
-        if getattr(position, flag, False):
-            return False
-    title = str(getattr(position, "title", "") or "")
-    return not _PART_TIME.search(title)
-
-
-def relevant_years_of(positions: Sequence[Any], years_experience: float) -> float | None:
-    """Years in technical positions, never more than the parser's total; None without positions."""
-    if not positions:
+    A teacher who became a junior ML engineer last year has one relevant year, not nine. Positions
+    need `title`, `start`, `end` (None while current) and `kind` ("full_time" counts); None without any.
+    """
+    work = [p for p in positions if getattr(p, "kind", "full_time") == "full_time"]
+    if not work:
         return None
-    pairs = [(str(getattr(p, "title", "") or ""), _position_years(p)) for p in positions if _counts_as_work(p)]
-    return round(min(years_experience, relevant_years(pairs)), 2)
+    intervals = [iv for p in work if is_technical_title(str(getattr(p, "title", "") or ""))
+                 if (iv := _interval(p, today)) is not None]
+    return round(min(years_experience, _merged_years(intervals)), 2)
 
 
-def features_from(parsed: Any, skills: Sequence[Any], text: str) -> CandidateFeatures:
+def features_from(parsed: Any, skills: Sequence[Any], text: str, *, today: date | None = None) -> CandidateFeatures:
     """CandidateFeatures from a parsed resume and tagged skills (duck-typed: models imports no worker code).
 
     Takes only what may enter a score; contact details and everything personal stay behind.
@@ -155,5 +149,5 @@ def features_from(parsed: Any, skills: Sequence[Any], text: str) -> CandidateFea
         seniority=parsed.seniority,
         people_managed=int(parsed.people_managed or 0),
         leadership_signals=leadership_signals(text, spans),
-        relevant_years=relevant_years_of(getattr(parsed, "positions", ()), years),
+        relevant_years=relevant_years_of(getattr(parsed, "positions", ()), years, today or date.today()),
     )

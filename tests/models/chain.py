@@ -55,7 +55,7 @@ def run_text(text: str) -> Outcome:
     spans = parsed.section_spans() if hasattr(parsed, "section_spans") else [
         (s.name, s.start, s.end) for s in parsed.sections]
     skills = tagger.tag(text, spans)
-    features = features_from(parsed, skills, text)
+    features = features_from(parsed, skills, text, today=TODAY)
     fits = score_all(features, load_roles())
     ladder, best, nxt = place_on_ladder(features, fits)
     return Outcome(features, fits, ladder, best, nxt)
