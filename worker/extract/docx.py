@@ -144,9 +144,12 @@ class _Walker:
     def paragraph(self, p: Any, shaded: bool) -> None:
         ppr = p.find(_w("pPr"))
         para_look = RunLook()
+        listed = False
         if ppr is not None:
             pstyle = ppr.find(_w("pStyle"))
-            para_look = self.styles.look(pstyle.get(_w("val")) if pstyle is not None else None)
+            style_id = pstyle.get(_w("val")) if pstyle is not None else None
+            para_look = self.styles.look(style_id)
+            listed = ppr.find(_w("numPr")) is not None or "list" in (style_id or "").lower()
             # paragraph mark run properties do not style the runs; paragraph shading does
             shd = ppr.find(_w("shd"))
             if shd is not None and (shd.get(_w("fill")) or "auto").upper() not in ("AUTO", *_WHITE):
@@ -166,7 +169,10 @@ class _Walker:
                 self.out.hidden_chars += sum(1 for ch in text if not ch.isspace())
                 continue
             parts.append(text)
-        self.out.blocks.append("".join(parts))
+        text = "".join(parts)
+        if listed and text.strip() and text.lstrip()[:1] not in "•·▪-–*":
+            text = f"• {text.lstrip()}"  # the list bullet is numbering, not text: write it out
+        self.out.blocks.append(text)
         for box in boxes:
             self.block(box, shaded)
 

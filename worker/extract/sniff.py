@@ -83,7 +83,7 @@ def looks_like_text(sample: bytes) -> bool:
         if exc.start >= len(sample) - 3:
             text = sample[: exc.start].decode("utf-8")
         else:
-            text = sample.decode("latin-1")
+            text = sample.decode("cp1252", errors="replace").replace("\ufffd", "\x81")
     if not text:
         return False
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v" or 0x7F <= ord(ch) < 0xA0)

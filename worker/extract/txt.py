@@ -39,8 +39,31 @@ def decode_text(data: bytes) -> str:
     return _detected(data)
 
 
+_WESTERN_EXTRA = set("–—‘’‚“”„•…€™·°±×÷§©®«»¿¡")
+
+
+def _western_share(text: str) -> float:
+    """Share of characters a Western European text is made of."""
+    if not text:
+        return 0.0
+    good = sum(1 for ch in text if ch < "\x7f" or "\xc0" <= ch <= "\xff" or ch in _WESTERN_EXTRA)
+    return good / len(text)
+
+
+def _accent_share(text: str) -> float:
+    """Share of letters outside ASCII: Western resumes have few, mis-decoded Cyrillic/Greek has most."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(1 for ch in letters if ch > "\x7f") / len(letters) if letters else 0.0
+
+
 def _detected(data: bytes) -> str:
-    """charset-normalizer's best guess when it is confident, else cp1252/Latin-1."""
+    """cp1252 when it reads as Western text (most non-UTF-8 resumes), else charset-normalizer, else Latin-1."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _western_share(western) >= 0.995 and _accent_share(western) < 0.2:
+        return western
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
@@ -52,10 +75,7 @@ def _detected(data: bytes) -> str:
             return data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
             pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    return western if western is not None else data.decode("latin-1")
 
 
 def extract_txt(data: bytes) -> str:
