@@ -1,0 +1,195 @@
+"""Context rules that decide whether a candidate mention is a skill of the person.
+
+Two families of rules:
+- ambiguous names (C, R, Go, Spark, Excel, Java, ...) need supporting context: a skills list,
+  a neighbouring skill in an enumeration, "in/with/using" before them or a technical head noun
+  after them; and they are never part of a hyphenated word (Objective-C, go-to-market), a proper
+  name (Ruby Okafor, Rust Belt, Express Checkout) or a date (Spring 2026);
+- any skill is dropped where the clause says it belongs to someone else (the risk team's
+  TensorFlow Serving cluster, "who build and own ... XGBoost", "were written by the hiring
+  managers"), names a team (the data science team), a role being recruited for, or an aspiration
+  ("looking for", "grow toward machine learning work").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from taxonomy.text import clause_bounds, line_bounds
+
+LIST_SECTIONS = {"skills"}
+PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
+ENUM_GAP_WORDS = {",", "and", "or", "/", "(", ")", "&", ";", ":", "+", "plus", "with", "to", "from",
+                  "on", "in", "into", "then", "as", "well", "-", "–", "|", "•", "▪"}
+TECH_HEADS = {
+    "service", "services", "sidecar", "code", "codebase", "script", "scripts", "scripting", "package",
+    "packages", "library", "libraries", "job", "jobs", "cluster", "clusters", "app", "apps", "api", "apis",
+    "sdk", "program", "programs", "programming", "application", "applications", "developer", "developers",
+    "module", "modules", "microservice", "microservices", "backend", "stack", "pipeline", "pipelines",
+    "notebook", "notebooks", "runtime", "tables", "table", "queries", "query", "dags", "dag", "topics",
+    "topic", "streams", "stream", "charts", "chart", "operator", "workbook", "workbooks", "models", "model",
+    "macros", "formulas", "reports", "report", "dashboards", "dashboard", "kernels", "templates", "template",
+    "server", "servers", "framework", "frameworks", "tests", "test", "cli", "tooling", "tool", "tools",
+    "plugin", "plugins", "extension", "extensions", "engineer", "engineering", "mart", "marts",
+    "connector", "connectors", "workers", "worker", "consumers", "producers", "components", "crates",
+    "gems", "bindings", "port", "rewrite", "version", "versions", "containers", "images", "functions",
+}
+ROLE_NOUNS = {"engineer", "engineers", "scientist", "scientists", "developer", "developers", "roles",
+              "role", "positions", "position", "candidates", "hires", "openings", "researchers"}
+TEAM_NOUNS = {"team", "teams", "group", "groups", "org", "organization", "organisation", "department",
+              "guild", "community", "meetup", "club", "chapter", "squad", "squads"}
+YEAR = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
+LINE_STARTERS = {"*", "•", "▪", "–", "-", "·", ":", "|", "(", ",", ";", "/"}
+SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–-]\s*)?[A-Za-z][\w &/+-]{0,40}:\s*\S.*,")
+
+ASPIRATION = re.compile(
+    r"\b(?:looking (?:for|to)|seeking|hop(?:e|ing) to|aspir\w* to|want(?:ing)? to|wish to|eager to|"
+    r"interested in|grow(?:ing)? (?:toward|towards|into)|toward|towards|plan(?:ning)? to learn|"
+    r"would like to|learn(?:ing)? about)\b", re.I)
+POSSESSIVE_OTHER = re.compile(
+    r"\b(?:the|a|another|other|their|partner|client|customer)\s+(?:[\w&-]+\s+){1,2}(?:team|group|org)'s\s+"
+    r"(?:[\w/&.+#-]+\s+){0,2}$", re.I)
+RELATIVE_OTHER = re.compile(
+    r"\b(?:team|teams|group|groups|scientists|engineers|analysts|researchers|managers|partners|colleagues|"
+    r"vendors?|clients?|customers?)\s*,?\s+(?:who|which|that)\s+(?:\w+\s+){0,3}?(?:build|builds|built|own|"
+    r"owns|owned|train|trains|trained|maintain\w*|develop\w*|use|uses|used|run|runs|write|writes|wrote)\b"
+    r"|\bthat\s+(?:the|their)\s+(?:[\w-]+\s+){0,2}(?:team|teams|group|scientists|engineers|analysts|org|"
+    r"organization)\s+(?:used|uses|built|builds|own|owns|owned|adopted|maintain\w*|wrote|write|run|runs)\b",
+    re.I)
+PASSIVE_OTHER = re.compile(
+    r"^[^.;]{0,80}?\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:written|owned|built|trained|maintained|"
+    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b", re.I)
+RECRUITING = re.compile(r"\b(?:interview\w*|hiring|recruit\w*|sourc(?:ed|ing)|requisitions?|job postings?)\b",
+                        re.I)
+
+
+@dataclass
+class Mention:
+    """A candidate mention: token span in the doc, source char span, and what the pattern says."""
+
+    start: int
+    end: int
+    src_start: int
+    src_end: int
+    skill_ids: tuple[str, ...]
+    mode: str  # "plain" | "context" | "list"
+    surface: str
+    accepted: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules need besides the doc: the source text and its section spans."""
+
+    source: str
+    sections: Sequence[tuple[str, int, int]]
+
+    def section_of(self, offset: int) -> str:
+        """Name of the section span holding `offset`; "other" if none does."""
+        for name, start, end in self.sections:
+            if start <= offset < end:
+                return name
+        return "other"
+
+
+def in_skill_list(mention: Mention, ctx: Context) -> bool:
+    """Inside a skills section, or on a 'Label: a, b, c' line when no section says so."""
+    if ctx.section_of(mention.src_start) in LIST_SECTIONS:
+        return True
+    left, right = line_bounds(ctx.source, mention.src_start, mention.src_end)
+    return bool(SKILL_LIST_LINE.match(ctx.source[left:right]))
+
+
+def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> bool:
+    """Reasons an ambiguous name is never a skill here, whatever the context."""
+    shouted = len(m.surface) > 2 and m.surface.isupper() and m.surface in {f.upper() for f in exact_forms}
+    if m.surface not in exact_forms and not shouted:
+        return True
+    before = ctx.source[m.src_start - 1] if m.src_start > 0 else " "
+    after = ctx.source[m.src_end] if m.src_end < len(ctx.source) else " "
+    if before in "-&'’" or after in "-&" or (after in "'’" and ctx.source[m.src_end:m.src_end + 2] != "'s"):
+        return True
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return nxt is not None and bool(YEAR.match(nxt.text))
+
+
+def proper_name_neighbour(doc: Doc, m: Mention, covered: set[int], ctx: Context,
+                          offsets: Sequence[int]) -> bool:
+    """A capitalised non-skill word glued before or after: part of a name (Ruby Okafor, Rust Belt)."""
+    if m.end < len(doc):
+        nxt = doc[m.end]
+        same_line = "\n" not in ctx.source[m.src_end:offsets[nxt.idx]]
+        if same_line and nxt.is_alpha and nxt.text[0].isupper() and len(nxt.text) > 1 \
+                and m.end not in covered and not nxt.is_upper:
+            return True
+    if m.start >= 2:
+        prev, prev2 = doc[m.start - 1], doc[m.start - 2]
+        same_line = "\n" not in ctx.source[offsets[prev2.idx]:m.src_start]
+        if same_line and prev.is_alpha and prev.text[0].isupper() and len(prev.text) > 1 \
+                and (m.start - 1) not in covered and not prev.is_upper \
+                and prev2.text not in LINE_STARTERS and not prev2.is_punct:
+            return True
+    return False
+
+
+def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -> bool:
+    """Positive context for an ambiguous name: list, neighbour skill, preposition or head noun."""
+    if in_skill_list(m, ctx):
+        return True
+    prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if prev in PREPOSITIONS:
+        return True
+    heads = [doc[i].lower_ for i in range(m.end, min(m.end + 2, len(doc)))]
+    if heads and (heads[0] in TECH_HEADS or (len(heads) > 1 and heads[1] in TECH_HEADS and doc[m.end].is_lower)):
+        return True
+    for other in mentions:
+        if other is m or not (other.accepted or other.mode == "plain"):
+            continue
+        gap = range(other.end, m.start) if other.end <= m.start else range(m.end, other.start)
+        if len(gap) <= 3 and all(doc[i].lower_ in ENUM_GAP_WORDS for i in gap):
+            return True
+    return False
+
+
+def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
+    """The clause gives the skill to someone else, names a team, recruits for it or wishes for it."""
+    left, right = clause_bounds(ctx.source, m.src_start, m.src_end)
+    pre = " ".join(ctx.source[left:m.src_start].split()) + " "
+    post = " ".join(ctx.source[m.src_end:right].split())
+    if ASPIRATION.search(pre) or POSSESSIVE_OTHER.search(pre) or RELATIVE_OTHER.search(pre):
+        return True
+    if PASSIVE_OTHER.search(post):
+        return True
+    nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+    if nxt in TEAM_NOUNS:
+        return True
+    if nxt in ROLE_NOUNS and RECRUITING.search(ctx.source[left:right]):
+        return True
+    return False
+
+
+def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,
+            offsets: Sequence[int]) -> list[Mention]:
+    """Accept the mentions that are the person's skills; returns them in text order."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        m.accepted = m.mode == "plain" and not owned_by_others(doc, m, ctx)
+    pending = [m for m in mentions if m.mode != "plain"]
+    for m in pending:
+        forms = set().union(*(exact_forms.get(i, set()) for i in m.skill_ids))
+        if hard_negative(doc, m, forms, ctx) or proper_name_neighbour(doc, m, covered, ctx, offsets) \
+                or owned_by_others(doc, m, ctx):
+            m.mode = "rejected"
+    for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
+        for m in pending:
+            if m.mode == "rejected" or m.accepted:
+                continue
+            if m.mode == "list":
+                m.accepted = in_skill_list(m, ctx)
+            else:
+                m.accepted = supported(doc, m, mentions, ctx)
+    return [m for m in mentions if m.accepted]

@@ -1,0 +1,216 @@
+"""Tag skills in resume text with the built taxonomy (spaCy SpanRuler + context rules)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from taxonomy.context import Context, Mention, resolve
+from taxonomy.nlp import make_nlp
+from taxonomy.text import NormalisedText, normalise, snippet
+
+ARTIFACT_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
+CANDIDATES_KEY = "skill_candidates"
+SKILLS_KEY = "skills"
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A snippet around one mention; start/end are the mention's offsets in the tagged text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SkillInfo:
+    """A canonical skill as the taxonomy describes it."""
+
+    id: str
+    name: str
+    category: str
+    parent: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """One skill found in a text, with where and how often."""
+
+    id: str
+    name: str
+    category: str
+    parent: str | None
+    mentions: int
+    sections: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report entry: evidence as strings, offsets as [start, end] pairs."""
+        return {"id": self.id, "name": self.name, "category": self.category, "parent": self.parent,
+                "mentions": self.mentions, "sections": list(self.sections),
+                "evidence": [e.text for e in self.evidence],
+                "offsets": [[e.start, e.end] for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class PatternInfo:
+    """What a matched pattern id means: the skill(s) it names and how much context it needs."""
+
+    skill_ids: tuple[str, ...]
+    mode: str
+
+
+def parse_pattern_key(key: str) -> PatternInfo:
+    """Pattern ids look like 'gitlab-ci+ci-cd|plain'."""
+    ids, _, mode = key.rpartition("|")
+    return PatternInfo(tuple(ids.split("+")), mode)
+
+
+@Language.factory("skill_context", default_config={})
+def make_skill_context(nlp: Language, name: str) -> SkillContext:
+    """Factory for the component; its data is given with `configure` after creation."""
+    return SkillContext(nlp.vocab)
+
+
+class SkillContext:
+    """Turn the ruler's candidate spans into accepted skill spans (doc.spans["skills"])."""
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+        self.exact_forms: dict[str, set[str]] = {}
+        self.alias_index: dict[str, str] = {}
+        self.ignore: set[str] = set()
+
+    def configure(self, *, exact_forms: dict[str, set[str]], alias_index: dict[str, str],
+                  ignore: set[str]) -> None:
+        """Give the component the taxonomy's ambiguous forms, alias index and ignored terms."""
+        self.exact_forms, self.alias_index, self.ignore = exact_forms, alias_index, ignore
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.match(doc)
+        self.set_annotations(doc, mentions)
+        return doc
+
+    def match(self, doc: Doc) -> list[Mention]:
+        """Candidates (plus vendor-list expansions), longest first, then the context rules."""
+        norm: NormalisedText = doc.user_data["rolefit_text"]
+        spans = [s for s in doc.spans[CANDIDATES_KEY] if s.text.lower() not in self.ignore]
+        spans = filter_spans(self.expand_vendor_lists(doc, spans) + spans)
+        mentions = []
+        for span in spans:
+            info = parse_pattern_key(span.id_)
+            src_start, src_end = norm.source_span(span.start_char, span.end_char)
+            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, info.mode, span.text))
+        ctx = Context(norm.source, doc.user_data.get("rolefit_sections", ()))
+        return resolve(doc, mentions, self.exact_forms, ctx, norm.offsets)
+
+    def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """'AWS (EMR, Glue, Batch)' -> AWS EMR, AWS Glue, AWS Batch: items read with the vendor name."""
+        found = []
+        for span in spans:
+            if span.end >= len(doc) or doc[span.end].text != "(":
+                continue
+            close = next((i for i in range(span.end + 1, min(span.end + 40, len(doc))) if doc[i].text == ")"), None)
+            if close is None:
+                continue
+            start = span.end + 1
+            for i in range(span.end + 1, close + 1):
+                if doc[i].text in {",", ";", ")", "/"}:
+                    item = doc[start:i]
+                    key = self.alias_index.get(f"{span.text} {item.text}".lower())
+                    if key and len(item):
+                        found.append(Span(doc, item.start, item.end, label="SKILL", span_id=key))
+                    start = i + 1
+        return found
+
+    def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
+        doc.spans[SKILLS_KEY] = [Span(doc, m.start, m.end, label="SKILL", span_id="+".join(m.skill_ids))
+                                 for m in mentions]
+        doc.user_data["rolefit_mentions"] = mentions
+
+
+class Tagger:
+    """Finds canonical skills in text; built from a taxonomy artifact (see build.py)."""
+
+    def __init__(self, taxonomy: dict[str, Any]) -> None:
+        self.version: str = taxonomy["version"]
+        self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
+        self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
+        self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())))
+                        for sid, s in taxonomy["skills"].items()}
+        self.nlp = make_nlp()
+        ruler = self.nlp.add_pipe("span_ruler", config={
+            "spans_key": CANDIDATES_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": None,
+            "validate": False, "overwrite": True})
+        ruler.add_patterns([{"label": "SKILL", "pattern": text, "id": key} for text, key in taxonomy["patterns"]])
+        context: SkillContext = self.nlp.add_pipe("skill_context")
+        exact = {sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
+                 for sid, s in taxonomy["skills"].items()}
+        context.configure(exact_forms=exact, alias_index={t.lower(): k for t, k in taxonomy["patterns"]},
+                          ignore=set(taxonomy.get("ignore", ())))
+
+    def skill(self, skill_id: str) -> SkillInfo | None:
+        """Look a canonical skill up by id."""
+        return self._skills.get(skill_id)
+
+    def mentions(self, text: str, sections: Sequence[tuple[str, int, int]] = ()) -> list[Mention]:
+        """The accepted mentions in text order (one per skill id a phrase names)."""
+        norm = normalise(text)
+        doc = self.nlp.make_doc(norm.text)
+        doc.user_data["rolefit_text"] = norm
+        doc.user_data["rolefit_sections"] = tuple(sections)
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc.user_data["rolefit_mentions"]
+
+    def tag(self, text: str, sections: Sequence[tuple[str, int, int]] = ()) -> list[SkillMatch]:
+        """Skills in `text`; `sections` are (name, start, end) character spans of `text`."""
+        ctx = Context(text, tuple(sections))
+        grouped: dict[str, list[Mention]] = {}
+        for mention in self.mentions(text, sections):
+            for sid in mention.skill_ids:
+                grouped.setdefault(sid, []).append(mention)
+        matches = [self._summarise(sid, found, ctx) for sid, found in grouped.items() if sid in self._skills]
+        return sorted(matches, key=lambda m: (-m.mentions, m.name.lower(), m.id))
+
+    def _summarise(self, skill_id: str, found: list[Mention], ctx: Context) -> SkillMatch:
+        info = self._skills[skill_id]
+        sections = tuple(dict.fromkeys(ctx.section_of(m.src_start) for m in found))
+        # Prefer evidence from prose (experience, projects) over bare list entries.
+        ordered = sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
+        evidence, seen = [], set()
+        for m in ordered:
+            text = snippet(ctx.source, m.src_start, m.src_end)
+            if text in seen:
+                continue
+            seen.add(text)
+            evidence.append(Evidence(text, m.src_start, m.src_end))
+            if len(evidence) == MAX_EVIDENCE:
+                break
+        return SkillMatch(info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence))
+
+
+def read_artifact(path: str | Path | None = None) -> dict[str, Any]:
+    """Read a built taxonomy artifact (taxonomy/data/taxonomy.json by default)."""
+    return json.loads(Path(path or ARTIFACT_PATH).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> Tagger:
+    return Tagger(read_artifact(path))
+
+
+def load_tagger(path: str | Path | None = None) -> Tagger:
+    """The tagger for an artifact, built once per process and path."""
+    return _load(str(Path(path or ARTIFACT_PATH).resolve()))
