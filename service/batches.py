@@ -77,7 +77,17 @@ def create_batch():
     parts = request.files.getlist("files") + request.files.getlist("file")
     if not parts:
         raise ApiError("missing_file", "Send resumes as multipart fields named `files` (or one .zip).")
-    role = batch_role()
+    body = start_batch(parts, batch_role())
+    body["links"] = {"self": url_for("batches.get_batch", batch_id=body["id"]),
+                     "export": url_for("batches.export_batch", batch_id=body["id"])}
+    response = jsonify(body)
+    response.status_code = 202
+    response.headers["Location"] = body["links"]["self"]
+    return response
+
+
+def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
+    """Validate, deduplicate and queue a batch's files against `role`: `{id, total, role, rejected, duplicates}`."""
     uploads, rejected = collect_uploads(parts)
     limit = ext.settings().max_batch_files
     if len(uploads) > limit:
@@ -104,13 +114,8 @@ def create_batch():
     ext.metrics().observe("batch_size", len(unique), buckets=SIZE_BUCKETS)
     log.info("batch accepted", extra={"stage": "batch_accepted", "batch": batch_id, "total": len(unique),
                                        "rejected": len(rejected), "duplicates": len(duplicates)})
-    body = {"id": batch_id, "total": len(unique), "role": role or None, "rejected": rejected,
-            "duplicates": duplicates, "links": {"self": url_for("batches.get_batch", batch_id=batch_id),
-                                                 "export": url_for("batches.export_batch", batch_id=batch_id)}}
-    response = jsonify(body)
-    response.status_code = 202
-    response.headers["Location"] = body["links"]["self"]
-    return response
+    return {"id": batch_id, "total": len(unique), "role": role or None, "rejected": rejected,
+            "duplicates": duplicates}
 
 
 def _flag(name: str) -> bool:
