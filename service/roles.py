@@ -33,8 +33,8 @@ def slug(title: str) -> str:
 
 def create_role(text: str, *, title: str | None) -> dict[str, Any]:
     """Build a role profile from a job description with the same builder as the seeds, and store it."""
-    from worker.roles import build_role_profile
+    from worker.roles import build_role_profile, role_to_record
 
-    profile = build_role_profile(text, title=title, role_id=f"jd-{new_id()[:12]}").to_dict()
-    ext.store().save_role(profile["id"], profile)
-    return profile
+    record = role_to_record(build_role_profile(text, title=title, role_id=f"jd-{new_id()[:12]}"))
+    ext.store().save_role(record["view"]["id"], record)
+    return record["view"]

@@ -24,12 +24,13 @@ def limits_of(settings: Settings) -> Limits:
 
 def extra_roles_for(store: Store, role_id: str) -> list[Any]:
     """The user-added role a job is scored against, as a RoleProfile (seed roles are always scored)."""
-    from models.roles import RoleProfile, load_roles
+    from models.roles import load_roles
+    from worker.roles import role_from_record
 
     if not role_id or any(r.id == role_id for r in load_roles()):
         return []
-    stored = store.get_role(role_id)
-    return [RoleProfile.from_dict(stored)] if stored else []
+    stored = store.get_role_record(role_id)
+    return [role_from_record(stored)] if stored else []
 
 
 def dedupe_scope(role_id: str) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any, Sequence
 
-from models.features import CandidateFeatures, SkillEvidence, leadership_signals
+from models.features import features_from
 from models.roles import RoleProfile, load_roles
 from models.scoring import place_on_ladder, score_all
 from taxonomy.tagger import Tagger, load_tagger
@@ -32,21 +32,6 @@ class Analysis:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def features_of(parsed: ParsedResume, skills: Sequence[Any], text: str) -> CandidateFeatures:
-    """The scorer's only inputs: skills, years, degree, titles, seniority, scope. Nothing personal."""
-    return CandidateFeatures(
-        skills=tuple(SkillEvidence(id=s.id, category=s.category, parent=s.parent, mentions=s.mentions,
-                                   sections=tuple(s.sections)) for s in skills),
-        years_experience=parsed.years_experience,
-        highest_degree=parsed.education.highest_degree,
-        degree_in_progress=parsed.education.in_progress,
-        titles=parsed.titles,
-        seniority=parsed.seniority,
-        people_managed=parsed.people_managed,
-        leadership_signals=leadership_signals(text, parsed.section_spans()),
-    )
-
-
 def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = (),
             limits: Limits = Limits(), today: date | None = None,
             tagger: Tagger | None = None) -> Analysis:
@@ -60,7 +45,7 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     tagger = tagger or load_tagger()
     skills = tagger.tag(extracted.text, parsed.section_spans())
     t3 = clock()
-    features = features_of(parsed, skills, extracted.text)
+    features = features_from(parsed, skills, extracted.text, today=today)
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
     ladder_level, best_fit, next_level = place_on_ladder(features, fits)

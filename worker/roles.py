@@ -16,3 +16,14 @@ def build_role_profile(text: str, *, title: str | None, role_id: str) -> RolePro
     categories = {skill_id: info.category for skill_id in weights if (info := tagger.skill(skill_id))}
     profile = role_from_job_description(text, title=title, weights=weights, categories=categories)
     return dataclasses.replace(profile, id=role_id)
+
+
+def role_to_record(profile: RoleProfile) -> dict:
+    """What the store keeps for a user's role: the full profile and the public view."""
+    return {"profile": dataclasses.asdict(profile), "view": profile.to_dict()}
+
+
+def role_from_record(record: dict) -> RoleProfile:
+    fields = dict(record["profile"])
+    fields["expected_years"] = tuple(fields["expected_years"])
+    return RoleProfile(**fields)

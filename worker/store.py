@@ -290,20 +290,25 @@ class Store:
         return bool(self.redis.delete(key, key + ":jobs", key + ":ranked", key + ":summaries"))
 
     # roles added by users
-    def save_role(self, role_id: str, profile: dict[str, Any]) -> None:
-        self.redis.set(self.role_key(role_id), json.dumps(profile, sort_keys=True))
+    def save_role(self, role_id: str, record: dict[str, Any]) -> None:
+        """Keep a user's role: `record` holds the full `profile` and its public `view`."""
+        self.redis.set(self.role_key(role_id), json.dumps(record, sort_keys=True))
         self.redis.sadd(f"{PREFIX}:roles", role_id)
 
-    def get_role(self, role_id: str) -> dict[str, Any] | None:
+    def get_role_record(self, role_id: str) -> dict[str, Any] | None:
         raw = self.redis.get(self.role_key(role_id))
         return json.loads(raw) if raw else None
+
+    def get_role(self, role_id: str) -> dict[str, Any] | None:
+        record = self.get_role_record(role_id)
+        return record["view"] if record else None
 
     def list_roles(self) -> list[dict[str, Any]]:
         ids = sorted(v.decode() for v in self.redis.smembers(f"{PREFIX}:roles"))
         if not ids:
             return []
         raws = self.redis.mget([self.role_key(i) for i in ids])
-        return [json.loads(r) for r in raws if r]
+        return [json.loads(r)["view"] for r in raws if r]
 
     def delete_role(self, role_id: str) -> bool:
         self.redis.srem(f"{PREFIX}:roles", role_id)
