@@ -7,8 +7,7 @@ import re
 from worker.resume.model import Contact
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<![\w/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\d{2,4}[\s.-])\d{2,4}[\s.-]\d{2,5}"
-                   r"(?:[\s.-]\d{2,4})?(?![\w/-])")
+PHONE = re.compile(r"(?<![\w/.@-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w/@-])")
 URL = re.compile(r"(?:https?://|www\.)[^\s|,;<>()\"']+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|"
                  r"kaggle\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)/[^\s|,;<>()\"']+", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$")
@@ -23,16 +22,21 @@ def find_email(text: str) -> str | None:
 
 
 def find_phone(text: str) -> str | None:
-    """The first phone-like number with 7 to 15 digits that is not a date range."""
+    """The first phone-like number with 7 to 15 digits that is not a date, a year range or an id."""
     for match in PHONE.finditer(text):
-        candidate = match.group().strip()
+        candidate = match.group().strip(" .-")
         digits = re.sub(r"\D", "", candidate)
         if not 7 <= len(digits) <= 15:
             continue
-        if re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", candidate):
+        groups = re.findall(r"\d+", candidate)
+        if len(groups) > 5 or (len(groups) == 1 and not candidate.startswith("+") and len(digits) not in (10, 11)):
             continue
-        if re.fullmatch(r"\d{4}[-/.]\d{2}[-/.]\d{2}", candidate):
-            continue  # an ISO date
+        if all(re.fullmatch(r"(19|20)\d\d", g) for g in groups):
+            continue  # "2019 - 2022"
+        if re.fullmatch(r"(19|20)\d\d[-/.\s]\d{1,2}([-/.\s]\d{1,2})?", candidate):
+            continue  # a date
+        if "  " in candidate:
+            continue
         return candidate
     return None
 
@@ -59,15 +63,20 @@ def find_name(header: str) -> str | None:
 
 
 def _looks_like_name(text: str) -> bool:
-    if not 3 <= len(text) <= 60 or EMAIL.search(text) or URL.search(text) or re.search(r"\d", text):
+    if not 2 <= len(text) <= 60 or EMAIL.search(text) or URL.search(text) or re.search(r"\d", text):
         return False
     if _NOT_NAME.search(text):
         return False
     words = text.split()
-    if not 2 <= len(words) <= 5:
+    if not 1 <= len(words) <= 5 or (len(words) == 1 and text.isascii()):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
-    return all(_NAME_WORD.match(w) for w in words) and capitalised >= 2
+    if all(_NAME_WORD.match(w) for w in words) and capitalised >= 2:
+        return True
+    # scripts without capitals (CJK, Arabic, Devanagari...): letters only, one to four words
+    caseless = all(ch.isalpha() and not ch.isupper() and not ch.islower() for w in words for ch in w
+                   if ch not in ".-'’")
+    return caseless and 1 <= len(words) <= 4
 
 
 def find_contact(text: str, header: str) -> Contact:

@@ -26,6 +26,7 @@ _OPEN = r"(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
 _SEP = r"\s*(?:[-–—‐‑]+|to|until|till|through|thru)\s*"
 _BARE_START = rf"(?:{_MONTH}|{_SEASON})"   # "Jul – Sep 2025": the start borrows the end's year
 RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}|{_BARE_START}){_SEP}(?P<end>{_POINT}|{_OPEN})(?![\w/])", re.I)
+SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?![\w/])", re.I)
 SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.I)
 
 
@@ -119,6 +120,17 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
             continue
         found.append(DateRange(start, end, m.group(), m.start(), m.end(), start_year_only and end_year_only))
         taken.append((m.start(), m.end()))
+    for m in SINCE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken) or m.group().lower().startswith("from"):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if len(text[line_start:line_end if line_end >= 0 else len(text)].split()) > 8:
+            continue  # "on call since 2020" inside a sentence is not a role's dates
+        parsed_since = parse_point(m.group("start"), is_end=False)
+        if parsed_since is not None and parsed_since[0] <= today:
+            found.append(DateRange(parsed_since[0], None, m.group(), m.start(), m.end(), parsed_since[1]))
+            taken.append((m.start(), m.end()))
     for m in SINGLE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue

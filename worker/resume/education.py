@@ -30,7 +30,7 @@ _NOT_COMPLETED = re.compile(r"\b(no degree|not completed|did not complete|incomp
                             r"towards?|courses towards?|non-degree|audit(ed)?|dropped out|left (the )?program)\b",
                             re.I)
 _IN_PROGRESS = re.compile(r"\b(expected|anticipated|in progress|candidate|pursuing|ongoing|current(ly)?|"
-                          r"to be completed|exp\.)\b", re.I)
+                          r"to be completed|exp\.|abd|all but dissertation|graduating|enrolled)\b", re.I)
 _NOT_DEGREE = re.compile(r"\b(bootcamp|boot camp|certificate|certification|immersive|nanodegree|diploma|"
                          r"course|mooc|specialization)\b", re.I)
 
@@ -48,7 +48,8 @@ def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
             hits.append((level, m))
     for level, pattern in _BARE:
         m = re.search(rf"(?:^|(?<=[\s(]))(?:{pattern})(?=\s+in\b|\s*,\s*[A-Z][a-z]|\s+\(|\s+[-–—]\s+[A-Z]|"
-                      rf"\s+(?:degree|program)\b|$)", line)
+                      rf"\s+(?:degree|program)\b|$)", line) \
+            or re.match(rf"\s*(?:[•·▪-]\s*)?({pattern})(?=\s+[A-Z][a-z])", line)
         if m and not re.search(rf"[A-Za-z]\w*,\s*{m.group()}\b", line):  # "Boston, MA": a state
             hits.append((level, m))
     if not hits:

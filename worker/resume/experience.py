@@ -136,6 +136,17 @@ def _plausible_title(title: str) -> bool:
     return not (title.endswith(".") and len(title.split()) > 4)
 
 
+def _line_below(text: str, line_end: int) -> str | None:
+    """The short, non-bullet line right under a date line, if any."""
+    if line_end >= len(text):
+        return None
+    nxt_end = text.find("\n", line_end + 1)
+    line = text[line_end + 1:nxt_end if nxt_end >= 0 else len(text)].strip()
+    if not line or _is_bullet(line) or len(line) > 100 or find_ranges(line, date.max):
+        return None
+    return line
+
+
 def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     """Title and organisation from the lines naming a role ("Title — Org, City" and similar)."""
     joined = " — ".join(ln for ln in lines if ln)
@@ -185,14 +196,19 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
+            line_start, line_end = _line_bounds(body, rng.pos)
+            if _is_bullet(body[line_start:line_end]) and len(body[line_start:line_end].split()) > 6:
+                continue  # a date inside an achievement bullet, not a role's dates
             lines = _heading_lines(body, rng, max(floor, heading_end if heading_end > 0 else 0))
+            below = _line_below(body, line_end)
+            if below and not any(_JOB_WORD.search(ln) for ln in lines) and _JOB_WORD.search(below):
+                lines = [below, *lines]  # "Acme Corp   2019 – 2021" then the title on the next line
             title, org = split_title_org(lines)
             if not _plausible_title(title):
                 continue
             next_pos = ranges[i + 1].pos if i + 1 < len(ranges) else len(body)
             details = body[rng.endpos:next_pos]
-            line_start, _ = _line_bounds(body, rng.pos)
-            floor = _line_bounds(body, rng.pos)[1]
+            floor = line_end
             first_detail = details.strip().split("\n", 1)[0] if not _is_bullet(details.strip()) else ""
             kind = classify(title, " ".join(lines) + " " + first_detail[:200], section_kind)
             current = rng.end is None or rng.end >= today
@@ -206,7 +222,6 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
                 seniority=seniority_of(title),
                 people_managed=people_managed_in(" ".join(lines) + " " + details),
             ))
-            del line_start
     return tuple(positions)
 
 

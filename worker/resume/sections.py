@@ -46,6 +46,11 @@ _BY_SECTION = {
     "languages": "languages|spoken languages|language skills|languages spoken",
     "interests": "interests|hobbies|personal interests|hobbies and interests|interests and hobbies|outside work|"
                  "personal",
+    # headings that close the previous section but carry nothing we score
+    "other": "references|referees|references available upon request|additional information|additional|"
+             "contact|contact information|contact details|personal details|personal information|details|"
+             "miscellaneous|other|misc|links|online profiles|social|coursework|relevant coursework|"
+             "selected coursework|courses taken|availability|visa status|work authorization|declaration",
 }
 for _name, _alts in _BY_SECTION.items():
     for _alt in _alts.split("|"):
@@ -71,6 +76,7 @@ _KEYWORDS = [  # a heading made of these words, when no exact form matched: firs
     ("awards", "awards|honors|honours|achievements"),
     ("summary", "summary|profile|objective"),
     ("interests", "interests|hobbies"),
+    ("other", "references|coursework|contact"),
 ]
 _FILLER = {"and", "of", "my", "other", "selected", "relevant", "additional", "key", "professional",
            "technical", "recent", "select", "the", "&", "core", "personal", "academic", "industry"}
