@@ -199,12 +199,13 @@ def join_rows(rows: list[Row]) -> list[str]:
     out: list[str] = []
     prev: Line | None = None
     right_edge = max((ln.x1 for row in rows for ln in row), default=0.0)
+    left_edge = min((ln.x0 for row in rows for ln in row), default=0.0)
     for row in rows:
         text = " ".join(ln.text for ln in row if ln.text)
         if not text:
             continue
         first = row[0]
-        if prev is not None and len(row) == 1 and _continues(prev, first, right_edge):
+        if prev is not None and len(row) == 1 and _continues(prev, first, right_edge, left_edge):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)
@@ -212,8 +213,12 @@ def join_rows(rows: list[Row]) -> list[str]:
     return out
 
 
-def _continues(prev: Line, line: Line, right_edge: float) -> bool:
-    """Is `line` the wrapped continuation of `prev`?"""
+_CONTACTISH = re.compile(r"@|://|www\.|\.(com|org|net|io|dev)\b|^[\d\s()+.-]{7,}$")
+_ENDS_WITH_DATE = re.compile(r"((19|20)\d\d|present|current|now)\)?$", re.I)
+
+
+def _continues(prev: Line, line: Line, right_edge: float, left_edge: float) -> bool:
+    """Is `line` the wrapped continuation of `prev`? Conservative: a wrong join is worse than none."""
     if line.font != prev.font or abs(line.size - prev.size) > 0.5:
         return False
     if _is_bullet(line.text[:1]) and line.text[1:2] == " ":
@@ -227,7 +232,14 @@ def _continues(prev: Line, line: Line, right_edge: float) -> bool:
     per_char = (line.x1 - line.x0) / max(1, len(line.text))
     if prev.x1 + per_char * (len(first_word) + 1) < right_edge - 0.5 * line.size:
         return False  # the next word would have fitted: a line break by intent
-    return not (_ends_sentence(prev.text) and line.text[:1].isupper())
+    if _CONTACTISH.search(prev.text) or _CONTACTISH.search(line.text):
+        return False  # stacked contact details are separate items
+    if line.text[:1].islower():
+        return True
+    if _ends_sentence(prev.text) or _ENDS_WITH_DATE.search(prev.text):
+        return False
+    wide = prev.x1 - prev.x0 >= 0.6 * (right_edge - left_edge)
+    return wide and len(prev.text.split()) >= 4
 
 
 def _is_margin(line: Line, box: tuple[float, float, float, float], body_size: float) -> bool:
