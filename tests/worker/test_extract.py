@@ -195,3 +195,25 @@ def test_running_footer_and_page_numbers_kept_out_of_the_body() -> None:
 def test_extraction_is_deterministic() -> None:
     data = (EVAL / "resumes" / "d10-distinguished-ml-architect-phd.pdf").read_bytes()
     assert extract(data) == extract(data)
+
+
+def test_scanned_pdf_with_an_ocr_layer_reads_the_ocr_text() -> None:
+    from reportlab.lib.utils import ImageReader
+
+    from PIL import Image  # reportlab's own dependency
+
+    image = io.BytesIO()
+    Image.new("L", (200, 260), 255).save(image, format="PNG")
+
+    def draw(canv):  # type: ignore[no-untyped-def]
+        canv.drawImage(ImageReader(io.BytesIO(image.getvalue())), 0, 0, width=612, height=792)
+        text = canv.beginText(72, 720)
+        text.setTextRenderMode(3)
+        text.setFont("Helvetica", 11)
+        for line in ["Robin Scan", "Experience", "Data Engineer, Acme, 2019 - 2023",
+                     "Built pipelines in Python and Airflow for the finance team every single day."] * 3:
+            text.textLine(line)
+        canv.drawText(text)
+    result = extract(make_pdf(draw))
+    assert result.text.startswith("Robin Scan\nExperience")
+    assert result.hidden_chars == 0 and result.warnings == []

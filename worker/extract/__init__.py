@@ -82,6 +82,12 @@ def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
 
     pdf = extract_pdf(data, max_pages=limits.max_pages, deadline=deadline)
     pages = max(pdf.page_count, len(pdf.pages))
+    hidden = pdf.hidden_chars
+    if pdf.images and pdf.ocr_chars > max(200, 4 * pdf.visible_chars):
+        # A scanned resume with an OCR text layer: that invisible layer is the text.
+        pdf.pages = [_merge_pages(visible, ocr) for visible, ocr in zip(pdf.pages, pdf.ocr_pages)]
+        pdf.visible_chars += pdf.ocr_chars
+        hidden -= pdf.ocr_chars
     if pdf.visible_chars < MIN_TEXT_CHARS_PER_PAGE * max(1, len(pdf.pages)) * 0.5 and pdf.visible_chars < 200:
         if pdf.images:
             raise ResumeError("no_text_layer", "The PDF is a scanned image with no text layer; upload the "
@@ -100,7 +106,13 @@ def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
                 seen_margins.add(key)
                 margins.append(line)
     parts.extend(margins)
-    return ExtractedText(clean_text("\n".join(parts)), "pdf", pages, pdf.hidden_chars, [])
+    return ExtractedText(clean_text("\n".join(parts)), "pdf", pages, hidden, [])
+
+
+def _merge_pages(visible: "PageText", ocr: "PageText") -> "PageText":
+    from worker.extract.pdf_layout import PageText
+
+    return PageText(body=visible.body + ocr.body, margin=visible.margin + ocr.margin)
 
 
 def _from_docx(data: bytes) -> ExtractedText:

@@ -35,6 +35,8 @@ class PdfText:
     """Text of a PDF's pages and what was left out on the way."""
 
     pages: list[PageText] = field(default_factory=list)
+    ocr_pages: list[PageText] = field(default_factory=list)
+    ocr_chars: int = 0
     page_count: int = 0
     hidden_chars: int = 0
     visible_chars: int = 0
@@ -92,6 +94,8 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
                                              "Try exporting it again or upload a DOCX.")
             interpreter.process_page(page)
             result.pages.append(page_text(device.runs, device.page_box))
+            result.ocr_pages.append(page_text(device.ocr_runs, device.page_box) if device.ocr_runs
+                                    else PageText())
     except ResumeError:
         raise
     except PDFPasswordIncorrect as exc:
@@ -103,6 +107,7 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
             raise ResumeError("corrupt", _CORRUPT) from exc
     result.page_count = max(len(result.pages), 0) if not page_count else page_count
     result.hidden_chars = device.hidden_chars
+    result.ocr_chars = device.ocr_chars
     result.visible_chars = device.visible_chars
     result.images = device.images
     if not result.pages:

@@ -69,6 +69,8 @@ class GlyphCollector(PDFTextDevice):
         super().__init__(rsrcmgr)
         self.deadline = deadline
         self.runs: list[Run] = []
+        self.ocr_runs: list[Run] = []
+        self.ocr_chars = 0
         self.hidden_chars = 0
         self.visible_chars = 0
         self.images = 0
@@ -81,6 +83,7 @@ class GlyphCollector(PDFTextDevice):
     def begin_page(self, page: Any, ctm: Any) -> None:
         self.ctm = ctm
         self.runs = []
+        self.ocr_runs = []
         self._fills = []
         media = apply_matrix_rect(ctm, page.mediabox)
         crop = apply_matrix_rect(ctm, page.cropbox) if page.cropbox else media
@@ -92,7 +95,15 @@ class GlyphCollector(PDFTextDevice):
     def render_image(self, name: str, stream: Any) -> None:
         self.images += 1
 
+    def check_deadline(self) -> None:
+        """Raise timeout once the extraction deadline has passed (checked every 256 operations)."""
+        self._strings += 1
+        if self.deadline is not None and not self._strings & 255 and time.monotonic() > self.deadline:
+            raise ResumeError("timeout", "Reading the PDF took too long; it may be unusually complex. "
+                                         "Try exporting it again or upload a DOCX.")
+
     def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        self.check_deadline()
         if not fill or len(self._fills) > 4000:
             return
         rgb = _to_rgb(gstate.ncolor, 0)
@@ -148,10 +159,7 @@ class GlyphCollector(PDFTextDevice):
         return "dingbat" in name or "wingding" in name or "webding" in name
 
     def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
-        self._strings += 1
-        if self.deadline is not None and not self._strings & 255 and time.monotonic() > self.deadline:
-            raise ResumeError("timeout", "Reading the PDF took too long; it may be unusually complex. "
-                                         "Try exporting it again or upload a DOCX.")
+        self.check_deadline()
         font = textstate.font
         if font is None:
             return
@@ -237,9 +245,17 @@ class GlyphCollector(PDFTextDevice):
             return
         if self._invisible(x0, y0, x1, y1, size, textstate.render, graphicstate):
             self.hidden_chars += count
+            if textstate.render == 3 and size >= TINY_FONT_PT and self._on_page(x0, y0, x1, y1):
+                # The text layer OCR puts over a scanned page: invisible by design, kept apart.
+                self.ocr_chars += count
+                self.ocr_runs.append(Run(x0, y0, x1, y1, baseline, size, font.fontname, text))
             return
         self.visible_chars += count
         self.runs.append(Run(x0, y0, x1, y1, baseline, size, font.fontname, text))
+
+    def _on_page(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        px0, py0, px1, py1 = self.page_box
+        return not (x1 <= px0 or x0 >= px1 or y1 <= py0 or y0 >= py1)
 
     def _invisible(self, x0: float, y0: float, x1: float, y1: float, size: float, mode: int,
                    graphicstate: Any) -> bool:
@@ -247,8 +263,7 @@ class GlyphCollector(PDFTextDevice):
             return True
         if size < TINY_FONT_PT:
             return True
-        px0, py0, px1, py1 = self.page_box
-        if x1 <= px0 or x0 >= px1 or y1 <= py0 or y0 >= py1:
+        if not self._on_page(x0, y0, x1, y1):
             return True                          # entirely off the page
         colour = graphicstate.scolor if mode in (1, 5) else graphicstate.ncolor
         rgb = _to_rgb(colour, 0)

@@ -206,7 +206,9 @@ def join_rows(rows: list[Row]) -> list[str]:
             continue
         first = row[0]
         if prev is not None and len(row) == 1 and _continues(prev, first, right_edge, left_edge):
-            out[-1] = f"{out[-1]} {text}"
+            # keep a line-end hyphen visible to the cleaner, which decides "engi-neering" vs "multi-task"
+            glue = "\n" if re.search(r"[A-Za-z]-$", out[-1]) else " "
+            out[-1] = f"{out[-1]}{glue}{text}"
         else:
             out.append(text)
         prev = first if len(row) == 1 else None
