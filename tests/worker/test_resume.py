@@ -160,3 +160,35 @@ def test_parse_is_deterministic_and_today_defaults() -> None:
     text = (EVAL / "resumes" / "d06-nlp-mle-legal-tech-2-5y.txt").read_text(encoding="utf-8")
     assert parse_resume(text, today=TODAY) == parse_resume(text, today=TODAY)
     assert parse_resume(text).years_experience >= 2.0
+
+
+def test_other_common_layouts() -> None:
+    text = """JOHN Q. PUBLIC
+Seattle, WA · (206) 555-0100 · john.public@example.net · www.johnpublic.dev
+
+EMPLOYMENT HISTORY
+Member of Technical Staff, Vectorworks                      Mar 2022 – Present
+Graduate Researcher — University of Washington             2016 – 2021
+Acme Robotics, Seattle, WA                                  06/2014 - 08/2016
+Software Engineer
+• Wrote firmware in C++; from 2015 to 2016 led 4 engineers on the motor controller rewrite.
+
+EDUCATION
+Doctor of Philosophy, Computer Science — University of Washington, 2021
+BS Computer Engineering, Oregon State University, 2014
+
+REFERENCES
+Available upon request.
+"""
+    resume = parse_resume(text, today=TODAY)
+    assert resume.contact.name == "JOHN Q. PUBLIC"
+    assert resume.contact.phone == "(206) 555-0100"
+    assert "www.johnpublic.dev" in resume.contact.links
+    kinds = [(p.title, p.kind) for p in resume.positions]
+    assert kinds == [("Member of Technical Staff", "full_time"), ("Graduate Researcher", "education"),
+                     ("Software Engineer", "full_time")]
+    assert resume.years_experience == pytest.approx(4.7 + 2.2, abs=0.2)
+    assert resume.education.highest_degree == "phd"
+    assert resume.people_managed == 4
+    assert resume.seniority is None  # "Member of Technical Staff" is not a staff-level title
+    assert [s.name for s in resume.sections] == ["header", "experience", "education", "other"]

@@ -30,10 +30,10 @@ _INTERN = re.compile(r"\b(intern|internship|co-?op|werkstudent|summer analyst|su
 _PART_TIME = re.compile(r"\b(part[- ]time|\d+\s*h(?:ours|rs)?\s*/\s*w(?:ee)?k|per week|student worker|"
                         r"teaching assistant|research assistant|graduate assistant|tutor|ta\b|"
                         r"freelance on the side|seasonal|weekends?)\b", re.I)
-_VOLUNTEER = re.compile(r"\b(volunteer|volunteering|unpaid|pro bono|co-?organi[sz]er|organi[sz]er|member|"
-                        r"mentor \(volunteer\)|board member|club|society|chapter)\b", re.I)
-_STUDY = re.compile(r"\b(student|ph\.?d\.? candidate|doctoral candidate|undergraduate|bootcamp|"
-                    r"coursework|thesis)\b", re.I)
+_VOLUNTEER = re.compile(r"\b(volunteer|volunteering|unpaid|pro bono|co-?organi[sz]er|organi[sz]er|"
+                        r"member(?! of (the )?technical staff)|board member)\b", re.I)
+_STUDY = re.compile(r"\b(student|ph\.?d\.? (candidate|researcher|fellow)|doctoral (candidate|researcher|"
+                    r"student)|graduate (student )?researcher|undergraduate|bootcamp|coursework|thesis)\b", re.I)
 _JOB_WORD = re.compile(r"\b(engineer|developer|scientist|analyst|manager|director|lead|architect|consultant|"
                        r"intern|teacher|chef|cook|baker|designer|specialist|coordinator|generalist|assistant|"
                        r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
@@ -67,7 +67,7 @@ _PEOPLE_PATTERNS = [
 
 def seniority_of(title: str) -> str | None:
     """The highest seniority word in a job title."""
-    lowered = title.lower()
+    lowered = re.sub(r"member of (the )?technical staff|staff (accountant|nurse|writer)", "", title.lower())
     for name, pattern in _SENIORITY:
         if re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", lowered):
             if name == "lead" and re.search(r"\blead(s|ing)?\s+(a|the|an)\b", lowered):
@@ -136,6 +136,13 @@ def _plausible_title(title: str) -> bool:
     return not (title.endswith(".") and len(title.split()) > 4)
 
 
+def _inside_bullet(text: str, rng: DateRange) -> bool:
+    """A date inside an achievement bullet ("from 2015 to 2016 led…") is not a role's dates."""
+    start, end = _line_bounds(text, rng.pos)
+    line = text[start:end]
+    return _is_bullet(line) and len(line.split()) > 6
+
+
 def _line_below(text: str, line_end: int) -> str | None:
     """The short, non-bullet line right under a date line, if any."""
     if line_end >= len(text):
@@ -177,7 +184,8 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
         return "part_time"
     if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.I):
         return "volunteer"
-    if _STUDY.search(title) and not _JOB_WORD.search(title.replace("student", "")):
+    if _STUDY.search(title) and (not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.I))
+                                 or re.search(r"researcher|candidate|fellow", title, re.I)):
         return "education"
     if _INTERN.search(context[:120]):
         return "internship"
@@ -192,13 +200,11 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
     positions: list[Position] = []
     for begin, end, section_kind in spans:
         body = text[begin:end]
-        ranges = find_ranges(body, today)
+        ranges = [r for r in find_ranges(body, today) if not _inside_bullet(body, r)]
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
-            line_start, line_end = _line_bounds(body, rng.pos)
-            if _is_bullet(body[line_start:line_end]) and len(body[line_start:line_end].split()) > 6:
-                continue  # a date inside an achievement bullet, not a role's dates
+            _, line_end = _line_bounds(body, rng.pos)
             lines = _heading_lines(body, rng, max(floor, heading_end if heading_end > 0 else 0))
             below = _line_below(body, line_end)
             if below and not any(_JOB_WORD.search(ln) for ln in lines) and _JOB_WORD.search(below):
