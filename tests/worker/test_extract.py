@@ -145,6 +145,17 @@ def test_sniff_rejects(data: bytes, code: str) -> None:
     assert info.value.code == code
 
 
+def test_sniff_words_unknown_bytes_by_the_claimed_type() -> None:
+    garbage = (EVAL / "bad" / "garbage.docx").read_bytes()
+    for filename, code in (("cv.docx", "corrupt"), ("cv.pdf", "corrupt"), ("", "unsupported_type")):
+        with pytest.raises(ResumeError) as info:
+            sniff_type(garbage, filename=filename)
+        assert info.value.code == code
+    with pytest.raises(ResumeError) as info:
+        sniff_type((EVAL / "bad" / "not-a-pdf.pdf").read_bytes(), filename="cv.pdf")
+    assert info.value.code == "unsupported_type"  # a PNG is a PNG, whatever its name
+
+
 def test_sniff_by_content_not_name() -> None:
     pdf = (EVAL / "resumes" / "d01-newgrad-bsc-cs-two-ml-internships.pdf").read_bytes()
     docx = (EVAL / "resumes" / "d03-bootcamp-analyst-to-junior-mle.docx").read_bytes()

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 
 from worker.errors import ResumeError
-from worker.extract.sniff import identify, sniff_type
+from worker.extract.sniff import sniff_type
 
 __all__ = ["ExtractedText", "Limits", "ResumeError", "extract", "sniff_type"]
 
@@ -46,14 +46,7 @@ def extract(data: bytes, *, filename: str = "", limits: Limits = Limits()) -> Ex
     if len(data) > limits.max_bytes:
         raise ResumeError("too_large", f"The file is {len(data) / 1048576:.1f} MB; the limit is "
                                        f"{limits.max_bytes / 1048576:.0f} MB.")
-    kind = identify(data)
-    if kind == "binary":
-        suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
-        if suffix in ("pdf", "docx"):
-            raise ResumeError("corrupt", f"The file is named .{suffix} but its content is not a readable "
-                                         f"{suffix.upper()} document; it may be damaged. Export it again and "
-                                         "re-upload.")
-        sniff_type(data)  # raises unsupported_type
+    kind = sniff_type(data, filename=filename)
     deadline = time.monotonic() + limits.timeout_s
     if kind == "pdf":
         result = _from_pdf(data, limits, deadline)

@@ -26,10 +26,19 @@ _BINARY_MAGIC = (
 _UNSUPPORTED_HINT = "Upload a PDF, a Word document (.docx) or a plain-text file."
 
 
-def sniff_type(data: bytes) -> str:
-    """Return "pdf", "docx" or "txt" for `data`; raise ResumeError(empty | unsupported_type)."""
+def sniff_type(data: bytes, *, filename: str = "") -> str:
+    """Return "pdf", "docx" or "txt" for `data`; raise ResumeError(empty | unsupported_type | corrupt).
+
+    The type comes from the content. The name only words the failure: bytes of no known format
+    named ".docx" or ".pdf" are a damaged document (corrupt) rather than a foreign type.
+    """
     kind = identify(data)
     if kind == "binary":
+        suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+        if suffix in ("pdf", "docx"):
+            raise ResumeError("corrupt", f"The file is named .{suffix} but its content is not a readable "
+                                         f"{suffix.upper()} document; it may be damaged. Export it again and "
+                                         "re-upload.")
         raise ResumeError("unsupported_type", f"The file is not a PDF, DOCX or text document. {_UNSUPPORTED_HINT}")
     return kind
 
