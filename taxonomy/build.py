@@ -84,6 +84,14 @@ def skill_patterns(lexicon: Lexicon) -> list[list[str]]:
     return sorted([text, key] for text, key, _ in owner.values())
 
 
+def implied_skills(lexicon: Lexicon, entry: SkillEntry) -> list[str]:
+    """A cloud provider's service names its platform too (Azure Machine Learning -> Azure)."""
+    parent = lexicon.skills.get(entry.parent or "")
+    if entry.category == "cloud_service" and parent is not None and parent.category == "cloud_platform":
+        return [parent.id]
+    return []
+
+
 def skills_table(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
     """The artifact's description of every skill."""
     table = {}
@@ -92,7 +100,7 @@ def skills_table(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
             "name": entry.name, "category": entry.category, "parent": entry.parent,
             "aliases": sorted(set(entry.plain_aliases() + entry.ambiguous_aliases + entry.list_only_aliases)),
             "ambiguous": sorted(set(entry.ambiguous_aliases)), "list_only": sorted(set(entry.list_only_aliases)),
-            "source": entry.source,
+            "source": entry.source, "implies": implied_skills(lexicon, entry),
         }
     return table
 

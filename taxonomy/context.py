@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc
 
-from taxonomy.text import clause_bounds, line_bounds
+from taxonomy.text import Clauses, NormalisedText, line_bounds
 
 LIST_SECTIONS = {"skills"}
 PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
@@ -42,13 +43,16 @@ ROLE_NOUNS = {"engineer", "engineers", "scientist", "scientists", "developer", "
               "role", "positions", "position", "candidates", "hires", "openings", "researchers"}
 TEAM_NOUNS = {"team", "teams", "group", "groups", "org", "organization", "organisation", "department",
               "guild", "community", "meetup", "club", "chapter", "squad", "squads"}
+ORG_WORDS = {"Foundation", "Institute", "Summit", "Conference", "Academy", "Meetup", "Society", "Association",
+             "Award", "Awards", "Scholarship", "Fellowship", "Days", "Con"}
+BULLET_LINE = re.compile(r"^\s*(?:[*•▪·–-]|\(cid:\d+\))\s")
 YEAR = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LINE_STARTERS = {"*", "•", "▪", "–", "-", "·", ":", "|", "(", ",", ";", "/"}
 SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–-]\s*)?[A-Za-z][\w &/+-]{0,40}:\s*\S.*,")
 
 ASPIRATION = re.compile(
     r"\b(?:looking (?:for|to)|seeking|hop(?:e|ing) to|aspir\w* to|want(?:ing)? to|wish to|eager to|"
-    r"interested in|grow(?:ing)? (?:toward|towards|into)|toward|towards|plan(?:ning)? to learn|"
+    r"interested in|(?:grow|grew|growing|work|working|move|moving) (?:toward|towards|into)|plan(?:ning)? to learn|"
     r"would like to|learn(?:ing)? about)\b", re.I)
 POSSESSIVE_OTHER = re.compile(
     r"\b(?:the|a|another|other|their|partner|client|customer)\s+(?:[\w&-]+\s+){1,2}(?:team|group|org)'s\s+"
@@ -88,6 +92,27 @@ class Context:
     source: str
     sections: Sequence[tuple[str, int, int]]
 
+    @cached_property
+    def clauses(self) -> Clauses:
+        """Clause boundaries of the source, found once per text."""
+        return Clauses(self.source)
+
+    @cached_property
+    def _cue_cache(self) -> dict[tuple[int, int], frozenset[str]]:
+        return {}
+
+    def clause_cues(self, left: int, right: int) -> frozenset[str]:
+        """Which kinds of ownership cue a clause holds at all (cached per clause)."""
+        key = (left, right)
+        if key not in self._cue_cache:
+            clause = " ".join(self.source[left:right].split())
+            found = {name for name, pattern in (("aspiration", ASPIRATION), ("relative", RELATIVE_OTHER),
+                                                ("recruiting", RECRUITING)) if pattern.search(clause)}
+            if "'s " in clause or " by " in clause:
+                found.add("other")
+            self._cue_cache[key] = frozenset(found)
+        return self._cue_cache[key]
+
     def section_of(self, offset: int) -> str:
         """Name of the section span holding `offset`; "other" if none does."""
         for name, start, end in self.sections:
@@ -117,18 +142,17 @@ def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> 
     return nxt is not None and bool(YEAR.match(nxt.text))
 
 
-def proper_name_neighbour(doc: Doc, m: Mention, covered: set[int], ctx: Context,
-                          offsets: Sequence[int]) -> bool:
+def proper_name_neighbour(doc: Doc, m: Mention, covered: set[int], ctx: Context, norm: NormalisedText) -> bool:
     """A capitalised non-skill word glued before or after: part of a name (Ruby Okafor, Rust Belt)."""
     if m.end < len(doc):
         nxt = doc[m.end]
-        same_line = "\n" not in ctx.source[m.src_end:offsets[nxt.idx]]
+        same_line = "\n" not in ctx.source[m.src_end:norm.to_source(nxt.idx)]
         if same_line and nxt.is_alpha and nxt.text[0].isupper() and len(nxt.text) > 1 \
                 and m.end not in covered and not nxt.is_upper:
             return True
     if m.start >= 2:
         prev, prev2 = doc[m.start - 1], doc[m.start - 2]
-        same_line = "\n" not in ctx.source[offsets[prev2.idx]:m.src_start]
+        same_line = "\n" not in ctx.source[norm.to_source(prev2.idx):m.src_start]
         if same_line and prev.is_alpha and prev.text[0].isupper() and len(prev.text) > 1 \
                 and (m.start - 1) not in covered and not prev.is_upper \
                 and prev2.text not in LINE_STARTERS and not prev2.is_punct:
@@ -146,43 +170,79 @@ def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -
     heads = [doc[i].lower_ for i in range(m.end, min(m.end + 2, len(doc)))]
     if heads and (heads[0] in TECH_HEADS or (len(heads) > 1 and heads[1] in TECH_HEADS and doc[m.end].is_lower)):
         return True
-    for other in mentions:
-        if other is m or not (other.accepted or other.mode == "plain"):
-            continue
-        gap = range(other.end, m.start) if other.end <= m.start else range(m.end, other.start)
-        if len(gap) <= 3 and all(doc[i].lower_ in ENUM_GAP_WORDS for i in gap):
-            return True
+    by_end = {o.end: o for o in mentions if o is not m}
+    by_start = {o.start: o for o in mentions if o is not m}
+    for step in (-1, 1):
+        i = m.start if step < 0 else m.end - 1
+        for _ in range(4):  # up to three separator tokens between two skills
+            i += step
+            other = (by_end.get(i + 1) if step < 0 else by_start.get(i))
+            if other is not None:
+                if other.accepted or other.mode == "plain":
+                    return True
+                break
+            if not 0 <= i < len(doc) or doc[i].lower_ not in ENUM_GAP_WORDS:
+                break
     return False
 
 
 def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
     """The clause gives the skill to someone else, names a team, recruits for it or wishes for it."""
-    left, right = clause_bounds(ctx.source, m.src_start, m.src_end)
-    pre = " ".join(ctx.source[left:m.src_start].split()) + " "
-    post = " ".join(ctx.source[m.src_end:right].split())
-    if ASPIRATION.search(pre) or POSSESSIVE_OTHER.search(pre) or RELATIVE_OTHER.search(pre):
-        return True
-    if PASSIVE_OTHER.search(post):
-        return True
     nxt = doc[m.end].lower_ if m.end < len(doc) else ""
     if nxt in TEAM_NOUNS:
         return True
-    if nxt in ROLE_NOUNS and RECRUITING.search(ctx.source[left:right]):
+    left, right = ctx.clauses.around(m.src_start, m.src_end)
+    cues = ctx.clause_cues(left, right)
+    if not cues:
+        return False
+    if nxt in ROLE_NOUNS and "recruiting" in cues:
         return True
-    return False
+    pre = " ".join(ctx.source[left:m.src_start].split()) + " "
+    if "aspiration" in cues and ASPIRATION.search(pre):
+        return True
+    if "relative" in cues and RELATIVE_OTHER.search(pre):
+        return True
+    if "'s " in pre and POSSESSIVE_OTHER.search(pre):
+        return True
+    post = " ".join(ctx.source[m.src_end:right].split())
+    return " by " in post and bool(PASSIVE_OTHER.search(post))
+
+
+def names_an_org(doc: Doc, m: Mention) -> bool:
+    """'The Linux Foundation', 'PyData Summit': a skill word inside an organisation's name."""
+    return m.end < len(doc) and doc[m.end].text in ORG_WORDS
+
+
+def group_label(m: Mention, ctx: Context) -> bool:
+    """In a skills section, a name heading a group of items ('MLOps' above bullets, 'Cloud: ...')."""
+    if ctx.section_of(m.src_start) not in LIST_SECTIONS:
+        return False
+    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
+    line = ctx.source[left:right]
+    if ctx.source[m.src_end:right].lstrip().startswith(":") and not ctx.source[left:m.src_start].strip(" *•▪·–-"):
+        return True
+    if line.strip() != ctx.source[m.src_start:m.src_end]:
+        return False
+    rest = ctx.source[right + 1:].lstrip("\n")
+    return bool(BULLET_LINE.match(rest))
+
+
+def excluded(doc: Doc, m: Mention, ctx: Context) -> bool:
+    """Reasons any mention (ambiguous or not) is not a skill of the person."""
+    return names_an_org(doc, m) or group_label(m, ctx) or owned_by_others(doc, m, ctx)
 
 
 def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,
-            offsets: Sequence[int]) -> list[Mention]:
+            norm: NormalisedText) -> list[Mention]:
     """Accept the mentions that are the person's skills; returns them in text order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
-        m.accepted = m.mode == "plain" and not owned_by_others(doc, m, ctx)
+        m.accepted = m.mode == "plain" and not excluded(doc, m, ctx)
     pending = [m for m in mentions if m.mode != "plain"]
     for m in pending:
         forms = set().union(*(exact_forms.get(i, set()) for i in m.skill_ids))
-        if hard_negative(doc, m, forms, ctx) or proper_name_neighbour(doc, m, covered, ctx, offsets) \
-                or owned_by_others(doc, m, ctx):
+        if hard_negative(doc, m, forms, ctx) or proper_name_neighbour(doc, m, covered, ctx, norm) \
+                or excluded(doc, m, ctx):
             m.mode = "rejected"
     for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
         for m in pending:

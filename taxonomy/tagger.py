@@ -112,8 +112,7 @@ class SkillContext:
             info = parse_pattern_key(span.id_)
             src_start, src_end = norm.source_span(span.start_char, span.end_char)
             mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, info.mode, span.text))
-        ctx = Context(norm.source, doc.user_data.get("rolefit_sections", ()))
-        return resolve(doc, mentions, self.exact_forms, ctx, norm.offsets)
+        return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm)
 
     def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'AWS (EMR, Glue, Batch)' -> AWS EMR, AWS Glue, AWS Batch: items read with the vendor name."""
@@ -147,6 +146,7 @@ class Tagger:
         self.version: str = taxonomy["version"]
         self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
         self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
+        self._implies = {sid: tuple(s.get("implies", ())) for sid, s in taxonomy["skills"].items()}
         self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())))
                         for sid, s in taxonomy["skills"].items()}
         self.nlp = make_nlp()
@@ -165,11 +165,14 @@ class Tagger:
         return self._skills.get(skill_id)
 
     def mentions(self, text: str, sections: Sequence[tuple[str, int, int]] = ()) -> list[Mention]:
-        """The accepted mentions in text order (one per skill id a phrase names)."""
-        norm = normalise(text)
+        """The accepted mentions in text order."""
+        return self._run(Context(text, tuple(sections)))
+
+    def _run(self, ctx: Context) -> list[Mention]:
+        norm = normalise(ctx.source)
         doc = self.nlp.make_doc(norm.text)
         doc.user_data["rolefit_text"] = norm
-        doc.user_data["rolefit_sections"] = tuple(sections)
+        doc.user_data["rolefit_context"] = ctx
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         return doc.user_data["rolefit_mentions"]
@@ -178,9 +181,12 @@ class Tagger:
         """Skills in `text`; `sections` are (name, start, end) character spans of `text`."""
         ctx = Context(text, tuple(sections))
         grouped: dict[str, list[Mention]] = {}
-        for mention in self.mentions(text, sections):
-            for sid in mention.skill_ids:
-                grouped.setdefault(sid, []).append(mention)
+        for mention in self._run(ctx):
+            named = mention.skill_ids + tuple(i for s in mention.skill_ids for i in self._implies.get(s, ()))
+            for sid in dict.fromkeys(named):
+                found = grouped.setdefault(sid, [])
+                if not found or found[-1] is not mention:
+                    found.append(mention)
         matches = [self._summarise(sid, found, ctx) for sid, found in grouped.items() if sid in self._skills]
         return sorted(matches, key=lambda m: (-m.mentions, m.name.lower(), m.id))
 
@@ -191,7 +197,7 @@ class Tagger:
         ordered = sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
         evidence, seen = [], set()
         for m in ordered:
-            text = snippet(ctx.source, m.src_start, m.src_end)
+            text = snippet(ctx.clauses, m.src_start, m.src_end)
             if text in seen:
                 continue
             seen.add(text)

@@ -2,61 +2,84 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-# A line-end hyphen before a lowercase letter joins a word that layout broke ("scikit-\nlearn").
-_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])")
-_WHITESPACE = re.compile(r"\s+")
 # Where a clause ends: sentence punctuation, a bullet glyph, a blank line or a bulleted new line.
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|[•▪●◦■]|\n\s*\n|\n(?=\s*(?:[*·–-]\s|\(cid:\d+\)))")
 
 
 @dataclass(frozen=True)
 class NormalisedText:
-    """`text` with runs of whitespace collapsed; `offsets[i]` is the source index of text[i]."""
+    """`text` with runs of whitespace collapsed, and where each collapsed stretch came from.
+
+    `anchors` are (normalised index, source index) pairs at the start of every stretch copied
+    unchanged; between anchors the two texts advance together.
+    """
 
     text: str
-    offsets: tuple[int, ...]
+    anchors: tuple[tuple[int, ...], tuple[int, ...]]
     source: str
+
+    def to_source(self, index: int) -> int:
+        """Source index of the character at `index` in the normalised text."""
+        norm_starts, src_starts = self.anchors
+        k = bisect.bisect_right(norm_starts, index) - 1
+        return src_starts[k] + (index - norm_starts[k])
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text back to the source text."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+
+# Whitespace runs, and a line-end hyphen before a lowercase letter ("scikit-\nlearn").
+_BREAKS = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])|\s+")
 
 
 def normalise(source: str) -> NormalisedText:
     """Collapse whitespace (line breaks inside phrases included) keeping a map to the source."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    while pos < len(source):
-        hyphen = _HYPHEN_BREAK.match(source, pos)
-        if hyphen:
-            chars.append("-")
-            offsets.append(pos)
-            pos = hyphen.end()
+    chunks: list[str] = []
+    norm_starts, src_starts = [0], [0]
+    pos = size = 0
+    for match in _BREAKS.finditer(source):
+        if match.group() == " ":
             continue
-        space = _WHITESPACE.match(source, pos)
-        if space:
-            chars.append(" ")
-            offsets.append(pos)
-            pos = space.end()
-            continue
-        chars.append(source[pos])
-        offsets.append(pos)
-        pos += 1
-    return NormalisedText("".join(chars), tuple(offsets), source)
+        chunks.append(source[pos:match.start()])
+        size += match.start() - pos
+        chunks.append("-" if match.group().startswith("-") else " ")
+        norm_starts.append(size)  # the replacement character maps to the break's first character
+        src_starts.append(match.start())
+        size += 1
+        pos = match.end()
+        norm_starts.append(size)
+        src_starts.append(pos)
+    chunks.append(source[pos:])
+    return NormalisedText("".join(chunks), (tuple(norm_starts), tuple(src_starts)), source)
+
+
+class Clauses:
+    """Clause boundaries of a text, found once, looked up by bisection."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts: list[int] = [0]
+        self.ends: list[int] = []
+        for match in _CLAUSE_END.finditer(source):
+            self.ends.append(match.start() + (1 if source[match.start()] in ".!?" else 0))
+            self.starts.append(match.end())
+        self.ends.append(len(source))
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The clause holding [start, end): from the last boundary before it to the next after it."""
+        left = self.starts[bisect.bisect_right(self.starts, start) - 1]
+        right = self.ends[min(bisect.bisect_left(self.ends, end), len(self.ends) - 1)]
+        return left, max(right, end)
 
 
 def clause_bounds(source: str, start: int, end: int) -> tuple[int, int]:
     """The clause (sentence part, bullet or line group) of `source` around [start, end)."""
-    left = 0
-    for match in _CLAUSE_END.finditer(source, max(0, start - 400), start):
-        left = match.end()
-    after = _CLAUSE_END.search(source, end)
-    right = after.start() + (1 if after and source[after.start()] in ".!?" else 0) if after else len(source)
-    return left, right
+    return Clauses(source).around(start, end)
 
 
 def line_bounds(source: str, start: int, end: int) -> tuple[int, int]:
@@ -66,9 +89,10 @@ def line_bounds(source: str, start: int, end: int) -> tuple[int, int]:
     return left, len(source) if right < 0 else right
 
 
-def snippet(source: str, start: int, end: int, limit: int = 160) -> str:
+def snippet(clauses: Clauses, start: int, end: int, limit: int = 160) -> str:
     """About a clause around the mention, whitespace collapsed, at most `limit` characters."""
-    left, right = clause_bounds(source, start, end)
+    source = clauses.source
+    left, right = clauses.around(start, end)
     if right - left > limit:
         half = max(0, (limit - (end - start)) // 2)
         left, right = max(left, start - half), min(right, end + half)
