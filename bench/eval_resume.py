@@ -1,6 +1,6 @@
 """Score extraction and parsing against ../shared/eval/labels.json.
 
-    python bench/eval_resume.py [--verbose]
+python bench/eval_resume.py [--verbose]
 """
 
 from __future__ import annotations
@@ -48,16 +48,29 @@ def main(verbose: bool = False) -> int:
         degree_ok += d_ok
         contact_ok += c_ok
         if verbose or not (y_ok and d_ok and c_ok):
-            print(f"{path.name[:40]:40} years {parsed.years_experience:5} (label {item['years_experience']}) "
-                  f"degree {parsed.education.highest_degree} (label {item['highest_degree']}) "
-                  f"contact {'ok' if c_ok else (c.name, c.email, c.phone)}")
+            print(
+                f"{path.name[:40]:40} years {parsed.years_experience:5} (label {item['years_experience']}) "
+                f"degree {parsed.education.highest_degree} (label {item['highest_degree']}) "
+                f"contact {'ok' if c_ok else (c.name, c.email, c.phone)}"
+            )
             if verbose:
                 for p in parsed.positions:
-                    print(f"    {p.kind:10} {p.start} {p.end} {p.seniority} {p.people_managed} {p.title!r} / {p.org!r}")
-    print(f"years within ±1: {years_ok}/{resumes}; degree: {degree_ok}/{resumes}; "
-          f"name+email+phone: {contact_ok}/{resumes}; bad files: {bad_ok}/{bad}")
-    return 0 if years_ok >= 0.9 * resumes and degree_ok >= 0.9 * resumes and contact_ok == resumes \
-        and bad_ok == bad else 1
+                    print(
+                        f"    {p.kind:10} {p.start} {p.end} {p.seniority} {p.people_managed} "
+                        f"{p.title!r} / {p.org!r}"
+                    )
+    print(
+        f"years within ±1: {years_ok}/{resumes}; degree: {degree_ok}/{resumes}; "
+        f"name+email+phone: {contact_ok}/{resumes}; bad files: {bad_ok}/{bad}"
+    )
+    return (
+        0
+        if years_ok >= 0.9 * resumes
+        and degree_ok >= 0.9 * resumes
+        and contact_ok == resumes
+        and bad_ok == bad
+        else 1
+    )
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ def main() -> int:
         t_ours = t_theirs = 0.0
         for i, data in enumerate(datas):
             first_ours = (round_no + i) % 2 == 0
-            for which in ((0, 1) if first_ours else (1, 0)):
+            for which in (0, 1) if first_ours else (1, 0):
                 start = time.perf_counter()
                 if which == 0:
                     extract(data)
@@ -57,8 +57,10 @@ def main() -> int:
     print(f"{n} PDFs x {args.rounds} rounds (interleaved)")
     print(f"pdfminer extract_text : {1000 * mt / n:6.1f} ms/file (median round {mt:.3f} s)")
     print(f"worker.extract.extract: {1000 * mo / n:6.1f} ms/file (median round {mo:.3f} s)")
-    print(f"speed-up: {mt / mo:.2f}x  (per-round ratios {min(t / o for t, o in zip(theirs, ours)):.2f}"
-          f"..{max(t / o for t, o in zip(theirs, ours)):.2f})")
+    print(
+        f"speed-up: {mt / mo:.2f}x  (per-round ratios {min(t / o for t, o in zip(theirs, ours)):.2f}"
+        f"..{max(t / o for t, o in zip(theirs, ours)):.2f})"
+    )
     return 0
 
 

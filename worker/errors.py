@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-ERROR_CODES = frozenset({
-    "empty",
-    "unsupported_type",
-    "too_large",
-    "too_many_pages",
-    "encrypted",
-    "corrupt",
-    "no_text_layer",
-    "timeout",
-})
+ERROR_CODES = frozenset(
+    {
+        "empty",
+        "unsupported_type",
+        "too_large",
+        "too_many_pages",
+        "encrypted",
+        "corrupt",
+        "no_text_layer",
+        "timeout",
+    }
+)
 
 
 class ResumeError(Exception):

@@ -21,12 +21,14 @@ def make_pdf(draw: Callable[[pdfcanvas.Canvas], None], pages: int = 1, **kwargs:
     return buf.getvalue()
 
 
-def text_lines(lines: list[str], *, x: float = 72, top: float = 720, size: float = 11,
-               leading: float = 15) -> Callable[[pdfcanvas.Canvas], None]:
+def text_lines(
+    lines: list[str], *, x: float = 72, top: float = 720, size: float = 11, leading: float = 15
+) -> Callable[[pdfcanvas.Canvas], None]:
     def draw(canv: pdfcanvas.Canvas) -> None:
         canv.setFont("Helvetica", size)
         for i, line in enumerate(lines):
             canv.drawString(x, top - i * leading, line)
+
     return draw
 
 

@@ -82,7 +82,7 @@ def test_pdf_hidden_text_kinds() -> None:
     result = extract(make_pdf(hidden_tricks))
     for word in ("WHITEWORD", "TINYWORD", "OFFPAGEWORD", "INVISIBLEWORD"):
         assert word not in result.text
-    assert "SIDEBAR heading on dark band" in result.text   # white on dark is visible
+    assert "SIDEBAR heading on dark band" in result.text  # white on dark is visible
     assert "Software engineer who writes Python services." in result.text
     hidden = "WHITEWORD kubernetes tensorflow TINYWORD pytorch spark OFFPAGEWORD scala INVISIBLEWORD airflow"
     assert result.hidden_chars == len(hidden.replace(" ", ""))
@@ -127,18 +127,23 @@ def test_txt_encodings(encoding: str) -> None:
 
 
 def test_ligatures_spaces_and_hyphenation() -> None:
-    result = extract("Eﬃcient ﬁne-tuning\u00a0on GPUs\nbuilt an engi-\nneering team and multi-\ntask models".encode(),
-                     filename="cv.txt")
+    result = extract(
+        "Eﬃcient ﬁne-tuning\u00a0on GPUs\nbuilt an engi-\nneering team and multi-\ntask models".encode(),
+        filename="cv.txt",
+    )
     assert result.text == "Efficient fine-tuning on GPUs\nbuilt an engineering team and multi-task models"
 
 
-@pytest.mark.parametrize("data, code", [
-    (b"", "empty"),
-    (b"   \n\t ", "empty"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported_type"),
-    (b"\xff\xd8\xff\xe0" + bytes(100), "unsupported_type"),
-    (bytes(range(256)) * 20, "unsupported_type"),
-])
+@pytest.mark.parametrize(
+    "data, code",
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported_type"),
+        (b"\xff\xd8\xff\xe0" + bytes(100), "unsupported_type"),
+        (bytes(range(256)) * 20, "unsupported_type"),
+    ],
+)
 def test_sniff_rejects(data: bytes, code: str) -> None:
     with pytest.raises(ResumeError) as info:
         sniff_type(data)
@@ -166,9 +171,11 @@ def test_sniff_by_content_not_name() -> None:
 
 
 def test_sniff_does_not_import_heavy_modules() -> None:
-    code = ("import sys, worker.extract.sniff as s; s.sniff_type(b'%PDF-1.4'); "
-            "bad = [m for m in ('pdfminer', 'docx', 'charset_normalizer') if m in sys.modules]; "
-            "assert not bad, bad")
+    code = (
+        "import sys, worker.extract.sniff as s; s.sniff_type(b'%PDF-1.4'); "
+        "bad = [m for m in ('pdfminer', 'docx', 'charset_normalizer') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=REPO)
 
 
@@ -197,6 +204,7 @@ def test_running_footer_and_page_numbers_kept_out_of_the_body() -> None:
         canv.setFont("Helvetica", 7)
         canv.drawString(72, 30, "Jordan Example - Resume")
         canv.drawRightString(540, 30, f"Page {canv.getPageNumber()}")
+
     result = extract(make_pdf(draw, pages=2))
     assert result.text.count("Jordan Example - Resume") == 1
     assert "Page 1" not in result.text and "Page 2" not in result.text
@@ -221,10 +229,15 @@ def test_scanned_pdf_with_an_ocr_layer_reads_the_ocr_text() -> None:
         text = canv.beginText(72, 720)
         text.setTextRenderMode(3)
         text.setFont("Helvetica", 11)
-        for line in ["Robin Scan", "Experience", "Data Engineer, Acme, 2019 - 2023",
-                     "Built pipelines in Python and Airflow for the finance team every single day."] * 3:
+        for line in [
+            "Robin Scan",
+            "Experience",
+            "Data Engineer, Acme, 2019 - 2023",
+            "Built pipelines in Python and Airflow for the finance team every single day.",
+        ] * 3:
             text.textLine(line)
         canv.drawText(text)
+
     result = extract(make_pdf(draw))
     assert result.text.startswith("Robin Scan\nExperience")
     assert result.hidden_chars == 0 and result.warnings == []

@@ -39,8 +39,11 @@ def _pdf_path(src: dict) -> Path:
 def test_no_line_mixes_columns_and_sections_stay_contiguous(src: dict) -> None:
     text = extract(_pdf_path(src).read_bytes()).text
     sections = _section_texts(src)
-    header = _norm(src["name"] + " " + " | ".join([src.get("city", ""), src["email"], src["phone"],
-                                                   *src.get("links", [])]))
+    header = _norm(
+        src["name"]
+        + " "
+        + " | ".join([src.get("city", ""), src["email"], src["phone"], *src.get("links", [])])
+    )
     owners: list[int] = []
     for line in text.split("\n"):
         line = _norm(line.lstrip("•▪– "))

@@ -71,18 +71,21 @@ def test_internships_part_time_and_volunteering_do_not_count(parsed: dict[str, P
     assert [p.kind for p in grad.positions][:3] == ["full_time", "part_time", "internship"]
 
 
-@pytest.mark.parametrize("text, start, end", [
-    ("Jan 2019 – Present", date(2019, 1, 1), None),
-    ("2019-2022", date(2019, 7, 1), date(2022, 7, 1)),
-    ("03/2017 - 11/2020", date(2017, 3, 1), date(2020, 11, 30)),
-    ("Summer 2024", date(2024, 6, 1), date(2024, 8, 31)),
-    ("Sep 2021 - Current", date(2021, 9, 1), None),
-    ("Sept. 2020 to Aug 2021", date(2020, 9, 1), date(2021, 8, 31)),
-    ("2023-08 – present", date(2023, 8, 1), None),
-    ("May–Aug 2019", date(2019, 5, 1), date(2019, 8, 31)),
-    ("Fall 2025 – Spring 2026", date(2025, 9, 1), date(2026, 5, 31)),
-    ("January 2013 — May 2016", date(2013, 1, 1), date(2016, 5, 31)),
-])
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("Jan 2019 – Present", date(2019, 1, 1), None),
+        ("2019-2022", date(2019, 7, 1), date(2022, 7, 1)),
+        ("03/2017 - 11/2020", date(2017, 3, 1), date(2020, 11, 30)),
+        ("Summer 2024", date(2024, 6, 1), date(2024, 8, 31)),
+        ("Sep 2021 - Current", date(2021, 9, 1), None),
+        ("Sept. 2020 to Aug 2021", date(2020, 9, 1), date(2021, 8, 31)),
+        ("2023-08 – present", date(2023, 8, 1), None),
+        ("May–Aug 2019", date(2019, 5, 1), date(2019, 8, 31)),
+        ("Fall 2025 – Spring 2026", date(2025, 9, 1), date(2026, 5, 31)),
+        ("January 2013 — May 2016", date(2013, 1, 1), date(2016, 5, 31)),
+    ],
+)
 def test_date_ranges(text: str, start: date, end: date | None) -> None:
     [found] = find_ranges(text, TODAY)
     assert (found.start, found.end) == (start, end)
@@ -111,42 +114,51 @@ M.S. in Statistics — Stanford University, 2017
     assert resume.contact.name == "Jane Roe"
 
 
-@pytest.mark.parametrize("line, name", [
-    ("Work History", "experience"),
-    ("PROFESSIONAL EXPERIENCE", "experience"),
-    ("Technical Skills:", "skills"),
-    ("Talks and Patents", "publications"),
-    ("Leadership and Mentoring", "leadership"),
-    ("education & certifications", "education"),
-    ("Honors & Awards", "awards"),
-    ("Interests", "interests"),
-    ("Built a ranking service in Go.", None),
-    ("Languages", None),  # a skills sub-heading unless spoken languages follow
-])
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Work History", "experience"),
+        ("PROFESSIONAL EXPERIENCE", "experience"),
+        ("Technical Skills:", "skills"),
+        ("Talks and Patents", "publications"),
+        ("Leadership and Mentoring", "leadership"),
+        ("education & certifications", "education"),
+        ("Honors & Awards", "awards"),
+        ("Interests", "interests"),
+        ("Built a ranking service in Go.", None),
+        ("Languages", None),  # a skills sub-heading unless spoken languages follow
+    ],
+)
 def test_headings(line: str, name: str | None) -> None:
     assert heading_name(line, "Python, SQL, Go") == name
     assert heading_name("Languages", "English (native), Spanish (fluent)") == "languages"
 
 
-@pytest.mark.parametrize("text, count", [
-    ("Managed a team of 8 data scientists.", 8),
-    ("Led 12 engineers through the migration.", 12),
-    ("Technical lead (22 engineers across three teams).", 22),
-    ("Led a squad of four engineers.", 4),
-    ("Mentored two interns and led the design review.", 0),
-])
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Managed a team of 8 data scientists.", 8),
+        ("Led 12 engineers through the migration.", 12),
+        ("Technical lead (22 engineers across three teams).", 22),
+        ("Led a squad of four engineers.", 4),
+        ("Mentored two interns and led the design review.", 0),
+    ],
+)
 def test_people_managed(text: str, count: int) -> None:
     assert people_managed_in(text) == count
 
 
-@pytest.mark.parametrize("title, level", [
-    ("Sr. Software Engineer", "senior"),
-    ("Principal Machine Learning Engineer", "principal"),
-    ("Head of Data", "head"),
-    ("Engineering Manager, Search", "manager"),
-    ("Machine Learning Engineer II", None),
-    ("Junior Data Analyst", "junior"),
-])
+@pytest.mark.parametrize(
+    "title, level",
+    [
+        ("Sr. Software Engineer", "senior"),
+        ("Principal Machine Learning Engineer", "principal"),
+        ("Head of Data", "head"),
+        ("Engineering Manager, Search", "manager"),
+        ("Machine Learning Engineer II", None),
+        ("Junior Data Analyst", "junior"),
+    ],
+)
 def test_seniority_words(title: str, level: str | None) -> None:
     assert seniority_of(title) == level
 
@@ -185,8 +197,11 @@ Available upon request.
     assert resume.contact.phone == "(206) 555-0100"
     assert "www.johnpublic.dev" in resume.contact.links
     kinds = [(p.title, p.kind) for p in resume.positions]
-    assert kinds == [("Member of Technical Staff", "full_time"), ("Graduate Researcher", "education"),
-                     ("Software Engineer", "full_time")]
+    assert kinds == [
+        ("Member of Technical Staff", "full_time"),
+        ("Graduate Researcher", "education"),
+        ("Software Engineer", "full_time"),
+    ]
     assert resume.years_experience == pytest.approx(4.7 + 2.2, abs=0.2)
     assert resume.education.highest_degree == "phd"
     assert resume.people_managed == 4

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from worker.errors import ResumeError
 from worker.extract.sniff import sniff_type
+
+if TYPE_CHECKING:  # pdfminer stays unimported until a PDF arrives
+    from worker.extract.pdf_layout import PageText
 
 __all__ = ["ExtractedText", "Limits", "ResumeError", "extract", "sniff_type"]
 
@@ -44,8 +48,11 @@ class ExtractedText:
 def extract(data: bytes, *, filename: str = "", limits: Limits = Limits()) -> ExtractedText:
     """Visible text of a PDF, DOCX or TXT resume; raise ResumeError on anything unusable."""
     if len(data) > limits.max_bytes:
-        raise ResumeError("too_large", f"The file is {len(data) / 1048576:.1f} MB; the limit is "
-                                       f"{limits.max_bytes / 1048576:.0f} MB.")
+        raise ResumeError(
+            "too_large",
+            f"The file is {len(data) / 1048576:.1f} MB; the limit is "
+            f"{limits.max_bytes / 1048576:.0f} MB.",
+        )
     kind = sniff_type(data, filename=filename)
     deadline = time.monotonic() + limits.timeout_s
     if kind == "pdf":
@@ -64,7 +71,7 @@ def hidden_text_warning(count: int) -> dict:
     return {
         "code": "hidden_text",
         "message": f"{count} characters of invisible text were ignored (white, tiny, hidden or "
-                   "off-page text is not used for matching).",
+        "off-page text is not used for matching).",
         "count": count,
     }
 
@@ -78,17 +85,22 @@ def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
     hidden = pdf.hidden_chars
     if pdf.images and pdf.ocr_chars > max(200, 4 * pdf.visible_chars):
         # A scanned resume with an OCR text layer: that invisible layer is the text.
-        pdf.pages = [_merge_pages(visible, ocr) for visible, ocr in zip(pdf.pages, pdf.ocr_pages)]
+        pdf.pages = [
+            _merge_pages(visible, ocr) for visible, ocr in zip(pdf.pages, pdf.ocr_pages, strict=True)
+        ]
         pdf.visible_chars += pdf.ocr_chars
         hidden -= pdf.ocr_chars
     if pdf.visible_chars < MIN_TEXT_CHARS_PER_PAGE * max(1, len(pdf.pages)) * 0.5 and pdf.visible_chars < 200:
         if pdf.images:
-            raise ResumeError("no_text_layer", "The PDF is a scanned image with no text layer; upload the "
-                                               "original document or a PDF exported from a word processor.")
+            raise ResumeError(
+                "no_text_layer",
+                "The PDF is a scanned image with no text layer; upload the "
+                "original document or a PDF exported from a word processor.",
+            )
         if not pdf.visible_chars:
             raise ResumeError("empty", "The PDF contains no readable text.")
     parts: list[str] = []
-    margins: list[str] = []   # running headers/footers go once, after the body, not mid-section
+    margins: list[str] = []  # running headers/footers go once, after the body, not mid-section
     seen_margins: set[str] = set()
     for page in pdf.pages:
         parts.extend(page.body)
@@ -102,7 +114,7 @@ def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
     return ExtractedText(clean_text("\n".join(parts)), "pdf", pages, hidden, [])
 
 
-def _merge_pages(visible: "PageText", ocr: "PageText") -> "PageText":
+def _merge_pages(visible: PageText, ocr: PageText) -> PageText:
     from worker.extract.pdf_layout import PageText
 
     return PageText(body=visible.body + ocr.body, margin=visible.margin + ocr.margin)

@@ -7,23 +7,25 @@ import unicodedata
 
 # Characters that NFKC may change safely: ligatures, full-width forms, exotic spaces and dashes.
 _SAFE_NFKC = re.compile("[\ufb00-\ufb06\uff01-\uff5e\u2000-\u200a\u202f\u205f\u3000\u2024-\u2026]")
-_TRANSLATE = str.maketrans({
-    "\u00a0": " ",   # no-break space
-    "\u2011": "-",   # non-breaking hyphen
-    "\u2010": "-",   # hyphen
-    "\u00ad": None,  # soft hyphen
-    "\u200b": None,  # zero-width space
-    "\u200c": None,
-    "\u200d": None,
-    "\u2060": None,
-    "\ufeff": None,  # stray byte-order mark
-    "\u2028": "\n",
-    "\u2029": "\n",
-    "\r": None,
-    "\f": "\n",
-    "\v": "\n",
-    "\t": " ",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2010": "-",  # hyphen
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,  # stray byte-order mark
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\r": None,
+        "\f": "\n",
+        "\v": "\n",
+        "\t": " ",
+    }
+)
 # Glyphs some fonts report as private-use or undefined codes: bullets and similar markers.
 BULLET_CHARS = "•·▪▫■□◦●○◆◇►▶➢➤✓✔❖–-*"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")

@@ -88,7 +88,10 @@ class StyleBook:
             if not style_id:
                 continue
             based = style.find(_w("basedOn"))
-            self._raw[style_id] = (_look(style.find(_w("rPr"))), based.get(_w("val")) if based is not None else None)
+            self._raw[style_id] = (
+                _look(style.find(_w("rPr"))),
+                based.get(_w("val")) if based is not None else None,
+            )
 
     def look(self, style_id: str | None, _depth: int = 0) -> RunLook:
         if not style_id or style_id not in self._raw or _depth > 20:
@@ -138,7 +141,9 @@ class _Walker:
                     cells.append(text)
             if cells:
                 # A two-cell row ("Languages | Python, SQL") reads best as "Languages: Python, SQL".
-                joiner = ": " if len(cells) == 2 and len(cells[0]) <= 40 and not cells[0].endswith(":") else " | "
+                joiner = (
+                    ": " if len(cells) == 2 and len(cells[0]) <= 40 and not cells[0].endswith(":") else " | "
+                )
                 self.out.blocks.append(joiner.join(cells) if len(cells) <= 2 else " | ".join(cells))
 
     def paragraph(self, p: Any, shaded: bool) -> None:
@@ -164,8 +169,9 @@ class _Walker:
             text = _run_text(run)
             if not text:
                 continue
-            if look.invisible() and not (look.white and shaded and not look.hidden
-                                         and (look.half_points or 99) >= TINY_HALF_POINTS):
+            if look.invisible() and not (
+                look.white and shaded and not look.hidden and (look.half_points or 99) >= TINY_HALF_POINTS
+            ):
                 self.out.hidden_chars += sum(1 for ch in text if not ch.isspace())
                 continue
             parts.append(text)
@@ -232,11 +238,15 @@ def extract_docx(data: bytes) -> DocxText:
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ResumeError("corrupt", "The Word document is damaged and cannot be opened; "
-                                     "save it again or export it as PDF.") from exc
+        raise ResumeError(
+            "corrupt",
+            "The Word document is damaged and cannot be opened; " "save it again or export it as PDF.",
+        ) from exc
     except Exception as exc:  # lxml syntax errors and other damage inside the package
-        raise ResumeError("corrupt", "The Word document is damaged and cannot be opened; "
-                                     "save it again or export it as PDF.") from exc
+        raise ResumeError(
+            "corrupt",
+            "The Word document is damaged and cannot be opened; " "save it again or export it as PDF.",
+        ) from exc
     styles_root = None
     try:
         styles_root = document.styles.element

@@ -21,13 +21,24 @@ from worker.extract.pdf_layout import PageText, page_text
 
 log = logging.getLogger(__name__)
 
-MIN_TEXT_CHARS_PER_PAGE = 20   # fewer visible characters than this on average: no real text layer
-
-_CORRUPT = ("The PDF is damaged and cannot be read; export or download it again and re-upload.")
+_CORRUPT = "The PDF is damaged and cannot be read; export or download it again and re-upload."
 _ENCRYPTED = "The PDF is password-protected; remove the password and upload again."
 # Errors pdfminer raises on malformed input besides its own exception types.
-_DAMAGE = (PSException, PDFException, ValueError, KeyError, TypeError, IndexError, AttributeError,
-           AssertionError, EOFError, ZeroDivisionError, OverflowError, RecursionError, MemoryError)
+_DAMAGE = (
+    PSException,
+    PDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    EOFError,
+    ZeroDivisionError,
+    OverflowError,
+    RecursionError,
+    MemoryError,
+)
 
 
 @dataclass
@@ -78,8 +89,10 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
     document = open_document(data)
     page_count = count_pages(document, max_pages)
     if page_count > max_pages:
-        raise ResumeError("too_many_pages", f"The PDF has {page_count} pages; resumes of up to {max_pages} "
-                                            "pages are accepted.")
+        raise ResumeError(
+            "too_many_pages",
+            f"The PDF has {page_count} pages; resumes of up to {max_pages} " "pages are accepted.",
+        )
     manager = PDFResourceManager(caching=True)
     device = GlyphCollector(manager, deadline=deadline)
     interpreter = PDFPageInterpreter(manager, device)
@@ -87,15 +100,22 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
     try:
         for number, page in enumerate(PDFPage.create_pages(document)):
             if number >= max_pages:
-                raise ResumeError("too_many_pages", f"The PDF has more than {max_pages} pages; resumes of up to "
-                                                    f"{max_pages} pages are accepted.")
+                raise ResumeError(
+                    "too_many_pages",
+                    f"The PDF has more than {max_pages} pages; resumes of up to "
+                    f"{max_pages} pages are accepted.",
+                )
             if time.monotonic() > deadline:
-                raise ResumeError("timeout", "Reading the PDF took too long; it may be unusually complex. "
-                                             "Try exporting it again or upload a DOCX.")
+                raise ResumeError(
+                    "timeout",
+                    "Reading the PDF took too long; it may be unusually complex. "
+                    "Try exporting it again or upload a DOCX.",
+                )
             interpreter.process_page(page)
             result.pages.append(page_text(device.runs, device.page_box))
-            result.ocr_pages.append(page_text(device.ocr_runs, device.page_box) if device.ocr_runs
-                                    else PageText())
+            result.ocr_pages.append(
+                page_text(device.ocr_runs, device.page_box) if device.ocr_runs else PageText()
+            )
     except ResumeError:
         raise
     except PDFPasswordIncorrect as exc:

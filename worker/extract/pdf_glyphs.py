@@ -19,10 +19,10 @@ from pdfminer.utils import apply_matrix_rect, mult_matrix
 
 from worker.errors import ResumeError
 
-TINY_FONT_PT = 4.0          # text smaller than this is not meant to be read
-SAME_COLOUR = 0.06          # RGB distance under which text melts into its background
-RUN_BREAK_EM = 1.0          # a gap wider than this many ems starts a new run
-SPACE_EM = 0.15             # a gap wider than this many ems is a space between words
+TINY_FONT_PT = 4.0  # text smaller than this is not meant to be read
+SAME_COLOUR = 0.06  # RGB distance under which text melts into its background
+RUN_BREAK_EM = 1.0  # a gap wider than this many ems starts a new run
+SPACE_EM = 0.15  # a gap wider than this many ems is a space between words
 UNDEFINED_GLYPHS = {127: "•", 149: "•", 183: "·", 8226: "•"}
 
 
@@ -87,10 +87,12 @@ class GlyphCollector(PDFTextDevice):
         self._fills = []
         media = apply_matrix_rect(ctm, page.mediabox)
         crop = apply_matrix_rect(ctm, page.cropbox) if page.cropbox else media
-        self.page_box = (max(min(media[0], media[2]), min(crop[0], crop[2])),
-                         max(min(media[1], media[3]), min(crop[1], crop[3])),
-                         min(max(media[0], media[2]), max(crop[0], crop[2])),
-                         min(max(media[1], media[3]), max(crop[1], crop[3])))
+        self.page_box = (
+            max(min(media[0], media[2]), min(crop[0], crop[2])),
+            max(min(media[1], media[3]), min(crop[1], crop[3])),
+            min(max(media[0], media[2]), max(crop[0], crop[2])),
+            min(max(media[1], media[3]), max(crop[1], crop[3])),
+        )
 
     def render_image(self, name: str, stream: Any) -> None:
         self.images += 1
@@ -99,8 +101,11 @@ class GlyphCollector(PDFTextDevice):
         """Raise timeout once the extraction deadline has passed (checked every 256 operations)."""
         self._strings += 1
         if self.deadline is not None and not self._strings & 255 and time.monotonic() > self.deadline:
-            raise ResumeError("timeout", "Reading the PDF took too long; it may be unusually complex. "
-                                         "Try exporting it again or upload a DOCX.")
+            raise ResumeError(
+                "timeout",
+                "Reading the PDF took too long; it may be unusually complex. "
+                "Try exporting it again or upload a DOCX.",
+            )
 
     def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
         self.check_deadline()
@@ -181,7 +186,7 @@ class GlyphCollector(PDFTextDevice):
 
         x, y = textstate.linematrix
         need_charspace = False
-        pieces: list[str] = []   # text of the run being built
+        pieces: list[str] = []  # text of the run being built
         run_base = run_x0 = run_x1 = 0.0
         run_y0 = run_y1 = 0.0
         glyphs = 0
@@ -205,7 +210,8 @@ class GlyphCollector(PDFTextDevice):
                     gy1 = b * x + d * (y + ascent) + f
                 else:
                     gx0, gy0, gx1, gy1 = apply_matrix_rect(
-                        (a, b, c, d, a * x + c * y + e, b * x + d * y + f), (0, descent, adv, ascent))
+                        (a, b, c, d, a * x + c * y + e, b * x + d * y + f), (0, descent, adv, ascent)
+                    )
                 if gx1 < gx0:
                     gx0, gx1 = gx1, gx0
                 if gy1 < gy0:
@@ -217,8 +223,9 @@ class GlyphCollector(PDFTextDevice):
                 if not text:
                     continue
                 if glyphs and (gx0 - run_x1 > RUN_BREAK_EM * size or gx0 < run_x0 - 0.5 * size):
-                    self._flush(pieces, run_x0, run_y0, run_x1, run_y1, run_base, size, font, textstate,
-                                graphicstate)
+                    self._flush(
+                        pieces, run_x0, run_y0, run_x1, run_y1, run_base, size, font, textstate, graphicstate
+                    )
                     pieces = []
                     glyphs = 0
                 if glyphs:
@@ -237,8 +244,19 @@ class GlyphCollector(PDFTextDevice):
             self._flush(pieces, run_x0, run_y0, run_x1, run_y1, run_base, size, font, textstate, graphicstate)
         textstate.linematrix = (x, y)
 
-    def _flush(self, pieces: list[str], x0: float, y0: float, x1: float, y1: float, baseline: float,
-               size: float, font: Any, textstate: Any, graphicstate: Any) -> None:
+    def _flush(
+        self,
+        pieces: list[str],
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        baseline: float,
+        size: float,
+        font: Any,
+        textstate: Any,
+        graphicstate: Any,
+    ) -> None:
         text = "".join(pieces)
         count = len(text) - text.count(" ")
         if not count:
@@ -257,14 +275,15 @@ class GlyphCollector(PDFTextDevice):
         px0, py0, px1, py1 = self.page_box
         return not (x1 <= px0 or x0 >= px1 or y1 <= py0 or y0 >= py1)
 
-    def _invisible(self, x0: float, y0: float, x1: float, y1: float, size: float, mode: int,
-                   graphicstate: Any) -> bool:
-        if mode in (3, 7):                      # invisible rendering modes
+    def _invisible(
+        self, x0: float, y0: float, x1: float, y1: float, size: float, mode: int, graphicstate: Any
+    ) -> bool:
+        if mode in (3, 7):  # invisible rendering modes
             return True
         if size < TINY_FONT_PT:
             return True
         if not self._on_page(x0, y0, x1, y1):
-            return True                          # entirely off the page
+            return True  # entirely off the page
         colour = graphicstate.scolor if mode in (1, 5) else graphicstate.ncolor
         rgb = _to_rgb(colour, 0)
         if rgb is None:

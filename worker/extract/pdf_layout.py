@@ -15,11 +15,11 @@ from statistics import median
 from worker.extract.pdf_glyphs import Run
 
 BULLETS = frozenset("•·▪▫■□◦●○◆◇►▶➢➤✓✔❖-–*")
-LINE_GAP_EM = 1.0        # runs on one baseline closer than this belong to one line
-BULLET_GAP_EM = 3.0      # a lone bullet glyph joins text up to this far to its right
-MIN_GUTTER_EM = 1.0      # narrowest white space between two columns
-COLUMN_SHARE = 0.3       # a block taller than this share of the page's text is read as columns
-MARGIN_SHARE = 0.075     # top/bottom share of the page where running headers and footers live
+LINE_GAP_EM = 1.0  # runs on one baseline closer than this belong to one line
+BULLET_GAP_EM = 3.0  # a lone bullet glyph joins text up to this far to its right
+MIN_GUTTER_EM = 1.0  # narrowest white space between two columns
+COLUMN_SHARE = 0.3  # a block taller than this share of the page's text is read as columns
+MARGIN_SHARE = 0.075  # top/bottom share of the page where running headers and footers live
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.I)
 
 
@@ -76,8 +76,9 @@ def build_lines(runs: list[Run]) -> list[Line]:
             prev = current[-1]
             em = max(prev.size, run.size)
             gap = run.x0 - prev.x1
-            if gap <= LINE_GAP_EM * em or (_is_bullet(prev.text) and len(current) == 1
-                                           and gap <= BULLET_GAP_EM * em):
+            if gap <= LINE_GAP_EM * em or (
+                _is_bullet(prev.text) and len(current) == 1 and gap <= BULLET_GAP_EM * em
+            ):
                 current.append(run)
             else:
                 lines.append(_make_line(current))
@@ -92,18 +93,30 @@ def _make_line(runs: list[Run]) -> Line:
     for run in runs:
         if prev is not None:
             gap = run.x0 - prev.x1
-            if gap > 0.15 * max(run.size, prev.size) and not parts[-1].endswith(" ") \
-                    and not run.text.startswith(" "):
+            if (
+                gap > 0.15 * max(run.size, prev.size)
+                and not parts[-1].endswith(" ")
+                and not run.text.startswith(" ")
+            ):
                 parts.append(" ")
         parts.append(run.text)
         prev = run
     main = max(runs, key=lambda r: len(r.text))
     text_x0 = runs[1].x0 if len(runs) > 1 and _is_bullet(runs[0].text) else runs[0].x0
-    return Line(min(r.x0 for r in runs), min(r.y0 for r in runs), max(r.x1 for r in runs),
-                max(r.y1 for r in runs), main.size, main.font, "".join(parts).strip(), text_x0)
+    return Line(
+        min(r.x0 for r in runs),
+        min(r.y0 for r in runs),
+        max(r.x1 for r in runs),
+        max(r.y1 for r in runs),
+        main.size,
+        main.font,
+        "".join(parts).strip(),
+        text_x0,
+    )
 
 
 # -- bands and blocks --------------------------------------------------------------------------
+
 
 def _bands(lines: list[Line]) -> list[list[Line]]:
     """Lines split where a horizontal strip of white space crosses the whole region."""
@@ -151,7 +164,7 @@ def order_lines(lines: list[Line], text_height: float, em: float) -> list[list[R
         return []
     min_gutter = MIN_GUTTER_EM * em
     bands = _bands(lines)
-    blocks: list[list[list[Line]]] = []   # each block is a list of bands
+    blocks: list[list[list[Line]]] = []  # each block is a list of bands
     for band in bands:
         if blocks:
             block = blocks[-1]
@@ -167,8 +180,11 @@ def order_lines(lines: list[Line], text_height: float, em: float) -> list[list[R
                 # (a column heading printed a little above the other column's first line).
                 gutter = _common_gutter(band, min_gutter)
                 moved: list[list[Line]] = []
-                while len(block) > 1 and gutter is not None \
-                        and not any(_crosses(ln, gutter) for ln in block[-1]):
+                while (
+                    len(block) > 1
+                    and gutter is not None
+                    and not any(_crosses(ln, gutter) for ln in block[-1])
+                ):
                     moved.insert(0, block.pop())
                 blocks.append(moved + [band])
                 continue
@@ -189,6 +205,7 @@ def order_lines(lines: list[Line], text_height: float, em: float) -> list[list[R
 
 
 # -- paragraphs -------------------------------------------------------------------------------
+
 
 def _ends_sentence(text: str) -> bool:
     return text.endswith((".", ":", "!", "?", ";")) or text.endswith(")") and text.count("(") == 0

@@ -36,10 +36,15 @@ def sniff_type(data: bytes, *, filename: str = "") -> str:
     if kind == "binary":
         suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
         if suffix in ("pdf", "docx"):
-            raise ResumeError("corrupt", f"The file is named .{suffix} but its content is not a readable "
-                                         f"{suffix.upper()} document; it may be damaged. Export it again and "
-                                         "re-upload.")
-        raise ResumeError("unsupported_type", f"The file is not a PDF, DOCX or text document. {_UNSUPPORTED_HINT}")
+            raise ResumeError(
+                "corrupt",
+                f"The file is named .{suffix} but its content is not a readable "
+                f"{suffix.upper()} document; it may be damaged. Export it again and "
+                "re-upload.",
+            )
+        raise ResumeError(
+            "unsupported_type", f"The file is not a PDF, DOCX or text document. {_UNSUPPORTED_HINT}"
+        )
     return kind
 
 
@@ -58,7 +63,9 @@ def identify(data: bytes) -> str:
         return _sniff_zip(data)
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
-            raise ResumeError("unsupported_type", f"The file is {what}, not a resume document. {_UNSUPPORTED_HINT}")
+            raise ResumeError(
+                "unsupported_type", f"The file is {what}, not a resume document. {_UNSUPPORTED_HINT}"
+            )
     if looks_like_text(data[:65536]):
         return "txt"
     return "binary"
@@ -69,12 +76,18 @@ def _sniff_zip(data: bytes) -> str:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError):
         # Starts like a Word file but the archive cannot be read: a damaged upload.
-        raise ResumeError("corrupt", "The file looks like a Word document but is damaged and cannot be read.")
+        raise ResumeError(
+            "corrupt", "The file looks like a Word document but is damaged and cannot be " "read."
+        ) from None
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
-        raise ResumeError("unsupported_type", f"Spreadsheets and slides are not supported. {_UNSUPPORTED_HINT}")
-    raise ResumeError("unsupported_type", f"The file is a zip archive, not a resume document. {_UNSUPPORTED_HINT}")
+        raise ResumeError(
+            "unsupported_type", f"Spreadsheets and slides are not supported. {_UNSUPPORTED_HINT}"
+        )
+    raise ResumeError(
+        "unsupported_type", f"The file is a zip archive, not a resume document. {_UNSUPPORTED_HINT}"
+    )
 
 
 def looks_like_text(sample: bytes) -> bool:

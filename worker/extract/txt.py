@@ -20,10 +20,12 @@ def decode_text(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ResumeError("corrupt", f"The text file says it is {encoding.upper()} but is not valid "
-                                             "in that encoding.") from exc
+                raise ResumeError(
+                    "corrupt",
+                    f"The text file says it is {encoding.upper()} but is not valid " "in that encoding.",
+                ) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -57,7 +59,8 @@ def _accent_share(text: str) -> float:
 
 
 def _detected(data: bytes) -> str:
-    """cp1252 when it reads as Western text (most non-UTF-8 resumes), else charset-normalizer, else Latin-1."""
+    """cp1252 when it reads as Western text (most non-UTF-8 resumes), else charset-normalizer, else
+    Latin-1."""
     try:
         western = data.decode("cp1252")
     except UnicodeDecodeError:

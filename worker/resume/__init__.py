@@ -1,6 +1,6 @@
 """Facts from resume text: sections, contact, dated roles, years, education. Pure: no I/O.
 
-    parse_resume(text, today=date(2026, 11, 30)) -> ParsedResume
+parse_resume(text, today=date(2026, 11, 30)) -> ParsedResume
 """
 
 from __future__ import annotations
@@ -20,19 +20,18 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
     """Parse resume text; `today` stands in for "Present" (default: date.today())."""
     today = today or date.today()
     sections = find_sections(text)
-    header = next((text[s.start:s.end] for s in sections if s.name == "header"), "")
+    header = next((text[s.start : s.end] for s in sections if s.name == "header"), "")
     contact = find_contact(text, header)
     positions = find_positions(text, sections, today)
     work = [p for p in positions if p.kind == "full_time"]
     titles = tuple(dict.fromkeys(p.title for p in positions if p.kind != "education"))
     latest = max(work, key=lambda p: (p.end or today, p.start), default=None)
-    seniority = latest.seniority if latest else None
-    if latest and seniority is None:
-        # a current "Engineer II" after a "Senior" role elsewhere keeps no word; report none
-        seniority = None
-    summary_text = " ".join(text[s.start:s.end] for s in sections if s.name in ("summary", "header"))
-    managed = max([p.people_managed for p in positions if p.kind == "full_time"] + [people_managed_in(summary_text)],
-                  default=0)
+    seniority = latest.seniority if latest else None  # of the latest full-time role
+    summary_text = " ".join(text[s.start : s.end] for s in sections if s.name in ("summary", "header"))
+    managed = max(
+        [p.people_managed for p in positions if p.kind == "full_time"] + [people_managed_in(summary_text)],
+        default=0,
+    )
     return ParsedResume(
         sections=sections,
         contact=contact,

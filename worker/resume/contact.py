@@ -7,12 +7,20 @@ import re
 from worker.resume.model import Contact
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<![\w/.@-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w/@-])")
-URL = re.compile(r"(?:https?://|www\.)[^\s|,;<>()\"']+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|"
-                 r"kaggle\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)/[^\s|,;<>()\"']+", re.I)
+PHONE = re.compile(
+    r"(?<![\w/.@-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w/@-])"
+)
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s|,;<>()\"']+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|"
+    r"kaggle\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)/[^\s|,;<>()\"']+",
+    re.I,
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$")
-_NOT_NAME = re.compile(r"\b(resume|résumé|curriculum|vitae|cv|engineer|developer|scientist|manager|analyst|"
-                       r"summary|profile|contact|page|email|phone|address|objective)\b", re.I)
+_NOT_NAME = re.compile(
+    r"\b(resume|résumé|curriculum|vitae|cv|engineer|developer|scientist|manager|analyst|"
+    r"summary|profile|contact|page|email|phone|address|objective)\b",
+    re.I,
+)
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|,|\t| {3,}| – | — )\s*")
 
 
@@ -29,7 +37,9 @@ def find_phone(text: str) -> str | None:
         if not 7 <= len(digits) <= 15:
             continue
         groups = re.findall(r"\d+", candidate)
-        if len(groups) > 5 or (len(groups) == 1 and not candidate.startswith("+") and len(digits) not in (10, 11)):
+        if len(groups) > 5 or (
+            len(groups) == 1 and not candidate.startswith("+") and len(digits) not in (10, 11)
+        ):
             continue
         if all(re.fullmatch(r"(19|20)\d\d", g) for g in groups):
             continue  # "2019 - 2022"
@@ -74,8 +84,9 @@ def _looks_like_name(text: str) -> bool:
     if all(_NAME_WORD.match(w) for w in words) and capitalised >= 2:
         return True
     # scripts without capitals (CJK, Arabic, Devanagari...): letters only, one to four words
-    caseless = all(ch.isalpha() and not ch.isupper() and not ch.islower() for w in words for ch in w
-                   if ch not in ".-'’")
+    caseless = all(
+        ch.isalpha() and not ch.isupper() and not ch.islower() for w in words for ch in w if ch not in ".-'’"
+    )
     return caseless and 1 <= len(words) <= 4
 
 

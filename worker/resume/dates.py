@@ -1,4 +1,4 @@
-"""Date ranges as resumes write them: "Jan 2019 – Present", "03/2017 - 11/2020", "Summer 2024", "2019-2022"."""
+"""Date ranges as resumes write them: "Jan 2019 – Present", "03/2017 - 11/2020", "Summer 2024"."""
 
 from __future__ import annotations
 
@@ -8,24 +8,51 @@ from dataclasses import dataclass
 from datetime import date
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 # Season -> (first month, last month) of the usual academic/work period.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 QUARTERS = {"1": (1, 3), "2": (4, 6), "3": (7, 9), "4": (10, 12)}
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_POINT = (rf"(?:{_MONTH},?\s*(?:'\d\d|{_YEAR})|{_SEASON},?\s+{_YEAR}|q[1-4]\s*{_YEAR}|"
-          rf"(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR})")
+_POINT = (
+    rf"(?:{_MONTH},?\s*(?:'\d\d|{_YEAR})|{_SEASON},?\s+{_YEAR}|q[1-4]\s*{_YEAR}|"
+    rf"(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR})"
+)
 _OPEN = r"(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
 _SEP = r"\s*(?:[-–—‐‑]+|to|until|till|through|thru)\s*"
-_BARE_START = rf"(?:{_MONTH}|{_SEASON})"   # "Jul – Sep 2025": the start borrows the end's year
-RANGE = re.compile(rf"(?<![\w/])(?P<start>{_POINT}|{_BARE_START}){_SEP}(?P<end>{_POINT}|{_OPEN})(?![\w/])", re.I)
+_BARE_START = rf"(?:{_MONTH}|{_SEASON})"  # "Jul – Sep 2025": the start borrows the end's year
+RANGE = re.compile(
+    rf"(?<![\w/])(?P<start>{_POINT}|{_BARE_START}){_SEP}(?P<end>{_POINT}|{_OPEN})(?![\w/])", re.I
+)
 SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?![\w/])", re.I)
 SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.I)
 
@@ -59,7 +86,9 @@ def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> 
     t = text.strip().lower().rstrip(".")
     m = re.fullmatch(rf"({_MONTH}),?\s*('?\d\d|{_YEAR})?", t)
     if m:
-        month = MONTHS[m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1).rstrip(".")[:3]]
+        month = MONTHS[
+            m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1).rstrip(".")[:3]
+        ]
         year = _year(m.group(2)) if m.group(2) else default_year
         if year is None:
             return None
@@ -71,7 +100,9 @@ def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> 
         if year is None:
             return None
         if m.group(1) == "winter":
-            return (_last_day(year, last) if is_end else date(year - 1 if first == 12 else year, first, 1)), False
+            return (
+                _last_day(year, last) if is_end else date(year - 1 if first == 12 else year, first, 1)
+            ), False
         return (_last_day(year, last) if is_end else date(year, first, 1)), False
     m = re.fullmatch(rf"q([1-4])\s*({_YEAR})", t)
     if m:
@@ -125,7 +156,7 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
-        if len(text[line_start:line_end if line_end >= 0 else len(text)].split()) > 8:
+        if len(text[line_start : line_end if line_end >= 0 else len(text)].split()) > 8:
             continue  # "on call since 2020" inside a sentence is not a role's dates
         parsed_since = parse_point(m.group("start"), is_end=False)
         if parsed_since is not None and parsed_since[0] <= today:

@@ -17,22 +17,36 @@ _WORDS = [
 ]
 _ABBREVIATIONS = [
     ("phd", r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?"),
-    ("master", r"M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
-               r"M\.\s?Phil\.?|MPhil|M\.\s?Tech\.?|MTech|M\.\s?P\.\s?H\.|MPH|M\.\s?F\.\s?A\.|MFA|LL\.\s?M\.?|"
-               r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS"),
-    ("bachelor", r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
-                 r"B\.\s?B\.\s?A\.|BBA|A\.\s?B\.|S\.\s?B\.|LL\.\s?B\.?|B\.\s?Com\.?|BCom|B\.\s?F\.\s?A\.|BFA|"
-                 r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS"),
+    (
+        "master",
+        r"M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
+        r"M\.\s?Phil\.?|MPhil|M\.\s?Tech\.?|MTech|M\.\s?P\.\s?H\.|MPH|M\.\s?F\.\s?A\.|MFA|LL\.\s?M\.?|"
+        r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS",
+    ),
+    (
+        "bachelor",
+        r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
+        r"B\.\s?B\.\s?A\.|BBA|A\.\s?B\.|S\.\s?B\.|LL\.\s?B\.?|B\.\s?Com\.?|BCom|B\.\s?F\.\s?A\.|BFA|"
+        r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS",
+    ),
 ]
 # Bare capitals that are degrees only where they read like one ("MS in", "BA, Economics").
 _BARE = [("master", r"MS|MA"), ("bachelor", r"BS|BA|BE")]
-_NOT_COMPLETED = re.compile(r"\b(no degree|not completed|did not complete|incomplete|withdrew|coursework "
-                            r"towards?|courses towards?|non-degree|audit(ed)?|dropped out|left (the )?program)\b",
-                            re.I)
-_IN_PROGRESS = re.compile(r"\b(expected|anticipated|in progress|candidate|pursuing|ongoing|current(ly)?|"
-                          r"to be completed|exp\.|abd|all but dissertation|graduating|enrolled)\b", re.I)
-_NOT_DEGREE = re.compile(r"\b(bootcamp|boot camp|certificate|certification|immersive|nanodegree|diploma|"
-                         r"course|mooc|specialization)\b", re.I)
+_NOT_COMPLETED = re.compile(
+    r"\b(no degree|not completed|did not complete|incomplete|withdrew|coursework "
+    r"towards?|courses towards?|non-degree|audit(ed)?|dropped out|left (the )?program)\b",
+    re.I,
+)
+_IN_PROGRESS = re.compile(
+    r"\b(expected|anticipated|in progress|candidate|pursuing|ongoing|current(ly)?|"
+    r"to be completed|exp\.|abd|all but dissertation|graduating|enrolled)\b",
+    re.I,
+)
+_NOT_DEGREE = re.compile(
+    r"\b(bootcamp|boot camp|certificate|certification|immersive|nanodegree|diploma|"
+    r"course|mooc|specialization)\b",
+    re.I,
+)
 
 
 def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
@@ -40,16 +54,20 @@ def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
     hits: list[tuple[str, re.Match[str]]] = []
     for level, pattern in _WORDS:
         m = re.search(rf"(?<![\w.])(?:{pattern})(?![\w])", line, re.I)
-        if m and not re.search(r"master(s|'s)?\s+(class|plan|data|file|chef|of ceremonies|key|branch)", line, re.I):
+        if m and not re.search(
+            r"master(s|'s)?\s+(class|plan|data|file|chef|of ceremonies|key|branch)", line, re.I
+        ):
             hits.append((level, m))
     for level, pattern in _ABBREVIATIONS:
         m = re.search(rf"(?<![\w.])(?:{pattern})(?![\w])", line)
         if m:
             hits.append((level, m))
     for level, pattern in _BARE:
-        m = re.search(rf"(?:^|(?<=[\s(]))(?:{pattern})(?=\s+in\b|\s*,\s*[A-Z][a-z]|\s+\(|\s+[-–—]\s+[A-Z]|"
-                      rf"\s+(?:degree|program)\b|$)", line) \
-            or re.match(rf"\s*(?:[•·▪-]\s*)?({pattern})(?=\s+[A-Z][a-z])", line)
+        m = re.search(
+            rf"(?:^|(?<=[\s(]))(?:{pattern})(?=\s+in\b|\s*,\s*[A-Z][a-z]|\s+\(|\s+[-–—]\s+[A-Z]|"
+            rf"\s+(?:degree|program)\b|$)",
+            line,
+        ) or re.match(rf"\s*(?:[•·▪-]\s*)?({pattern})(?=\s+[A-Z][a-z])", line)
         if m and not re.search(rf"[A-Za-z]\w*,\s*{m.group()}\b", line):  # "Boston, MA": a state
             hits.append((level, m))
     if not hits:
@@ -59,8 +77,11 @@ def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
 
 def _field_after(line: str, end: int) -> str | None:
     rest = line[end:]
-    m = re.match(r"\s*(?:,|in\b|of\b|-|–|:)?\s*(?:science\s+in\s+|arts\s+in\s+|engineering\s+in\s+)?(?:in\s+)?"
-                 r"([A-Z][^,—–|(\n]{2,60})", rest)
+    m = re.match(
+        r"\s*(?:,|in\b|of\b|-|–|:)?\s*(?:science\s+in\s+|arts\s+in\s+|engineering\s+in\s+)?(?:in\s+)?"
+        r"([A-Z][^,—–|(\n]{2,60})",
+        rest,
+    )
     if not m:
         return None
     field = re.split(r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+", m.group(1))[0].strip(" .;")
@@ -72,8 +93,9 @@ def find_education(text: str, sections: tuple[Section, ...], today: date) -> Edu
     """The highest degree completed by `today` and the degree being studied for, if any."""
     spans = [(s.start, s.end) for s in sections if s.name == "education"]
     if not spans:
-        spans = [(s.start, s.end) for s in sections if s.name in ("header", "summary", "certifications")] \
-            or [(0, len(text))]
+        spans = [(s.start, s.end) for s in sections if s.name in ("header", "summary", "certifications")] or [
+            (0, len(text))
+        ]
     highest = "none"
     fields: list[str] = []
     in_progress: str | None = None
@@ -84,14 +106,12 @@ def find_education(text: str, sections: tuple[Section, ...], today: date) -> Edu
             if found is None:
                 continue
             level, match = found
-            context = " ".join(lines[i:i + 3])
-            if _NOT_DEGREE.search(line[:match.start()]) or _NOT_COMPLETED.search(line):
+            if _NOT_DEGREE.search(line[: match.start()]) or _NOT_COMPLETED.search(line):
                 continue
-            if _is_in_progress(line, " ".join(lines[i + 1:i + 3]), today):
+            if _is_in_progress(line, " ".join(lines[i + 1 : i + 3]), today):
                 if in_progress is None or RANK[level] > RANK[in_progress]:
                     in_progress = level
                 continue
-            del context
             field = _field_after(line, match.end())
             if field and field not in fields:
                 fields.append(field)

@@ -10,11 +10,29 @@ from worker.resume.model import Position, Section
 
 # Sections whose dated entries are roles; "leadership" holds volunteering and community roles.
 ROLE_SECTIONS = {"experience": None, "leadership": "volunteer"}
-NOT_ROLE_SECTIONS = {"education", "projects", "publications", "certifications", "awards", "skills",
-                     "languages", "interests", "summary"}
+NOT_ROLE_SECTIONS = {
+    "education",
+    "projects",
+    "publications",
+    "certifications",
+    "awards",
+    "skills",
+    "languages",
+    "interests",
+    "summary",
+}
 
-SENIORITY_ORDER = ["junior", "senior", "lead", "manager", "staff", "head", "director", "principal",
-                   "distinguished"]
+SENIORITY_ORDER = [
+    "junior",
+    "senior",
+    "lead",
+    "manager",
+    "staff",
+    "head",
+    "director",
+    "principal",
+    "distinguished",
+]
 _SENIORITY = [
     ("distinguished", r"distinguished|fellow"),
     ("principal", r"principal"),
@@ -27,41 +45,88 @@ _SENIORITY = [
     ("junior", r"junior|jr\.?|entry[- ]level|associate|graduate|trainee|apprentice"),
 ]
 _INTERN = re.compile(r"\b(intern|internship|co-?op|werkstudent|summer analyst|summer associate)\b", re.I)
-_PART_TIME = re.compile(r"\b(part[- ]time|\d+\s*h(?:ours|rs)?\s*/\s*w(?:ee)?k|per week|student worker|"
-                        r"teaching assistant|research assistant|graduate assistant|tutor|ta\b|"
-                        r"freelance on the side|seasonal|weekends?)\b", re.I)
-_VOLUNTEER = re.compile(r"\b(volunteer|volunteering|unpaid|pro bono|co-?organi[sz]er|organi[sz]er|"
-                        r"member(?! of (the )?technical staff)|board member)\b", re.I)
-_STUDY = re.compile(r"\b(student|ph\.?d\.? (candidate|researcher|fellow)|doctoral (candidate|researcher|"
-                    r"student)|graduate (student )?researcher|undergraduate|bootcamp|coursework|thesis)\b", re.I)
-_JOB_WORD = re.compile(r"\b(engineer|developer|scientist|analyst|manager|director|lead|architect|consultant|"
-                       r"intern|teacher|chef|cook|baker|designer|specialist|coordinator|generalist|assistant|"
-                       r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
-                       r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
-                       r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
-                       r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner)s?\b", re.I)
+_PART_TIME = re.compile(
+    r"\b(part[- ]time|\d+\s*h(?:ours|rs)?\s*/\s*w(?:ee)?k|per week|student worker|"
+    r"teaching assistant|research assistant|graduate assistant|tutor|ta\b|"
+    r"freelance on the side|seasonal|weekends?)\b",
+    re.I,
+)
+_VOLUNTEER = re.compile(
+    r"\b(volunteer|volunteering|unpaid|pro bono|co-?organi[sz]er|organi[sz]er|"
+    r"member(?! of (the )?technical staff)|board member)\b",
+    re.I,
+)
+_STUDY = re.compile(
+    r"\b(student|ph\.?d\.? (candidate|researcher|fellow)|doctoral (candidate|researcher|"
+    r"student)|graduate (student )?researcher|undergraduate|bootcamp|coursework|thesis)\b",
+    re.I,
+)
+_JOB_WORD = re.compile(
+    r"\b(engineer|developer|scientist|analyst|manager|director|lead|architect|consultant|"
+    r"intern|teacher|chef|cook|baker|designer|specialist|coordinator|generalist|assistant|"
+    r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
+    r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
+    r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
+    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner)s?\b",
+    re.I,
+)
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a dozen": 12, "dozen": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "dozen": 12,
 }
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_PEOPLE = r"(?:engineers?|people|persons|staff|reports|direct reports|developers|scientists|analysts|" \
-          r"researchers|designers|employees|members|cooks|chefs|bakers|ics|individual contributors|" \
-          r"data scientists|ml engineers|machine learning engineers|specialists|recruiters|teachers|fte)"
-_MANAGE = r"(?:manag\w*|led|lead\w*|supervis\w*|direct\w*|oversaw|oversee\w*|head\w*|built and led|" \
-          r"grew|hired and (?:managed|led)|run|ran|runs|mentor and manage)"
+_PEOPLE = (
+    r"(?:engineers?|people|persons|staff|reports|direct reports|developers|scientists|analysts|"
+    r"researchers|designers|employees|members|cooks|chefs|bakers|ics|individual contributors|"
+    r"data scientists|ml engineers|machine learning engineers|specialists|recruiters|teachers|fte)"
+)
+_MANAGE = (
+    r"(?:manag\w*|led|lead\w*|supervis\w*|direct\w*|oversaw|oversee\w*|head\w*|built and led|"
+    r"grew|hired and (?:managed|led)|run|ran|runs|mentor and manage)"
+)
 _PEOPLE_PATTERNS = [
-    re.compile(rf"\b{_MANAGE}\b[^.;()]{{0,40}}?\b(?:team|group|org|organization|organisation|squad|department|"
-               rf"staff)\s+of\s+(?:up to\s+|about\s+|over\s+|more than\s+)?{_NUM}\b", re.I),
-    re.compile(rf"\b{_MANAGE}\s+(?:a\s+|an?\s+)?(?:team\s+of\s+)?(?:up to\s+|about\s+|over\s+)?{_NUM}"
-               rf"[- ]?(?:\w+\s+){{0,2}}{_PEOPLE}\b", re.I),
-    re.compile(rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}{_PEOPLE}\s+(?:across|in|on|over)\s+(?:{_NUM}|several|multiple)"
-               rf"\s+teams\b", re.I),
+    re.compile(
+        rf"\b{_MANAGE}\b[^.;()]{{0,40}}?\b(?:team|group|org|organization|organisation|squad|department|"
+        rf"staff)\s+of\s+(?:up to\s+|about\s+|over\s+|more than\s+)?{_NUM}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b{_MANAGE}\s+(?:a\s+|an?\s+)?(?:team\s+of\s+)?(?:up to\s+|about\s+|over\s+)?{_NUM}"
+        rf"[- ]?(?:\w+\s+){{0,2}}{_PEOPLE}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}{_PEOPLE}\s+(?:across|in|on|over)\s+(?:{_NUM}|several|multiple)"
+        rf"\s+teams\b",
+        re.I,
+    ),
     re.compile(rf"\b{_NUM}\s+direct reports\b", re.I),
-    re.compile(rf"\b{_MANAGE}\b[^.;()]{{0,30}}?\b{_NUM}[- ](?:person|people|member|engineer)\s+(?:team|group)\b",
-               re.I),
+    re.compile(
+        rf"\b{_MANAGE}\b[^.;()]{{0,30}}?\b{_NUM}[- ](?:person|people|member|engineer)\s+(?:team|group)\b",
+        re.I,
+    ),
 ]
 
 
@@ -109,7 +174,7 @@ def _is_bullet(line: str) -> bool:
 def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
     """The lines that name a role: the date's own line (without the date) and the lines above it."""
     start, end = _line_bounds(text, rng.pos)
-    own = _strip_dates(text[start:rng.pos] + " " + text[rng.endpos:end])
+    own = _strip_dates(text[start : rng.pos] + " " + text[rng.endpos : end])
     lines = [own] if own else []
     cursor = start - 1
     while cursor > floor and len(lines) < 3:
@@ -148,7 +213,7 @@ def _line_below(text: str, line_end: int) -> str | None:
     if line_end >= len(text):
         return None
     nxt_end = text.find("\n", line_end + 1)
-    line = text[line_end + 1:nxt_end if nxt_end >= 0 else len(text)].strip()
+    line = text[line_end + 1 : nxt_end if nxt_end >= 0 else len(text)].strip()
     if not line or _is_bullet(line) or len(line) > 100 or find_ranges(line, date.max):
         return None
     return line
@@ -184,8 +249,10 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
         return "part_time"
     if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.I):
         return "volunteer"
-    if _STUDY.search(title) and (not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.I))
-                                 or re.search(r"researcher|candidate|fellow", title, re.I)):
+    if _STUDY.search(title) and (
+        not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.I))
+        or re.search(r"researcher|candidate|fellow", title, re.I)
+    ):
         return "education"
     if _INTERN.search(context[:120]):
         return "internship"
@@ -213,21 +280,23 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
             if not _plausible_title(title):
                 continue
             next_pos = ranges[i + 1].pos if i + 1 < len(ranges) else len(body)
-            details = body[rng.endpos:next_pos]
+            details = body[rng.endpos : next_pos]
             floor = line_end
             first_detail = details.strip().split("\n", 1)[0] if not _is_bullet(details.strip()) else ""
             kind = classify(title, " ".join(lines) + " " + first_detail[:200], section_kind)
             current = rng.end is None or rng.end >= today
-            positions.append(Position(
-                title=title,
-                org=org,
-                start=rng.start,
-                end=None if rng.end is None else rng.end,
-                current=current,
-                kind=kind,
-                seniority=seniority_of(title),
-                people_managed=people_managed_in(" ".join(lines) + " " + details),
-            ))
+            positions.append(
+                Position(
+                    title=title,
+                    org=org,
+                    start=rng.start,
+                    end=None if rng.end is None else rng.end,
+                    current=current,
+                    kind=kind,
+                    seniority=seniority_of(title),
+                    people_managed=people_managed_in(" ".join(lines) + " " + details),
+                )
+            )
     return tuple(positions)
 
 

@@ -9,62 +9,108 @@ from worker.resume.model import Section
 # Exact headings (normalised: lower case, "&" -> "and", punctuation dropped).
 _HEADINGS: dict[str, str] = {}
 _BY_SECTION = {
-    "summary": "summary|profile|professional summary|career summary|executive summary|about|about me|objective|"
-               "career objective|professional profile|overview|personal statement|introduction|highlights|"
-               "summary of qualifications|qualifications summary|career profile",
-    "experience": "experience|work experience|professional experience|work history|employment|employment history|"
-                  "career history|relevant experience|industry experience|professional background|positions|"
-                  "experience and projects|work|career|professional history|relevant work experience|"
-                  "research experience|teaching experience|additional experience|other experience|"
-                  "selected experience|engineering experience|technical experience|internships|internship experience",
-    "education": "education|academic background|education and training|academics|academic history|"
-                 "education and certifications|education and qualifications|qualifications|degrees|"
-                 "academic qualifications|formal education",
-    "skills": "skills|technical skills|core skills|key skills|skills and tools|tools|tools and technologies|"
-              "technologies|tech stack|technical stack|competencies|core competencies|expertise|areas of expertise|"
-              "skills and expertise|technical expertise|technical proficiencies|proficiencies|skill set|skillset|"
-              "certifications and skills|skills and certifications|skills and interests|technical summary|"
-              "programming languages|software|strengths",
-    "projects": "projects|selected projects|personal projects|side projects|key projects|academic projects|"
-                "open source|open source contributions|open source projects|projects and open source|portfolio|"
-                "technical projects|research projects|research",
-    "publications": "publications|selected publications|papers|talks|talks and patents|patents|"
-                    "publications and talks|talks and publications|conference talks|presentations|"
-                    "speaking|talks and service|patents and publications|publications and patents|"
-                    "research and publications|invited talks",
-    "certifications": "certifications|certificates|certification|licenses|licenses and certifications|"
-                      "certifications and licenses|training|courses|professional development|"
-                      "certifications and open source|certifications and training|training and certifications|"
-                      "continuing education|accreditations",
-    "leadership": "leadership|leadership and mentoring|leadership and community|mentoring|community|"
-                  "teaching and community|volunteering|volunteer|volunteer experience|community involvement|"
-                  "activities|extracurricular activities|leadership experience|service|professional service|"
-                  "affiliations|memberships|professional affiliations|leadership and activities|"
-                  "community service|outreach",
-    "awards": "awards|honors|honours|awards and honors|honors and awards|achievements|awards and achievements|"
-              "recognition|scholarships|accomplishments",
-    "languages": "languages|spoken languages|language skills|languages spoken",
-    "interests": "interests|hobbies|personal interests|hobbies and interests|interests and hobbies|outside work|"
-                 "personal",
+    "summary": (
+        "summary|profile|professional summary|career summary|executive summary|about|about me|"
+        "objective|career objective|professional profile|overview|personal statement|"
+        "introduction|highlights|summary of qualifications|qualifications summary|"
+        "career profile"
+    ),
+    "experience": (
+        "experience|work experience|professional experience|work history|employment|"
+        "employment history|career history|relevant experience|industry experience|"
+        "professional background|positions|experience and projects|work|career|"
+        "professional history|relevant work experience|research experience|teaching experience|"
+        "additional experience|other experience|selected experience|engineering experience|"
+        "technical experience|internships|internship experience"
+    ),
+    "education": (
+        "education|academic background|education and training|academics|academic history|"
+        "education and certifications|education and qualifications|qualifications|degrees|"
+        "academic qualifications|formal education"
+    ),
+    "skills": (
+        "skills|technical skills|core skills|key skills|skills and tools|tools|"
+        "tools and technologies|technologies|tech stack|technical stack|competencies|"
+        "core competencies|expertise|areas of expertise|skills and expertise|"
+        "technical expertise|technical proficiencies|proficiencies|skill set|skillset|"
+        "certifications and skills|skills and certifications|skills and interests|"
+        "technical summary|programming languages|software|strengths"
+    ),
+    "projects": (
+        "projects|selected projects|personal projects|side projects|key projects|"
+        "academic projects|open source|open source contributions|open source projects|"
+        "projects and open source|portfolio|technical projects|research projects|research"
+    ),
+    "publications": (
+        "publications|selected publications|papers|talks|talks and patents|patents|"
+        "publications and talks|talks and publications|conference talks|presentations|speaking|"
+        "talks and service|patents and publications|publications and patents|"
+        "research and publications|invited talks"
+    ),
+    "certifications": (
+        "certifications|certificates|certification|licenses|licenses and certifications|"
+        "certifications and licenses|training|courses|professional development|"
+        "certifications and open source|certifications and training|"
+        "training and certifications|continuing education|accreditations"
+    ),
+    "leadership": (
+        "leadership|leadership and mentoring|leadership and community|mentoring|community|"
+        "teaching and community|volunteering|volunteer|volunteer experience|"
+        "community involvement|activities|extracurricular activities|leadership experience|"
+        "service|professional service|affiliations|memberships|professional affiliations|"
+        "leadership and activities|community service|outreach"
+    ),
+    "awards": (
+        "awards|honors|honours|awards and honors|honors and awards|achievements|"
+        "awards and achievements|recognition|scholarships|accomplishments"
+    ),
+    "languages": (
+        "languages|spoken languages|language skills|languages spoken"
+    ),
+    "interests": (
+        "interests|hobbies|personal interests|hobbies and interests|interests and hobbies|"
+        "outside work|personal"
+    ),
     # headings that close the previous section but carry nothing we score
-    "other": "references|referees|references available upon request|additional information|additional|"
-             "contact|contact information|contact details|personal details|personal information|details|"
-             "miscellaneous|other|misc|links|online profiles|social|coursework|relevant coursework|"
-             "selected coursework|courses taken|availability|visa status|work authorization|declaration",
+    "other": (
+        "references|referees|references available upon request|additional information|"
+        "additional|contact|contact information|contact details|personal details|"
+        "personal information|details|miscellaneous|other|misc|links|online profiles|social|"
+        "coursework|relevant coursework|selected coursework|courses taken|availability|"
+        "visa status|work authorization|declaration"
+    ),
 }
 for _name, _alts in _BY_SECTION.items():
     for _alt in _alts.split("|"):
         _HEADINGS.setdefault(_alt, _name)
 
 # Headings that are also common sub-headings inside another section ("Languages" within Skills).
-_AMBIGUOUS = {"languages", "tools", "software", "research", "work", "career", "personal", "service",
-              "community", "positions", "strengths", "qualifications", "courses", "training",
-              "programming languages", "technologies"}
-_SPOKEN = re.compile(r"\b(english|spanish|french|german|mandarin|chinese|cantonese|hindi|arabic|portuguese|"
-                     r"japanese|korean|italian|russian|polish|dutch|swedish|norwegian|danish|finnish|turkish|"
-                     r"greek|hebrew|urdu|bengali|tamil|telugu|vietnamese|thai|indonesian|malay|tagalog|swahili|"
-                     r"ukrainian|czech|romanian|hungarian|persian|farsi|native|fluent|bilingual|"
-                     r"proficiency|conversational)\b", re.I)
+_AMBIGUOUS = {
+    "languages",
+    "tools",
+    "software",
+    "research",
+    "work",
+    "career",
+    "personal",
+    "service",
+    "community",
+    "positions",
+    "strengths",
+    "qualifications",
+    "courses",
+    "training",
+    "programming languages",
+    "technologies",
+}
+_SPOKEN = re.compile(
+    r"\b(english|spanish|french|german|mandarin|chinese|cantonese|hindi|arabic|portuguese|"
+    r"japanese|korean|italian|russian|polish|dutch|swedish|norwegian|danish|finnish|turkish|"
+    r"greek|hebrew|urdu|bengali|tamil|telugu|vietnamese|thai|indonesian|malay|tagalog|swahili|"
+    r"ukrainian|czech|romanian|hungarian|persian|farsi|native|fluent|bilingual|"
+    r"proficiency|conversational)\b",
+    re.I,
+)
 _KEYWORDS = [  # a heading made of these words, when no exact form matched: first keyword wins
     ("experience", "experience|employment|work|career"),
     ("education", "education|academic|degrees"),
@@ -78,15 +124,33 @@ _KEYWORDS = [  # a heading made of these words, when no exact form matched: firs
     ("interests", "interests|hobbies"),
     ("other", "references|coursework|contact"),
 ]
-_FILLER = {"and", "of", "my", "other", "selected", "relevant", "additional", "key", "professional",
-           "technical", "recent", "select", "the", "&", "core", "personal", "academic", "industry"}
+_FILLER = {
+    "and",
+    "of",
+    "my",
+    "other",
+    "selected",
+    "relevant",
+    "additional",
+    "key",
+    "professional",
+    "technical",
+    "recent",
+    "select",
+    "the",
+    "&",
+    "core",
+    "personal",
+    "academic",
+    "industry",
+}
 _LINE = re.compile(r"[^\n]*")
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*\S")
 
 
 def normalise_heading(line: str) -> str:
     text = line.strip().lower().replace("&", " and ").replace("/", " and ")
-    text = re.sub(r"\(.*?\)", " ", text)          # "Publications (selected)"
+    text = re.sub(r"\(.*?\)", " ", text)  # "Publications (selected)"
     text = re.sub(r"[^a-z ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -129,12 +193,15 @@ def find_sections(text: str) -> tuple[Section, ...]:
     upper_headings = 0
     found: list[tuple[int, str, str]] = []
     for i, (pos, line) in enumerate(lines):
-        following = " ".join(ln for _, ln in lines[i + 1:i + 4])
+        following = " ".join(ln for _, ln in lines[i + 1 : i + 4])
         name = heading_name(line, following)
         if name is None:
             inline = _INLINE.match(line)
-            if inline and _HEADINGS.get(normalise_heading(inline.group(1))) and \
-                    normalise_heading(inline.group(1)) not in _AMBIGUOUS:
+            if (
+                inline
+                and _HEADINGS.get(normalise_heading(inline.group(1)))
+                and normalise_heading(inline.group(1)) not in _AMBIGUOUS
+            ):
                 name = _HEADINGS[normalise_heading(inline.group(1))]
         if name is not None:
             found.append((pos, name, line.strip()))
@@ -142,7 +209,7 @@ def find_sections(text: str) -> tuple[Section, ...]:
     # When the document's headings are in capitals, a title-case "Experience" line is a sub-heading
     # only if it is ambiguous; the unambiguous ones still count.
     for pos, name, _line in found:
-        if starts and starts[-1][1] == name and text[starts[-1][0]:pos].count("\n") <= 1:
+        if starts and starts[-1][1] == name and text[starts[-1][0] : pos].count("\n") <= 1:
             continue  # a heading split over two lines
         starts.append((pos, name))
     sections: list[Section] = []
