@@ -12,32 +12,14 @@ from typing import Sequence
 from models.components import degree_rank, leadership_scope
 from models.features import DEGREES, CandidateFeatures
 from models.roles import LEVEL_LEADERSHIP, LEVEL_YEARS
+from models.seniority import MIDDLE, experience_level
 
-NOTHING_FITS = 30.0  # below this best score no role fits: best_fit is None
-TRANSFERABLE = 45.0  # below this best score the candidate is adjacent to ML: at most level 2
-STRONG_SCOPE = 0.75  # leadership scope that marks a distinguished candidate without the title
+# Domain depth is read from the skills part of the fits, never from the scores (which also carry
+# level and years): under NO_FIT no role fits at all; under ADJACENT the candidate is adjacent to ML.
+NO_FIT = 0.2  # skills component: under a fifth of a full skills match on every role -> best_fit None
+ADJACENT = 0.5  # skills component: under half a full skills match on every role -> at most level 2
+ADJACENT_YEARS = 2.0  # technical years that place an adjacent engineer at level 2 rather than 1
 MAX_SKILL_GAPS = 5
-
-_TITLE_LEVEL = {"junior": 1, "senior": 4, "staff": 4, "lead": 4, "manager": 4,
-                "head": 5, "director": 5, "principal": 5, "distinguished": 5}
-
-
-def experience_level(features: CandidateFeatures) -> float:
-    """The level that years and title seniority suggest; 2.5 means 'early career or Engineer II'."""
-    years = features.working_years
-    title = _TITLE_LEVEL.get(features.seniority or "")
-    if years < 2:
-        level = 1.0
-    elif years < 5:
-        level = 3.0 if title is not None and title >= 4 else 2.5
-    elif years < 10:
-        level = 5.0 if title == 5 and years >= 8 else 4.0
-    else:
-        level = 5.0 if title == 5 or leadership_scope(features) >= STRONG_SCOPE else 4.0
-    if title == 1:  # still called junior: at most early career
-        level = min(level, 2.0 if years >= 3 else 1.0)
-    return level
-
 
 def _best(fits: Sequence) -> object | None:
     return min(fits, key=lambda f: (-f.score, f.level, f.role)) if fits else None
@@ -46,18 +28,16 @@ def _best(fits: Sequence) -> object | None:
 def place_on_ladder(features: CandidateFeatures, fits: Sequence) -> tuple[int, str | None, dict]:
     """(ladder_level 1-5, best-fit role id or None when nothing fits, next_level {level, gaps})."""
     top = _best(fits)
-    top_score = top.score if top is not None else 0.0
+    depth = max((f.components.get("skills", 0.0) for f in fits), default=0.0)
     level = experience_level(features)
-    if level == 2.5:
+    if level == MIDDLE:
         middle = [f for f in fits if f.level in (2, 3)]
         pick = _best(middle)
         level = float(pick.level) if pick is not None else 2.0
-    if top_score < NOTHING_FITS:
-        level = 1.0
-    elif top_score < TRANSFERABLE:
-        level = min(level, 2.0)
+    if depth < ADJACENT:  # adjacent or off-domain: enters the ML ladder, at most early career
+        level = min(level, 2.0 if features.working_years >= ADJACENT_YEARS else 1.0)
     ladder = int(level)
-    best_fit = top.role if top is not None and top_score >= NOTHING_FITS else None
+    best_fit = top.role if top is not None and depth >= NO_FIT else None
     return ladder, best_fit, next_level(features, fits, ladder, nothing_fits=best_fit is None)
 
 

@@ -74,7 +74,7 @@ def _artifact_path() -> Path | None:
 def skill_facts(artifact: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """(categories, parents, names) of every skill in a taxonomy artifact."""
     raw = artifact.get("skills", {})
-    entries = raw.values() if isinstance(raw, Mapping) else raw
+    entries = [{"id": sid, **entry} for sid, entry in raw.items()] if isinstance(raw, Mapping) else raw
     categories: dict[str, str] = {}
     parents: dict[str, str] = {}
     names: dict[str, str] = {}

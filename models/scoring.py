@@ -24,12 +24,26 @@ from models.components import (
 from models.explain import explain_fit
 from models.features import CandidateFeatures
 from models.roles import RoleProfile
+from models.seniority import experience_level, seniority_fit
+from models.similarity import profile_similarity
 
-FLOOR = 0.3  # share of the skills fit kept when nothing else matches
-EXPERIENCE_WEIGHT = 0.55
-EDUCATION_WEIGHT = 0.2
-LEADERSHIP_WEIGHT = 0.5  # times the role's leadership expectation (0 for entry roles)
 MAX_MISSING = 8
+
+
+@dataclass(frozen=True)
+class ScoringConfig:
+    """The scorer's settings; the defaults are the shipped ones (see docs in models/README.md)."""
+
+    floor: float = 0.3  # share of the skills fit kept when nothing else matches
+    experience: float = 0.55
+    education: float = 0.2
+    leadership: float = 0.5  # times the role's leadership expectation (0 for entry roles)
+    seniority: str = "factor"  # level distance: "factor" multiplies the score, "context" averages in, "off"
+    seniority_weight: float = 0.4  # its weight when averaged into the context
+    profile: float = 0.0  # weight of the TF-IDF cosine similarity in the skills part (0 = off)
+
+
+DEFAULT = ScoringConfig()
 
 
 @dataclass(frozen=True)
@@ -52,24 +66,31 @@ class Fit:
                 "missing": list(self.missing), "explanation": self.explanation}
 
 
-def context_weights(role: RoleProfile) -> dict[str, float]:
-    """How much experience, education and leadership each count for a role."""
-    return {"experience": EXPERIENCE_WEIGHT, "education": EDUCATION_WEIGHT,
-            "leadership": LEADERSHIP_WEIGHT * role.leadership}
+def context_weights(role: RoleProfile, config: ScoringConfig = DEFAULT) -> dict[str, float]:
+    """How much experience, education, leadership (and seniority, if averaged in) count for a role."""
+    weights = {"experience": config.experience, "education": config.education,
+               "leadership": config.leadership * role.leadership}
+    if config.seniority == "context":
+        weights["seniority"] = config.seniority_weight
+    return weights
 
 
-def score_role(features: CandidateFeatures, role: RoleProfile) -> Fit:
+def score_role(features: CandidateFeatures, role: RoleProfile, config: ScoringConfig = DEFAULT) -> Fit:
     """The fit of one candidate to one role."""
     credits = credit_skills(features, role)
     skills, coverage = skills_component(credits)
+    if config.profile > 0:
+        skills = (1 - config.profile) * skills + config.profile * profile_similarity(features, role)
     parts = {
         "experience": experience_component(features.working_years, role),
         "education": education_component(features, role),
         "leadership": leadership_component(features, role),
+        "seniority": seniority_fit(experience_level(features), role.level),
     }
-    weights = context_weights(role)
-    context = sum(weights[k] * parts[k] for k in parts) / sum(weights.values())
-    score = round(100.0 * skills * (FLOOR + (1.0 - FLOOR) * context), 1)
+    weights = context_weights(role, config)
+    context = sum(w * parts[k] for k, w in weights.items()) / sum(weights.values())
+    level_factor = parts["seniority"] if config.seniority == "factor" else 1.0
+    score = round(100.0 * skills * level_factor * (config.floor + (1.0 - config.floor) * context), 1)
     components = {"skills": round(skills, 4), "skills_coverage": round(coverage, 4),
                   **{k: round(v, 4) for k, v in parts.items()}}
     name = lambda sid: role.names.get(sid, sid)  # noqa: E731
@@ -85,9 +106,10 @@ def _partials(credits: list[SkillCredit], role: RoleProfile) -> list[tuple[str, 
     return [(role.names.get(c.skill, c.skill), c.via) for c in credits if c.kind == "related" and c.via]
 
 
-def score_all(features: CandidateFeatures, roles: Sequence[RoleProfile]) -> list[Fit]:
+def score_all(features: CandidateFeatures, roles: Sequence[RoleProfile],
+              config: ScoringConfig = DEFAULT) -> list[Fit]:
     """Fits to every role, in the roles' order."""
-    return [score_role(features, role) for role in roles]
+    return [score_role(features, role, config) for role in roles]
 
 
 from models.ladder import place_on_ladder  # noqa: E402  (re-exported: the pipeline imports it from here)

@@ -1,0 +1,93 @@
+"""Ablation of the scorer's parts on the shared evaluation set (real chain, real files).
+
+    .venv/bin/python -m tests.models.ablation
+
+Features are computed once per file; each variant rescores them. Prints, per variant: ladder exact
+and within one, best-fit role within one level, and the highest score of any off-domain resume.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Callable
+
+from pathlib import Path
+
+from models import components
+from models.roles import RoleProfile, load_roles
+from models.scoring import DEFAULT, ScoringConfig, place_on_ladder, score_all
+from tests.models.chain import EVAL, run_file
+
+ARTIFACT = Path(__file__).resolve().parents[2] / "taxonomy" / "data" / "taxonomy.json"
+
+
+def tf_only(roles: list[RoleProfile], idf: dict[str, float], unseen: float) -> list[RoleProfile]:
+    """The roles with the taxonomy's idf taken back out of their weights (sublinear tf alone)."""
+    out = []
+    for r in roles:
+        raw = {sid: w / idf.get(sid, unseen) for sid, w in r.skills.items()}
+        top = max(raw.values())
+        out.append(dataclasses.replace(r, skills={sid: v / top for sid, v in raw.items()}))
+    return out
+
+
+def evaluate(items, cache, roles, config: ScoringConfig) -> dict[str, float]:
+    levels = {r.id: r.level for r in roles}
+    exact = within = best = n = 0
+    off_max = 0.0
+    for it in items:
+        features = cache[it["file"]]
+        fits = score_all(features, roles, config)
+        ladder, best_fit, _ = place_on_ladder(features, fits)
+        label = it["best_fit_level"]
+        if label is None:
+            off_max = max(off_max, max(f.score for f in fits))
+            continue
+        n += 1
+        exact += ladder == label
+        within += abs(ladder - label) <= 1
+        best += best_fit is not None and abs(levels[best_fit] - label) <= 1
+    return {"exact": exact / n, "within1": within / n, "best_fit": best / n, "offdomain_max": off_max}
+
+
+def main() -> None:
+    labels = json.loads((EVAL / "labels.json").read_text(encoding="utf-8"))
+    items = [it for it in labels["items"] if it["file"].startswith("resumes/")]
+    cache = {it["file"]: run_file(EVAL / it["file"]).features for it in items}
+    artifact = json.loads(ARTIFACT.read_text(encoding="utf-8"))
+    roles = load_roles()
+    plain = tf_only(roles, artifact["idf"], artifact["idf_unseen"])
+
+    def with_constants(**values: float) -> Callable[[], None]:
+        saved = {k: getattr(components, k) for k in values}
+
+        def restore() -> None:
+            for k, v in saved.items():
+                setattr(components, k, v)
+        for k, v in values.items():
+            setattr(components, k, v)
+        return restore
+
+    variants: list[tuple[str, list[RoleProfile], ScoringConfig, dict[str, float]]] = [
+        ("shipped", roles, DEFAULT, {}),
+        ("seniority off", roles, dataclasses.replace(DEFAULT, seniority="off"), {}),
+        ("seniority in context", roles, dataclasses.replace(DEFAULT, seniority="context"), {}),
+        ("+ cosine profile 0.3 (sklearn)", roles, dataclasses.replace(DEFAULT, profile=0.3), {}),
+        ("tf only (no TF-IDF idf)", plain, DEFAULT, {}),
+        ("no partial credit", roles, DEFAULT, {"CHILD_CREDIT": 0.0, "PARENT_CREDIT": 0.0,
+                                               "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0}),
+        ("no evidence weighting", roles, DEFAULT, {"LISTED_ONLY": 1.0, "MENTIONED": 1.0}),
+    ]
+    print(f"{'variant':34} exact  within1 best_fit offdomain_max")
+    for name, rs, config, constants in variants:
+        restore = with_constants(**constants)
+        try:
+            m = evaluate(items, cache, rs, config)
+        finally:
+            restore()
+        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     {m['offdomain_max']:.1f}")
+
+
+if __name__ == "__main__":
+    main()
