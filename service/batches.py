@@ -56,7 +56,7 @@ def _add(uploads: list[Upload], rejected: list[dict[str, str]], name: str, data:
 
     name = safe_filename(name)
     try:
-        file_type = sniff_type(data)
+        file_type = sniff_type(data, filename=name)
     except ResumeError as error:
         rejected.append({"file": name, "code": error.code, "message": error.message})
         return

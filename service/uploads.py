@@ -43,7 +43,7 @@ def read_upload(storage: FileStorage | None, *, max_bytes: int) -> Upload:
     if len(data) > max_bytes:
         raise ApiError("too_large", f"The file is larger than the limit of {max_bytes // (1024 * 1024)} MB.")
     try:
-        file_type = sniff_type(data)
+        file_type = sniff_type(data, filename=storage.filename or "")
     except ResumeError as error:
         raise ApiError(error.code, error.message) from None
     return Upload(data=data, name=safe_filename(storage.filename), file_type=file_type,

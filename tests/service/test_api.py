@@ -24,7 +24,7 @@ def test_unknown_ids_are_not_found(client, method: str, path: str):
 @pytest.mark.parametrize(("data", "name", "status", "code"), [
     (b"", "cv.pdf", 400, "empty"),
     (b"\x89PNG\r\n\x1a\n" + bytes(200), "cv.pdf", 415, "unsupported_type"),
-    (b"\x00\x01\x02\x03" * 100, "cv.txt", 415, "unsupported_type"),
+    (bytes(range(1, 32)) * 50, "cv.txt", 415, "unsupported_type"),
 ])
 def test_bad_uploads_are_refused_with_a_code(client, data: bytes, name: str, status: int, code: str):
     response = post_file(client, data, name)
@@ -61,7 +61,7 @@ def test_upload_is_accepted_at_once_with_an_unguessable_id(client, app):
     assert response.headers["Location"].endswith(body["id"])
     job = client.get(f"/api/v1/resumes/{body['id']}").json
     assert job["status"] in {"queued", "processing", "done"}
-    assert job["file"] == {"name": "cv.txt", "type": "txt", "size": 57}
+    assert job["file"] == {"name": "cv.txt", "type": "txt", "size": 60}
     with app.app_context():
         from service.extensions import store
 
