@@ -13,6 +13,7 @@ Two families of rules:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from taxonomy.text import Clauses, NormalisedText, line_bounds
 
 LIST_SECTIONS = {"skills"}
+_FLATTEN = str.maketrans({c: " " for c in "\n\r\t\f\v"})
 PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
 ENUM_GAP_WORDS = {",", "and", "or", "/", "(", ")", "&", ";", ":", "+", "plus", "with", "to", "from",
                   "on", "in", "into", "then", "as", "well", "-", "–", "|", "•", "▪"}
@@ -98,20 +100,14 @@ class Context:
         return Clauses(self.source)
 
     @cached_property
-    def _cue_cache(self) -> dict[tuple[int, int], frozenset[str]]:
-        return {}
-
-    def clause_cues(self, left: int, right: int) -> frozenset[str]:
-        """Which kinds of ownership cue a clause holds at all (cached per clause)."""
-        key = (left, right)
-        if key not in self._cue_cache:
-            clause = " ".join(self.source[left:right].split())
-            found = {name for name, pattern in (("aspiration", ASPIRATION), ("relative", RELATIVE_OTHER),
-                                                ("recruiting", RECRUITING)) if pattern.search(clause)}
-            if "'s " in clause or " by " in clause:
-                found.add("other")
-            self._cue_cache[key] = frozenset(found)
-        return self._cue_cache[key]
+    def _cue_positions(self) -> dict[str, list[int]]:
+        """Where each kind of ownership cue occurs in the source (searched once per text)."""
+        flat = self.source.translate(_FLATTEN)
+        positions = {name: [m.start() for m in pattern.finditer(flat)]
+                     for name, pattern in (("aspiration", ASPIRATION), ("relative", RELATIVE_OTHER),
+                                           ("recruiting", RECRUITING))}
+        positions["other"] = sorted(m.start() for m in re.finditer(r"'s\s|\sby\s", flat))
+        return positions
 
     def section_of(self, offset: int) -> str:
         """Name of the section span holding `offset`; "other" if none does."""
@@ -119,6 +115,11 @@ class Context:
             if start <= offset < end:
                 return name
         return "other"
+
+    def clause_cues(self, left: int, right: int) -> frozenset[str]:
+        """Which kinds of ownership cue a clause holds at all."""
+        return frozenset(name for name, found in self._cue_positions.items()
+                         if bisect.bisect_left(found, left) < bisect.bisect_left(found, right))
 
 
 def in_skill_list(mention: Mention, ctx: Context) -> bool:
@@ -214,17 +215,18 @@ def names_an_org(doc: Doc, m: Mention) -> bool:
 
 
 def group_label(m: Mention, ctx: Context) -> bool:
-    """In a skills section, a name heading a group of items ('MLOps' above bullets, 'Cloud: ...')."""
-    if ctx.section_of(m.src_start) not in LIST_SECTIONS:
+    """A name heading a group of list items ('MLOps' or 'Cloud and DevOps' above bullets, 'Cloud: ...')."""
+    in_list = ctx.section_of(m.src_start) in LIST_SECTIONS
+    if not in_list and ctx.sections:
         return False
     left, right = line_bounds(ctx.source, m.src_start, m.src_end)
-    line = ctx.source[left:right]
-    if ctx.source[m.src_end:right].lstrip().startswith(":") and not ctx.source[left:m.src_start].strip(" *•▪·–-"):
+    line = ctx.source[left:right].strip()
+    if in_list and ctx.source[m.src_end:right].lstrip().startswith(":") \
+            and not ctx.source[left:m.src_start].strip(" *•▪·–-"):
         return True
-    if line.strip() != ctx.source[m.src_start:m.src_end]:
-        return False
-    rest = ctx.source[right + 1:].lstrip("\n")
-    return bool(BULLET_LINE.match(rest))
+    heading = line == ctx.source[m.src_start:m.src_end] or (in_list and "," not in line and len(line.split()) <= 5
+                                                             and not BULLET_LINE.match(ctx.source[left:right]))
+    return heading and bool(BULLET_LINE.match(ctx.source[right + 1:].lstrip("\n")))
 
 
 def excluded(doc: Doc, m: Mention, ctx: Context) -> bool:
