@@ -1,7 +1,9 @@
 """The candidate's level on the ladder from years and title seniority, and how far it is from a role's.
 
 1 entry, 2 early career, 3 mid (Engineer II), 4 senior/staff, 5 distinguished/principal. Between two
-and five years the level is 2.5: early career or Engineer II, which the skills then decide.
+and five years, emerging leadership (leading small projects, mentoring, reviewing code: the
+Engineer II document's words) or a senior title makes it 3; otherwise it is 2.5, early career or
+Engineer II, and the skills decide.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from models.features import CandidateFeatures
 TITLE_LEVEL = {"junior": 1, "senior": 4, "staff": 4, "lead": 4, "manager": 4,
                "head": 5, "director": 5, "principal": 5, "distinguished": 5}
 MIDDLE = 2.5
+EMERGING_SIGNALS = 3  # kinds of leadership phrase (led, mentored, reviewed...) that mark an Engineer II
 STRONG_SCOPE = 0.75  # leadership scope that marks a distinguished candidate without the title
 
 
@@ -22,7 +25,8 @@ def experience_level(features: CandidateFeatures) -> float:
     if years < 2:
         level = 1.0
     elif years < 5:
-        level = 3.0 if title is not None and title >= 4 else MIDDLE
+        emerging = features.leadership_signals >= EMERGING_SIGNALS or (title is not None and title >= 4)
+        level = 3.0 if emerging else MIDDLE
     elif years < 10:
         level = 5.0 if title == 5 and years >= 8 else 4.0
     else:
