@@ -51,13 +51,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if k.isupper()})
 
-    from service import api, auth, batches, errors, extensions, health, openapi
+    from flask_wtf.csrf import CSRFProtect
+
+    from service import api, auth, batches, errors, extensions, health, openapi, pages
 
     errors.init_app(app)
     extensions.init_app(app)
     auth.init_app(app)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(batches.bp)
+    csrf = CSRFProtect(app)  # page forms carry a token; the JSON API authenticates by header key instead
+    app.register_blueprint(csrf.exempt(api.bp))
+    app.register_blueprint(csrf.exempt(batches.bp))
     app.register_blueprint(health.bp)
     app.register_blueprint(openapi.bp)
+    app.register_blueprint(pages.bp)
     return app

@@ -8,7 +8,7 @@ import secrets
 import time
 
 import redis
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, request, session
 from flask_limiter import Limiter
 
 from service.errors import ApiError
@@ -62,12 +62,41 @@ def presented_key() -> str | None:
 
 def key_name(key: str) -> str | None:
     """The name of a valid key, or None. Config hashes (ROLEFIT_API_KEYS) and stored hashes both count."""
-    digest = hash_key(key)
+    return digest_name(hash_key(key))
+
+
+def digest_name(digest: str) -> str | None:
+    """The name of the key with this SHA-256 digest while it is valid (not revoked), or None."""
     configured = {h.strip().lower() for h in current_app.config["SETTINGS"].api_keys.split(",") if h.strip()}
     if digest in configured:
         return "config"
     raw = current_app.extensions["rolefit.store"].redis.hget(KEYS, digest)
     return json.loads(raw)["name"] if raw else None
+
+
+SESSION_KEY = "api_key"  # the signed session's record of a browser sign-in: {"name", "digest"}
+
+
+def sign_in(key: str) -> str | None:
+    """Remember a valid key in the signed session (its name and digest, never the key); its name or None."""
+    digest = hash_key(key)
+    name = digest_name(digest)
+    if name is not None:
+        session[SESSION_KEY] = {"name": name, "digest": digest}
+    return name
+
+
+def session_key_name() -> str | None:
+    """The name of the key this browser signed in with, while that key is still valid."""
+    signed = session.get(SESSION_KEY) if request.cookies else None
+    if not isinstance(signed, dict) or not isinstance(signed.get("digest"), str):
+        return None
+    return digest_name(signed["digest"])
+
+
+def session_allowed(endpoint: str) -> bool:
+    """The browser session stands for a key on pages (their forms carry a CSRF token) and on safe reads."""
+    return endpoint.startswith("pages.") or request.method in ("GET", "HEAD")
 
 
 def authenticate() -> None:
@@ -81,7 +110,10 @@ def authenticate() -> None:
         g.api_key_name = key_name(key)
         if g.api_key_name is None and guarded:
             raise ApiError("unauthorized", "The API key is not valid.", 401)
-    elif guarded:
+        return
+    if session_allowed(endpoint):
+        g.api_key_name = session_key_name()
+    if guarded and g.api_key_name is None:
         raise ApiError("unauthorized", "This endpoint needs an API key in the X-API-Key header.", 401)
 
 
