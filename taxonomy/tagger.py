@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -18,7 +19,6 @@ from taxonomy.nlp import make_nlp
 from taxonomy.text import NormalisedText, normalise, snippet
 
 ARTIFACT_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
-CANDIDATES_KEY = "skill_candidates"
 SKILLS_KEY = "skills"
 MAX_EVIDENCE = 3
 
@@ -77,25 +77,36 @@ def parse_pattern_key(key: str) -> PatternInfo:
     return PatternInfo(tuple(ids.split("+")), mode)
 
 
-@Language.factory("skill_context", default_config={})
-def make_skill_context(nlp: Language, name: str) -> SkillContext:
-    """Factory for the component; its data is given with `configure` after creation."""
-    return SkillContext(nlp.vocab)
+@Language.factory("skill_tagger", default_config={})
+def make_skill_tagger(nlp: Language, name: str) -> SkillTagger:
+    """Factory for the component; the taxonomy's patterns are given with `configure`."""
+    return SkillTagger(nlp)
 
 
-class SkillContext:
-    """Turn the ruler's candidate spans into accepted skill spans (doc.spans["skills"])."""
+class SkillTagger:
+    """Phrase patterns (PhraseMatcher on LOWER) -> longest candidates -> context rules.
 
-    def __init__(self, vocab: Any) -> None:
-        self.vocab = vocab
+    Reads the normalised text and the Context from doc.user_data; writes the accepted mentions
+    to doc.user_data["rolefit_mentions"] and their spans to doc.spans["skills"].
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_forms: dict[str, set[str]] = {}
         self.alias_index: dict[str, str] = {}
         self.ignore: set[str] = set()
 
-    def configure(self, *, exact_forms: dict[str, set[str]], alias_index: dict[str, str],
+    def configure(self, *, patterns: Sequence[Sequence[str]], exact_forms: dict[str, set[str]],
                   ignore: set[str]) -> None:
-        """Give the component the taxonomy's ambiguous forms, alias index and ignored terms."""
-        self.exact_forms, self.alias_index, self.ignore = exact_forms, alias_index, ignore
+        """Load [text, "ids|mode"] patterns, the exact forms of ambiguous names, and ignored terms."""
+        by_key: dict[str, list[str]] = {}
+        for text, key in patterns:
+            by_key.setdefault(key, []).append(text)
+        for key, texts in sorted(by_key.items()):
+            self.matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
+        self.alias_index = {text.lower(): key for text, key in patterns}
+        self.exact_forms, self.ignore = exact_forms, ignore
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.match(doc)
@@ -105,11 +116,13 @@ class SkillContext:
     def match(self, doc: Doc) -> list[Mention]:
         """Candidates (plus vendor-list expansions), longest first, then the context rules."""
         norm: NormalisedText = doc.user_data["rolefit_text"]
-        spans = [s for s in doc.spans[CANDIDATES_KEY] if s.text.lower() not in self.ignore]
+        spans = self.matcher(doc, as_spans=True)
+        if self.ignore:
+            spans = [s for s in spans if s.text.lower() not in self.ignore]
         spans = filter_spans(self.expand_vendor_lists(doc, spans) + spans)
         mentions = []
         for span in spans:
-            info = parse_pattern_key(span.id_)
+            info = parse_pattern_key(span.label_)
             src_start, src_end = norm.source_span(span.start_char, span.end_char)
             mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, info.mode, span.text))
         return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm)
@@ -129,13 +142,12 @@ class SkillContext:
                     item = doc[start:i]
                     key = self.alias_index.get(f"{span.text} {item.text}".lower())
                     if key and len(item):
-                        found.append(Span(doc, item.start, item.end, label="SKILL", span_id=key))
+                        found.append(Span(doc, item.start, item.end, label=key))
                     start = i + 1
         return found
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
-        doc.spans[SKILLS_KEY] = [Span(doc, m.start, m.end, label="SKILL", span_id="+".join(m.skill_ids))
-                                 for m in mentions]
+        doc.spans[SKILLS_KEY] = [Span(doc, m.start, m.end, label="+".join(m.skill_ids)) for m in mentions]
         doc.user_data["rolefit_mentions"] = mentions
 
 
@@ -150,15 +162,11 @@ class Tagger:
         self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())))
                         for sid, s in taxonomy["skills"].items()}
         self.nlp = make_nlp()
-        ruler = self.nlp.add_pipe("span_ruler", config={
-            "spans_key": CANDIDATES_KEY, "phrase_matcher_attr": "LOWER", "spans_filter": None,
-            "validate": False, "overwrite": True})
-        ruler.add_patterns([{"label": "SKILL", "pattern": text, "id": key} for text, key in taxonomy["patterns"]])
-        context: SkillContext = self.nlp.add_pipe("skill_context")
-        exact = {sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
-                 for sid, s in taxonomy["skills"].items()}
-        context.configure(exact_forms=exact, alias_index={t.lower(): k for t, k in taxonomy["patterns"]},
-                          ignore=set(taxonomy.get("ignore", ())))
+        component: SkillTagger = self.nlp.add_pipe("skill_tagger")
+        component.configure(
+            patterns=taxonomy["patterns"], ignore=set(taxonomy.get("ignore", ())),
+            exact_forms={sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
+                         for sid, s in taxonomy["skills"].items()})
 
     def skill(self, skill_id: str) -> SkillInfo | None:
         """Look a canonical skill up by id."""
