@@ -39,3 +39,43 @@ def test_leadership_only_counts_in_work_sections():
     text = "Education\nLed the chess club.\nExperience\nBuilt models."
     sections = [("education", 0, 30), ("experience", 30, len(text))]
     assert leadership_signals(text, sections) == 0
+
+
+# The same, through the real chain (extractor's text → parser → tagger → scorer).
+
+BASE = """Jordan Example
+jordan@example.com | 555-010-0100
+
+SUMMARY
+Machine learning engineer with three years of production experience.
+
+EXPERIENCE
+Machine Learning Engineer, Acme Analytics (Jan 2023 – Present)
+  * Built demand forecasting models in Python with scikit-learn and deployed them with Docker.
+  * Wrote SQL feature pipelines and monitored the models in production.
+
+EDUCATION
+B.S. in Computer Science, State University (2018 – 2022)
+
+SKILLS
+{skills}
+"""
+
+
+def _chain_scores(text: str) -> list[float]:
+    from tests.models.chain import run_text
+
+    return [f.score for f in run_text(text).fits]
+
+
+def test_chain_repeating_a_listed_skill_gains_nothing():
+    once = _chain_scores(BASE.format(skills="Python, scikit-learn, Docker, SQL, PyTorch"))
+    stuffed = _chain_scores(BASE.format(skills="Python, scikit-learn, Docker, SQL, " + ", ".join(["PyTorch"] * 50)))
+    assert stuffed == once
+
+
+def test_chain_skill_in_experience_beats_the_same_skill_only_listed():
+    used = BASE.replace("deployed them with Docker.", "deployed them with Docker and trained a PyTorch model.")
+    shown = _chain_scores(used.format(skills="Python, scikit-learn, Docker, SQL"))
+    listed = _chain_scores(BASE.format(skills="Python, scikit-learn, Docker, SQL, PyTorch"))
+    assert all(s >= l for s, l in zip(shown, listed)) and sum(shown) > sum(listed)

@@ -54,3 +54,27 @@ def test_gaps_name_skills_years_and_leadership(roles):
     _, _, nxt = place(features, roles)
     text = " ".join(nxt["gaps"])
     assert "years" in text and "Skills for" in text
+
+
+def test_emerging_leadership_makes_an_engineer_two(roles):
+    plain = candidate(STRONG_ML, years_experience=3.0, leadership_signals=1)
+    leading = candidate(STRONG_ML, years_experience=3.0, leadership_signals=4)
+    assert place(leading, roles)[0] == 3
+    assert place(plain, roles)[0] in (2, 3)
+
+
+def test_adjacent_engineer_enters_at_early_career(roles):
+    backend = candidate((skill("java"), skill("sql"), skill("kubernetes")),
+                        years_experience=6.0, seniority="senior", leadership_signals=3)
+    level, best, _ = place(backend, roles)
+    assert level == 2 and best is not None
+
+
+def test_seniority_fit_is_asymmetric():
+    from models.seniority import seniority_fit
+
+    assert seniority_fit(3, 3) == 1.0
+    assert seniority_fit(4, 5) < 1.0  # a stretch
+    assert seniority_fit(4, 2) < seniority_fit(4, 3)  # two levels down is worse than one
+    assert seniority_fit(2, 3) < seniority_fit(4, 3)  # one short costs more than one over
+    assert 0.85 < seniority_fit(2.5, 2) < 1.0
