@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import redis
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.worker.request import Request
 
 from worker.celery_app import TASK_ANALYZE, app
 from worker.jobs import process_job
@@ -25,16 +26,52 @@ def store() -> Store:
                           report_ttl_s=SETTINGS.report_ttl_s)
 
 
+WARM_UP_TEXT = b"""Sample Person
+EXPERIENCE
+Machine Learning Engineer, Example Co (Jan 2020 - Present)
+- Built ranking models in Python and PyTorch.
+EDUCATION
+B.S. in Computer Science, 2019
+SKILLS
+Python, SQL, Docker
+"""
+
+
 def warm_up() -> None:
-    """Load the taxonomy, the spaCy pipeline and the role profiles before the first task."""
-    from models.roles import load_roles
-    from taxonomy.tagger import load_tagger
+    """Load every module, the taxonomy, the spaCy pipeline and the roles once, before the first task."""
+    import worker.extract.pdf  # noqa: F401  (pdfminer and its font tables)
+    from worker.pipeline import analyze
 
-    load_tagger()
-    load_roles()
+    analyze(WARM_UP_TEXT, "warm-up.txt")
 
 
-@app.task(name=TASK_ANALYZE, bind=True, acks_late=True, reject_on_worker_lost=True,
+def timeout_message() -> str:
+    return f"Analysis took longer than {SETTINGS.task_time_limit_s} s and was stopped."
+
+
+class AnalyzeRequest(Request):
+    """The worker's main process's view of one task: records a hard time limit on the job.
+
+    The soft limit raises inside the task, which fails the job itself. Past the hard limit the pool
+    kills the child process, which can no longer write anything, and Celery acknowledges the
+    message; without this the job would stay `processing` for ever.
+    """
+
+    def on_timeout(self, soft: bool, timeout: float) -> None:
+        super().on_timeout(soft, timeout)
+        if soft or not self.args:
+            return
+        job_id = str(self.args[0])
+        try:
+            store().fail(job_id, "timeout", timeout_message())
+            Metrics(store().redis).count("jobs", status="failed", code="timeout")
+        except redis.RedisError as error:
+            log.warning("could not record a hard time limit", extra={"stage": "timeout", "job": job_id,
+                                                                      "error": type(error).__name__})
+        log.warning("job killed at the hard time limit", extra={"stage": "timeout", "job": job_id})
+
+
+@app.task(name=TASK_ANALYZE, bind=True, acks_late=True, reject_on_worker_lost=True, Request=AnalyzeRequest,
           soft_time_limit=SETTINGS.task_time_limit_s, time_limit=SETTINGS.task_time_limit_s + 10,
           autoretry_for=(redis.ConnectionError, redis.TimeoutError), retry_backoff=2,
           retry_backoff_max=60, max_retries=10)
@@ -43,7 +80,7 @@ def analyze_resume(self, job_id: str) -> None:
     try:
         process_job(store(), job_id, SETTINGS)
     except SoftTimeLimitExceeded:
-        store().fail(job_id, "timeout", f"Analysis took longer than {SETTINGS.task_time_limit_s} s and was stopped.")
+        store().fail(job_id, "timeout", timeout_message())
         Metrics(store().redis).count("jobs", status="failed", code="timeout")
     except (redis.ConnectionError, redis.TimeoutError):
         raise
