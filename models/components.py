@@ -20,7 +20,7 @@ _LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stac
 
 # Partial credit when the role asks for one skill and the candidate shows a close one.
 CHILD_CREDIT = 0.8  # asked AWS, shows Amazon S3: a part of the asked skill
-PARENT_CREDIT = 0.6  # asked Amazon S3, shows AWS
+PARENT_CREDIT = 0.25  # asked NLP, shows only machine learning in general: a broad claim
 SIBLING_CREDIT = 0.5  # same parent: asked Amazon SageMaker, shows Amazon S3... or a sibling framework
 CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
 # Categories whose members stand in for each other; a language, a method or a domain does not.

@@ -8,6 +8,7 @@ from models.roles import RoleProfile
 
 _DEGREE_WORDS = {"none": "no degree", "bachelor": "a bachelor's degree", "master": "a master's degree",
                  "phd": "a PhD"}
+_EXPECTED_WORDS = {"none": "no degree", "bachelor": "bachelor's degree", "master": "master's degree", "phd": "PhD"}
 
 
 def _years_range(role: RoleProfile) -> str:
@@ -22,18 +23,18 @@ def _experience_sentence(features: CandidateFeatures, role: RoleProfile, value: 
         return f"Experience: {years:.1f} relevant years, short of the {asked} the role asks for."
     ceiling = years_ceiling(role)
     if ceiling is not None and years > ceiling:
-        return (f"Experience: {years:.1f} relevant years, more than this level usually has ({asked}); "
-                f"over-qualified rather than unqualified.")
+        return (f"Experience: {years:.1f} relevant years, more than this level usually has (up to "
+                f"{ceiling:g}); over-qualified rather than unqualified.")
     return f"Experience: {years:.1f} relevant years, within the {asked} asked for."
 
 
 def _education_sentence(features: CandidateFeatures, role: RoleProfile, value: float) -> str:
     have = _DEGREE_WORDS.get(features.highest_degree, features.highest_degree)
-    want = _DEGREE_WORDS.get(role.education, role.education)
+    want = _EXPECTED_WORDS.get(role.education, role.education)
     progress = f" ({features.degree_in_progress} in progress)" if features.degree_in_progress else ""
     if value >= 1.0:
-        return f"Education: {have}{progress} meets the expected {want}."
-    return f"Education: {have}{progress}, below the expected {want}."
+        return f"Education: {have}{progress} meets the {want} expected."
+    return f"Education: {have}{progress}, below the {want} expected."
 
 
 def _leadership_sentence(features: CandidateFeatures, role: RoleProfile, value: float) -> str:
@@ -46,8 +47,22 @@ def _leadership_sentence(features: CandidateFeatures, role: RoleProfile, value: 
             f"(titles, people managed, and leading, mentoring, architecture or strategy in the work).")
 
 
+_LEVEL_WORDS = {1: "entry", 2: "early career", 2.5: "early career to Engineer II", 3: "mid (Engineer II)",
+                4: "senior/staff", 5: "distinguished/principal"}
+
+
+def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float) -> str:
+    seen = _LEVEL_WORDS.get(candidate_level, f"level {candidate_level:g}")
+    if value >= 1.0:
+        return f"Level: years and titles read as {seen}, this role's level."
+    if candidate_level > role.level:
+        return f"Level: years and titles read as {seen}, above this level-{role.level} role (a step down)."
+    return f"Level: years and titles read as {seen}, below this level-{role.level} role (a stretch)."
+
+
 def explain_fit(role: RoleProfile, features: CandidateFeatures, score: float,
-                components: dict[str, float], partials: list[tuple[str, str]]) -> str:
+                components: dict[str, float], partials: list[tuple[str, str]],
+                candidate_level: float | None = None) -> str:
     """One short paragraph: the score, then each component in words."""
     parts = [f"{score:.0f}/100 for {role.title} (ladder level {role.level})."]
     coverage = components["skills_coverage"]
@@ -62,6 +77,8 @@ def explain_fit(role: RoleProfile, features: CandidateFeatures, score: float,
     lead = _leadership_sentence(features, role, components["leadership"])
     if lead:
         parts.append(lead)
+    if candidate_level is not None and "seniority" in components:
+        parts.append(_seniority_sentence(candidate_level, role, components["seniority"]))
     if components["skills"] < 0.25:
         parts.append("Too few of the role's skills to count as a fit, whatever the years and degree.")
     return " ".join(parts)

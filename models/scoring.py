@@ -81,11 +81,12 @@ def score_role(features: CandidateFeatures, role: RoleProfile, config: ScoringCo
     skills, coverage = skills_component(credits)
     if config.profile > 0:
         skills = (1 - config.profile) * skills + config.profile * profile_similarity(features, role)
+    candidate_level = experience_level(features)
     parts = {
         "experience": experience_component(features.working_years, role),
         "education": education_component(features, role),
         "leadership": leadership_component(features, role),
-        "seniority": seniority_fit(experience_level(features), role.level),
+        "seniority": seniority_fit(candidate_level, role.level),
     }
     weights = context_weights(role, config)
     context = sum(w * parts[k] for k, w in weights.items()) / sum(weights.values())
@@ -98,12 +99,14 @@ def score_role(features: CandidateFeatures, role: RoleProfile, config: ScoringCo
     missing = tuple(name(c.skill) for c in credits if c.kind != "direct")[:MAX_MISSING]
     return Fit(role=role.id, title=role.title, level=role.level, score=score, components=components,
                matched=matched, missing=missing,
-               explanation=explain_fit(role, features, score, components, _partials(credits, role)))
+               explanation=explain_fit(role, features, score, components, _partials(credits, role),
+                                       candidate_level))
 
 
 def _partials(credits: list[SkillCredit], role: RoleProfile) -> list[tuple[str, str]]:
     """(asked, shown instead) pairs for related-skill credit, heaviest first."""
-    return [(role.names.get(c.skill, c.skill), c.via) for c in credits if c.kind == "related" and c.via]
+    return [(role.names.get(c.skill, c.skill), role.names.get(c.via, c.via))
+            for c in credits if c.kind == "related" and c.via]
 
 
 def score_all(features: CandidateFeatures, roles: Sequence[RoleProfile],

@@ -3,7 +3,9 @@
     .venv/bin/python -m tests.models.ablation
 
 Features are computed once per file; each variant rescores them. Prints, per variant: ladder exact
-and within one, best-fit role within one level, and the highest score of any off-domain resume.
+and within one, best-fit role within one level, the highest score of any off-domain resume, and
+lean_rho: Spearman's rho between the labelled level and the score-weighted mean level of the roles
+(a finer view of whether the scores lean towards the right rung than the floors' counts).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import json
 from typing import Callable
 
 from pathlib import Path
+
+from scipy.stats import spearmanr
 
 from models import components
 from models.roles import RoleProfile, load_roles
@@ -36,6 +40,8 @@ def evaluate(items, cache, roles, config: ScoringConfig) -> dict[str, float]:
     levels = {r.id: r.level for r in roles}
     exact = within = best = n = 0
     off_max = 0.0
+    labels: list[float] = []
+    leaning: list[float] = []
     for it in items:
         features = cache[it["file"]]
         fits = score_all(features, roles, config)
@@ -45,10 +51,14 @@ def evaluate(items, cache, roles, config: ScoringConfig) -> dict[str, float]:
             off_max = max(off_max, max(f.score for f in fits))
             continue
         n += 1
+        total = sum(f.score for f in fits) or 1.0
+        labels.append(label)
+        leaning.append(sum(f.level * f.score for f in fits) / total)  # where the scores lean, in levels
         exact += ladder == label
         within += abs(ladder - label) <= 1
         best += best_fit is not None and abs(levels[best_fit] - label) <= 1
-    return {"exact": exact / n, "within1": within / n, "best_fit": best / n, "offdomain_max": off_max}
+    return {"exact": exact / n, "within1": within / n, "best_fit": best / n, "offdomain_max": off_max,
+            "lean_rho": float(spearmanr(labels, leaning).statistic)}
 
 
 def main() -> None:
@@ -79,14 +89,14 @@ def main() -> None:
                                                "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0}),
         ("no evidence weighting", roles, DEFAULT, {"LISTED_ONLY": 1.0, "MENTIONED": 1.0}),
     ]
-    print(f"{'variant':34} exact  within1 best_fit offdomain_max")
+    print(f"{'variant':34} exact  within1 best_fit offdomain_max lean_rho")
     for name, rs, config, constants in variants:
         restore = with_constants(**constants)
         try:
             m = evaluate(items, cache, rs, config)
         finally:
             restore()
-        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     {m['offdomain_max']:.1f}")
+        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     {m['offdomain_max']:.1f}          {m['lean_rho']:.3f}")
 
 
 if __name__ == "__main__":
