@@ -21,7 +21,7 @@ _LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stac
 # Partial credit when the role asks for one skill and the candidate shows a close one.
 CHILD_CREDIT = 0.8  # asked AWS, shows Amazon S3: a part of the asked skill
 PARENT_CREDIT = 0.25  # asked NLP, shows only machine learning in general: a broad claim
-SIBLING_CREDIT = 0.5  # same parent: asked Amazon SageMaker, shows Amazon S3... or a sibling framework
+SIBLING_CREDIT = 0.5  # same parent and category: asked Amazon ECS, shows Amazon EKS
 CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
 # Categories whose members stand in for each other; a language, a method or a domain does not.
 SUBSTITUTABLE = frozenset({"programming_language", "ml_framework", "ml_library", "cloud_platform", "cloud_service", "database",
@@ -78,7 +78,9 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         if parent:
             if parent in have:
                 options.append((have[parent], PARENT_CREDIT))
-            options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ()) if c.id != sid]
+            category = role.categories.get(sid, "")
+            options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ())
+                        if c.id != sid and c.category == category]  # SageMaker is no CloudWatch
         kind = "related"
         if not options:
             category = role.categories.get(sid, "")

@@ -53,8 +53,8 @@ _LEVEL_WORDS = {1: "entry", 2: "early career", 2.5: "early career to Engineer II
 
 def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float) -> str:
     seen = _LEVEL_WORDS.get(candidate_level, f"level {candidate_level:g}")
-    if value >= 1.0:
-        return f"Level: years and titles read as {seen}, this role's level."
+    if abs(candidate_level - role.level) <= 0.5:
+        return f"Level: years and titles read as {seen}, at this role's level."
     if candidate_level > role.level:
         return f"Level: years and titles read as {seen}, above this level-{role.level} role (a step down)."
     return f"Level: years and titles read as {seen}, below this level-{role.level} role (a stretch)."

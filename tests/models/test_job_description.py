@@ -44,3 +44,41 @@ def test_description_without_years_uses_its_level_band():
     role = role_from_job_description("Junior Data Scientist\nPython and SQL.", title=None, weights={},
                                      categories={})
     assert role.level == 1 and role.expected_years == (0, 2)
+
+
+def test_seed_document_as_a_job_description_matches_its_seed_role():
+    """The same builder: a seed document posted as a job description gives that seed's role back."""
+    import pytest
+
+    from tests.models.chain import SHARED
+
+    build = pytest.importorskip("taxonomy.build")
+    tagger_module = pytest.importorskip("taxonomy.tagger")
+    path = SHARED / "seeds" / "003_749167cce7ae3ca8.txt"
+    if not path.exists():
+        pytest.skip("shared seeds not present")
+    try:
+        tagger = tagger_module.load_tagger()
+    except FileNotFoundError:
+        pytest.skip("taxonomy artifact not built")
+    text = path.read_text(encoding="utf-8")
+    weights = build.weigh_document(text, tagger)
+    categories = {sid: info.category for sid in weights if (info := tagger.skill(sid))}
+    role = role_from_job_description(text, title="Machine Learning Engineer II", weights=weights,
+                                     categories=categories)
+    seed = next(r for r in load_roles() if r.seed == path.stem)
+    assert (role.level, role.expected_years, role.education) == (seed.level, seed.expected_years, seed.education)
+    top = lambda r: [sid for sid, _ in sorted(r.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]  # noqa: E731
+    assert len(set(top(role)) & set(top(seed))) >= 7
+
+
+def test_profile_similarity_option(roles):
+    import dataclasses
+
+    from models.scoring import DEFAULT
+
+    features = candidate(STRONG_ML, years_experience=3)
+    plain = score_all(features, roles)
+    shaped = score_all(features, roles, dataclasses.replace(DEFAULT, profile=0.3))
+    assert all(0 <= f.score <= 100 for f in shaped)
+    assert [f.score for f in plain] != [f.score for f in shaped]
