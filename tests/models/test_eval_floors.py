@@ -12,7 +12,7 @@ from functools import lru_cache
 import pytest
 
 from models.roles import load_roles
-from tests.models.chain import EVAL, Outcome, run_file
+from tests.models.chain import EVAL, Outcome, chain_modules, run_file
 
 pytestmark = pytest.mark.skipif(not (EVAL / "labels.json").exists(), reason="shared eval set not present")
 
@@ -64,5 +64,8 @@ def test_keyword_stuffer_scores_as_the_weak_junior_it_is():
     result = outcome(stuffer["file"])
     assert result.ladder == 1
     assert max(f.score for f in result.fits) < 40
-    hidden = set(s.lower() for s in stuffer["hidden_skills"])
-    assert not hidden & {s.id.replace("-", " ") for s in result.features.skills}
+    tagger = chain_modules()[2]()
+    visible = {m.id for m in tagger.tag(", ".join(stuffer["skills"]))}
+    hidden = {m.id for m in tagger.tag(", ".join(stuffer["hidden_skills"]))} - visible
+    assert hidden, "the hidden skills should be taggable on their own"
+    assert not hidden & {s.id for s in result.features.skills}
