@@ -20,12 +20,16 @@ def celery_config(settings: Settings) -> dict[str, object]:
     return {
         "broker_url": settings.redis_url,
         "broker_connection_retry_on_startup": True,
-        "broker_transport_options": {"visibility_timeout": max(300, settings.task_time_limit_s * 3)},
+        # An unacknowledged task whose worker died goes back to the queue after this long.
+        "broker_transport_options": {"visibility_timeout": settings.broker_visibility_timeout_s},
         "task_ignore_result": True,
         "task_serializer": "json",
         "accept_content": ["json"],
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
+        # A late-ack task cannot be acknowledged over a lost connection and Redis will hand it out
+        # again: stop it rather than finish it twice.
+        "worker_cancel_long_running_tasks_on_connection_loss": True,
         "task_default_queue": "rolefit",
         "worker_prefetch_multiplier": 1,
         "worker_hijack_root_logger": False,

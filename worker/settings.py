@@ -24,6 +24,10 @@ class Settings:
     max_pages: int = 20
     extract_timeout_s: float = 30.0
     task_time_limit_s: int = 120
+    # How long a task taken by a worker that then vanished (killed, machine lost) stays invisible
+    # before Redis hands it to another worker. 0 means three times the task time limit, at least
+    # 300 s; it must stay above the longest task or a slow job would run twice.
+    visibility_timeout_s: int = 0
     upload_ttl_s: int = 24 * 3600
     report_ttl_s: int = 30 * 24 * 3600
     max_batch_files: int = 1000
@@ -36,6 +40,10 @@ class Settings:
     rate_limit_per_minute: int = 1200
     log_level: str = "INFO"
     secret_key: str = ""
+
+    @property
+    def broker_visibility_timeout_s(self) -> int:
+        return self.visibility_timeout_s or max(300, self.task_time_limit_s * 3)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
