@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from celery import group
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import extensions as ext
@@ -17,18 +18,28 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger("rolefit.web")
 
 
-def enqueue(job_id: str) -> None:
-    """Queue the analysis of one job by id (only ids cross the queue)."""
+def enqueue(job_ids: list[str]) -> None:
+    """Queue the analysis of jobs by id (only ids cross the queue); a batch goes as one Celery group."""
+    if not job_ids:
+        return
+    sender = ext.celery()
     try:
-        ext.celery().send_task(TASK_ANALYZE, args=[job_id], queue="rolefit")
+        if len(job_ids) == 1:
+            sender.send_task(TASK_ANALYZE, args=[job_ids[0]], queue="rolefit")
+        else:
+            group(sender.signature(TASK_ANALYZE, args=[job_id], queue="rolefit") for job_id in job_ids).apply_async()
     except Exception as error:  # kombu wraps transport errors in its own types
-        log.warning("enqueue failed", extra={"stage": "enqueue", "job": job_id, "error": type(error).__name__})
-        ext.store().fail(job_id, "unavailable", "The job queue was unreachable; upload the file again.")
+        log.warning("enqueue failed", extra={"stage": "enqueue", "jobs": len(job_ids), "error": type(error).__name__})
+        for job_id in job_ids:
+            ext.store().fail(job_id, "unavailable", "The job queue was unreachable; upload the file again.")
         raise ApiError("unavailable", "The job queue is unreachable; try again in a few seconds.", 503) from None
 
 
-def submit(upload: Upload, *, role: str = "", batch: str = "") -> tuple[str, str]:
-    """Create a job for an upload (reusing an identical file's report) and queue it; (id, status)."""
+def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True) -> tuple[str, str]:
+    """Create a job for an upload (reusing an identical file's report) and queue it; (id, status).
+
+    With `queue_now=False` the caller queues the returned `queued` ids itself (a batch, in one group).
+    """
     store = ext.store()
     scope = dedupe_scope(role)
     previous = store.find_digest(scope, upload.sha256)
@@ -40,7 +51,8 @@ def submit(upload: Upload, *, role: str = "", batch: str = "") -> tuple[str, str
                               role=role, batch=batch)
     if batch:
         store.add_to_batch(batch, job_id, "queued")
-    enqueue(job_id)
+    if queue_now:
+        enqueue([job_id])
     return job_id, "queued"
 
 

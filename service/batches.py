@@ -10,7 +10,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from service import extensions as ext
-from service.api import requested_role, submit
+from service.api import enqueue, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
 from service.errors import ApiError
 from service.roles import create_role
@@ -104,12 +104,16 @@ def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
             unique[upload.sha256] = upload
     batch_id = store.create_batch(role=role, total=len(unique), extra={
         "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates)})
+    to_queue = []
     for upload in unique.values():
-        job_id, status = submit(upload, role=role, batch=batch_id)
+        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False)
         if status == "done":  # an identical file was analysed before: its report is reused
             store.add_to_batch(batch_id, job_id, "done")
             report = store.get_report(job_id) or {}
             store.put_summary(batch_id, job_id, candidate_summary(report, role or None, file_name=upload.name))
+        else:
+            to_queue.append(job_id)
+    enqueue(to_queue)
     ext.metrics().count("uploads", len(unique), kind="batch", type="any")
     ext.metrics().observe("batch_size", len(unique), buckets=SIZE_BUCKETS)
     log.info("batch accepted", extra={"stage": "batch_accepted", "batch": batch_id, "total": len(unique),
