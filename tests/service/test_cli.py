@@ -1,0 +1,69 @@
+"""The `rolefit` command line, run in-process on real files (no Redis needed)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from service.cli import main
+from tests.stack import EVAL
+
+
+def labels() -> dict[str, dict]:
+    return {item["file"]: item for item in json.loads((EVAL / "labels.json").read_text())["items"]}
+
+
+def test_analyze_prints_one_json_report_per_file():
+    files = ["resumes/d02-junior-mle-one-year-after-msc.pdf", "resumes/d08-lead-mle-computer-vision-manager.docx"]
+    result = CliRunner().invoke(main, ["analyze", *(str(EVAL / f) for f in files), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["file"]["name"] for r in lines] == [Path(f).name for f in files]
+    assert [r["candidate"]["email"] for r in lines] == [labels()[f]["email"] for f in files]
+    assert all(r["schema"] == "rolefit.report/1" for r in lines)
+
+
+def test_bad_files_print_their_error_and_exit_non_zero():
+    bad = {name: item["expected_error"] for name, item in labels().items() if "expected_error" in item}
+    good = "resumes/d06-nlp-mle-legal-tech-2-5y.txt"
+    result = CliRunner().invoke(main, ["analyze", *(str(EVAL / n) for n in bad), str(EVAL / good), "--json"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    errors = {Path(line["file"]).name: line["error"]["code"] for line in lines if "error" in line}
+    assert errors == {Path(n).name: code for n, code in bad.items()}
+    assert lines[-1]["candidate"]["email"] == labels()[good]["email"]  # the good file still went through
+
+
+def test_analyze_against_a_job_description_file(tmp_path: Path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Senior Data Engineer\nWe need 5+ years building pipelines with Apache Spark, Apache Kafka, "
+                  "Apache Airflow and SQL on AWS. A bachelor's degree in computer science is expected.\n")
+    result = CliRunner().invoke(main, ["analyze", str(EVAL / "resumes/d12-data-engineer-streaming-warehouse.pdf"),
+                                       "--role", str(jd), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    custom = [f for f in report["fits"] if f["role"] == "custom"]
+    assert len(custom) == 1 and custom[0]["score"] > 0
+
+
+def test_screen_ranks_a_folder_and_writes_csv(tmp_path: Path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name in ["d01-newgrad-bsc-cs-two-ml-internships.pdf", "d04-mle-ii-marketplace-ranking-fraud.pdf",
+                 "d15-executive-pastry-chef.pdf"]:
+        shutil.copy(EVAL / "resumes" / name, folder / name)
+    shutil.copy(EVAL / "bad/encrypted.pdf", folder / "locked.pdf")
+    out = tmp_path / "shortlist.csv"
+    result = CliRunner().invoke(main, ["screen", str(folder), "--role", "mle-ii", "--csv", str(out)],
+                                env={"ROLEFIT_URL": ""})
+    assert result.exit_code == 0, result.output
+    assert "Ranked candidates" in result.output and "encrypted" in result.output
+    rows = list(csv.DictReader(out.open()))
+    assert [r["file"] for r in rows][-1] == "d15-executive-pastry-chef.pdf"
+    assert len(rows) == 3
+    scores = [float(r["score"]) for r in rows]
+    assert scores == sorted(scores, reverse=True)
