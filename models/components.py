@@ -24,7 +24,8 @@ PARENT_CREDIT = 0.25  # asked NLP, shows only machine learning in general: a bro
 SIBLING_CREDIT = 0.5  # same parent and category: asked Amazon ECS, shows Amazon EKS
 CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
 # Categories whose members stand in for each other; a language, a method or a domain does not.
-SUBSTITUTABLE = frozenset({"programming_language", "ml_framework", "ml_library", "cloud_platform", "cloud_service", "database",
+SUBSTITUTABLE = frozenset({"programming_language", "ml_framework", "ml_library", "cloud_platform",
+                           "cloud_service", "database",
                            "data_platform", "vector_search", "observability", "llm_tooling", "gpu_computing",
                            "mlops", "devops"})
 # Share of a role's weighted skills that counts as a full skills match: nobody shows every tool

@@ -8,7 +8,8 @@ from models.roles import RoleProfile
 
 _DEGREE_WORDS = {"none": "no degree", "bachelor": "a bachelor's degree", "master": "a master's degree",
                  "phd": "a PhD"}
-_EXPECTED_WORDS = {"none": "no degree", "bachelor": "bachelor's degree", "master": "master's degree", "phd": "PhD"}
+_EXPECTED_WORDS = {"none": "no degree", "bachelor": "bachelor's degree", "master": "master's degree",
+                   "phd": "PhD"}
 
 
 def _years_range(role: RoleProfile) -> str:

@@ -52,11 +52,13 @@ class CandidateFeatures:
 _LEADERSHIP_PATTERNS: dict[str, str] = {
     "led": r"\b(?:led|lead(?:s|ing)?)\b(?!\s+(?:time|poisoning)\b)",
     "mentoring": r"\bmentor(?:s|ed|ing|ship)?\b|\bcoach(?:ed|ing)?\s+engineers\b",
-    "managing_people": r"\bmanag(?:e|es|ed|ing)\s+(?:a\s+)?(?:team|group|engineers|\d+)\b|\bdirect reports?\b",
+    "managing_people": (r"\bmanag(?:e|es|ed|ing)\s+(?:a\s+)?(?:team|group|engineers|\d+)\b"
+                        r"|\bdirect reports?\b"),
     "hiring": r"\bhir(?:ed|ing)\b|\binterview(?:er|ed|ing)\b|hiring[- ]committee",
     "architecture": r"\barchitect(?:ure|ural|ed)?\b|\bdesign reviews?\b",
     "strategy": r"\bstrateg(?:y|ic)\b|\broadmap\b|\btechnical direction\b|\bvision\b",
-    "org_scope": r"\b(?:org|organi[sz]ation|company|enterprise)[- ]wide\b|\bacross (?:\w+ )?(?:teams|the company|the org)",
+    "org_scope": (r"\b(?:org|organi[sz]ation|company|enterprise)[- ]wide\b"
+                  r"|\bacross (?:\w+ )?(?:teams|the company|the org)"),
     "ownership": r"\bown(?:ed|s)?\s+the\b|\bdr(?:o|i)ve(?:s|n)?\b|\bspearhead(?:ed)?\b",
     "standards": r"\bstandards?\b|\bbest practices\b|\bcode reviews?\b|\breview(?:ed)?\s+(?:most|all)\b",
     "tech_lead": r"\btech(?:nical)? lead(?:er|ership)?\b",
@@ -86,10 +88,11 @@ def leadership_signals(text: str, sections: Sequence[tuple[str, int, int]] = ())
 _TECHNICAL_TITLE = re.compile(
     r"\b(?:engineer(?:ing)?|developer|programmer|scientist|architect|research(?:er)?|data|"
     r"machine learning|ml|ai|mlops|devops|sre|software|platform|analytics|statistician|"
-    r"quant(?:itative)?|computer vision|nlp|cto|technolog(?:y|ist))\b",
+    r"quant(?:itative)?|computer vision|nlp|cto|technolog(?:y|ist)|technical staff)\b",
     re.IGNORECASE,
 )
-_NON_TECHNICAL_TITLE = re.compile(r"\b(?:intern(?:ship)?|trainee|teaching assistant|student)\b", re.IGNORECASE)
+_NON_TECHNICAL_TITLE = re.compile(r"\b(?:intern(?:ship)?|trainee|teaching assistant|student)\b",
+                                  re.IGNORECASE)
 
 
 def is_technical_title(title: str) -> bool:
@@ -131,7 +134,8 @@ def relevant_years_of(positions: Sequence[Any], years_experience: float, today: 
     return round(min(years_experience, _merged_years(intervals)), 2)
 
 
-def features_from(parsed: Any, skills: Sequence[Any], text: str, *, today: date | None = None) -> CandidateFeatures:
+def features_from(parsed: Any, skills: Sequence[Any], text: str, *,
+                  today: date | None = None) -> CandidateFeatures:
     """CandidateFeatures from a parsed resume and tagged skills (duck-typed: models imports no worker code).
 
     Takes only what may enter a score; contact details and everything personal stay behind.

@@ -50,7 +50,8 @@ _LEADERSHIP_GAP = {
 }
 
 
-def next_level(features: CandidateFeatures, fits: Sequence, ladder: int, *, nothing_fits: bool = False) -> dict:
+def next_level(features: CandidateFeatures, fits: Sequence, ladder: int, *,
+               nothing_fits: bool = False) -> dict:
     """The next level up and the gaps to close: skills, years, leadership, education."""
     if ladder >= 5:
         return {"level": None, "gaps": []}

@@ -62,7 +62,8 @@ def years_required(text: str) -> tuple[float, float | None] | None:
 
 _DEGREE_PATTERNS = (
     ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b", re.IGNORECASE)),
-    ("master", re.compile(r"\bmaster'?s?\b|\bm\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bmsc\b", re.IGNORECASE)),
+    ("master", re.compile(r"\bmaster'?s?\b|\bm\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bmsc\b",
+                          re.IGNORECASE)),
     ("bachelor", re.compile(r"\bbachelor'?s?\b|\bb\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bbsc\b|"
                             r"\bundergraduate degree\b", re.IGNORECASE)),
 )

@@ -25,7 +25,8 @@ MANIFEST = Path(__file__).parent / "data" / "roles_manifest.json"
 LEVEL_LEADERSHIP = {1: 0.0, 2: 0.1, 3: 0.3, 4: 0.6, 5: 0.9}
 # Typical years at each ladder level: (start, end or None). Used for over-qualification when a
 # role gives no maximum ("2+ years"), and to place candidates on the ladder.
-LEVEL_YEARS: dict[int, tuple[float, float | None]] = {1: (0, 2), 2: (1, 5), 3: (2, 6), 4: (5, 12), 5: (10, None)}
+LEVEL_YEARS: dict[int, tuple[float, float | None]] = {
+    1: (0, 2), 2: (1, 5), 3: (2, 6), 4: (5, 12), 5: (10, None)}
 
 
 @dataclass(frozen=True)
@@ -167,5 +168,6 @@ def role_from_job_description(text: str, *, title: str | None, weights: Mapping[
         categories={sid: categories.get(sid, "") for sid in kept},
         parents={sid: parents[sid] for sid in kept if sid in parents},
         names={sid: names.get(sid, sid) for sid in kept},
-        notes="Built from a job description." + ("" if years else " It states no years; the level's band is used."),
+        notes="Built from a job description."
+              + ("" if years else " It states no years; the level's band is used."),
     )

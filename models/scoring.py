@@ -23,6 +23,7 @@ from models.components import (
 )
 from models.explain import explain_fit
 from models.features import CandidateFeatures
+from models.ladder import place_on_ladder  # re-exported: the pipeline imports it from here
 from models.roles import RoleProfile
 from models.seniority import experience_level, seniority_fit
 from models.similarity import profile_similarity
@@ -113,8 +114,5 @@ def score_all(features: CandidateFeatures, roles: Sequence[RoleProfile],
               config: ScoringConfig = DEFAULT) -> list[Fit]:
     """Fits to every role, in the roles' order."""
     return [score_role(features, role, config) for role in roles]
-
-
-from models.ladder import place_on_ladder  # noqa: E402  (re-exported: the pipeline imports it from here)
 
 __all__ = ["Fit", "score_all", "score_role", "place_on_ladder"]

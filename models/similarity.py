@@ -3,8 +3,8 @@
 Coverage asks "how much of what the role weighs does the candidate show"; similarity asks "does the
 candidate's skill set look like this role's", so a platform engineer's set leans towards the
 platform role even when both roles' core is covered. Built on scikit-learn's DictVectorizer and
-cosine_similarity. Off by default (`ScoringConfig.profile = 0`): on the shared set it changed no floor figure and
-no level ordering (`python -m tests.models.ablation`), so it has not earned its place.
+cosine_similarity. Off by default (`ScoringConfig.profile = 0`): on the shared set it changed no
+floor figure and no level ordering (`python -m tests.models.ablation`), so it has not earned its place.
 """
 
 from __future__ import annotations

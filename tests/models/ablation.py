@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Callable
-
 from pathlib import Path
+from typing import Callable
 
 from scipy.stats import spearmanr
 
@@ -96,7 +95,8 @@ def main() -> None:
             m = evaluate(items, cache, rs, config)
         finally:
             restore()
-        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     {m['offdomain_max']:.1f}          {m['lean_rho']:.3f}")
+        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     "
+              f"{m['offdomain_max']:.1f}          {m['lean_rho']:.3f}")
 
 
 if __name__ == "__main__":

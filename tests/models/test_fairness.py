@@ -62,7 +62,8 @@ def render(src: dict, choice: dict[str, int]) -> str:
     name = pick["name"]
     handle = name.lower().replace(" ", ".")
     lines = [name, f"{pick['address']} | {handle}@example.com | 555-010-0199",
-             " | ".join(pick[k] for k in ("gender", "pronouns", "birth", "age", "nationality", "marital", "photo")),
+             " | ".join(pick[k] for k in ("gender", "pronouns", "birth", "age", "nationality", "marital",
+                                          "photo")),
              ""]
     subject = SUBJECT["pronouns"][choice.get("pronouns", 0)]
     for s in src["sections"]:
@@ -70,7 +71,8 @@ def render(src: dict, choice: dict[str, int]) -> str:
         if "text" in s:
             lines += s["text"].split("\n")
             if s is src["sections"][0]:
-                lines.append(f"{subject} {'are' if subject == 'They' else 'is'} known for clear documentation.")
+                verb = "are" if subject == "They" else "is"
+                lines.append(f"{subject} {verb} known for clear documentation.")
         for item in s.get("items", []):
             head = ", ".join(x for x in (item.get("title"), item.get("org")) if x)
             lines.append(head + (f" ({item['dates']})" if item.get("dates") else ""))
@@ -119,7 +121,7 @@ def test_counterfactual_pipeline(resume):
     def scored(text: str) -> tuple:
         try:
             report = pipeline.analyze(text.encode("utf-8"), "cv.txt").report
-        except (ImportError, AttributeError, FileNotFoundError) as exc:  # a package of the chain has not landed yet
+        except (ImportError, AttributeError, FileNotFoundError) as exc:  # part of the chain not there yet
             pytest.skip(f"pipeline not runnable yet: {exc}")
         return (report["fits"], report["ladder_level"], report["best_fit"], report["next_level"])
 

@@ -67,8 +67,11 @@ def test_seed_document_as_a_job_description_matches_its_seed_role():
     role = role_from_job_description(text, title="Machine Learning Engineer II", weights=weights,
                                      categories=categories)
     seed = next(r for r in load_roles() if r.seed == path.stem)
-    assert (role.level, role.expected_years, role.education) == (seed.level, seed.expected_years, seed.education)
-    top = lambda r: [sid for sid, _ in sorted(r.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]  # noqa: E731
+    assert (role.level, role.expected_years, role.education) == (seed.level, seed.expected_years,
+                                                                 seed.education)
+
+    def top(r):
+        return [sid for sid, _ in sorted(r.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
     assert len(set(top(role)) & set(top(seed))) >= 7
 
 
