@@ -169,3 +169,22 @@ def test_deleting_a_candidate_removes_it_from_the_batch(batches: Batches, eval_d
     assert after["progress"]["total"] == 1 and after["progress"]["done"] == 1
     assert batches.http.delete(f"{batches.base}/api/v1/batches/{batch_id}", timeout=30).status_code == 204
     assert batches.http.get(f"{batches.base}/api/v1/batches/{batch_id}", timeout=30).status_code == 404
+
+
+def test_screen_command_goes_through_the_running_service(live_server: str, api_key: str, eval_dir: Path,
+                                                         tmp_path: Path):
+    from click.testing import CliRunner
+
+    from service.cli import main
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name in GOOD[:3]:
+        (folder / Path(name).name).write_bytes((eval_dir / name).read_bytes() + b"\n%screen")
+    out = tmp_path / "list.csv"
+    result = CliRunner().invoke(main, ["screen", str(folder), "--role", "mle-ii", "--csv", str(out), "--blind"],
+                                env={"ROLEFIT_URL": live_server, "ROLEFIT_API_KEY": api_key})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == 3 and all(r["candidate"].startswith("C-") for r in rows)
+    assert "name" not in rows[0] and "file" not in rows[0]
