@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 
-from models.roles import RoleProfile, role_from_job_description
+from models.roles import RoleProfile, role_from_job_description, skill_facts
 from taxonomy.build import weigh_document
-from taxonomy.tagger import load_tagger
+from taxonomy.tagger import load_tagger, read_artifact
 
 
 def build_role_profile(text: str, *, title: str | None, role_id: str) -> RoleProfile:
     """Weigh the description's skills against the seed corpus and read its years, degree and level."""
     tagger = load_tagger()
     weights = weigh_document(text, tagger)
-    categories = {skill_id: info.category for skill_id in weights if (info := tagger.skill(skill_id))}
-    profile = role_from_job_description(text, title=title, weights=weights, categories=categories)
+    categories, parents, names = taxonomy_facts()
+    profile = role_from_job_description(text, title=title, weights=weights, categories=categories,
+                                        parents=parents, names=names)
     return dataclasses.replace(profile, id=role_id)
+
+
+@lru_cache(maxsize=1)
+def taxonomy_facts() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(categories, parents, names) of every skill, for partial credit and readable gaps."""
+    return skill_facts(read_artifact())
 
 
 def role_to_record(profile: RoleProfile) -> dict:
