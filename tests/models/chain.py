@@ -36,19 +36,12 @@ class Outcome:
 
 
 def chain_modules() -> tuple[Any, Any, Any]:
-    """(extract, parse_resume, load_tagger), or skip the test while one has not landed."""
-    found = []
-    for module, name in (("worker.extract", "extract"), ("worker.resume", "parse_resume"),
-                         ("taxonomy.tagger", "load_tagger")):
-        value = getattr(pytest.importorskip(module), name, None)
-        if value is None:
-            pytest.skip(f"{module}.{name} has not landed yet")
-        found.append(value)
-    try:
-        found[2]()
-    except FileNotFoundError as exc:
-        pytest.skip(f"the taxonomy artifact has not been built yet: {exc}")
-    return found[0], found[1], found[2]
+    """(extract, parse_resume, load_tagger): the real chain the worker runs."""
+    from taxonomy.tagger import load_tagger
+    from worker.extract import extract
+    from worker.resume import parse_resume
+
+    return extract, parse_resume, load_tagger
 
 
 def run_text(text: str) -> Outcome:

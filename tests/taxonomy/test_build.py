@@ -12,7 +12,6 @@ from taxonomy.cli import build_command
 from taxonomy.tagger import ARTIFACT_PATH, Tagger, read_artifact
 from taxonomy.weights import weigh_document
 
-needs_seeds = pytest.mark.skipif(not DEFAULT_SEEDS_DIR.is_dir(), reason="../shared/seeds not present")
 SEED_STEMS = {"000_aaae413d5299602d", "001_426c7b7afe3bcfac", "002_3bb4c74808981bca", "003_749167cce7ae3ca8",
               "004_0573b33375e174a3"}
 
@@ -22,7 +21,6 @@ def seeds() -> list[Path]:
     return sorted(DEFAULT_SEEDS_DIR.glob("*.txt"))
 
 
-@needs_seeds
 def test_rebuild_is_byte_identical_to_the_committed_artifact(seeds, tmp_path):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     version = write_artifact(build_taxonomy(seeds), first)
@@ -57,7 +55,6 @@ def test_weigh_document_uses_the_seed_idf(tagger):
     assert weigh_document("Executive pastry chef, laminated doughs.", tagger) == {}
 
 
-@needs_seeds
 def test_user_extension_adds_skills_and_aliases(seeds, tmp_path):
     extra = tmp_path / "mine.json"
     extra.write_text(json.dumps({
@@ -72,7 +69,6 @@ def test_user_extension_adds_skills_and_aliases(seeds, tmp_path):
     assert "machine-learning" not in found
 
 
-@needs_seeds
 def test_cli_builds_from_given_documents(seeds, tmp_path, capsys):
     out = tmp_path / "tx.json"
     assert build_command([str(seeds[0]), "--out", str(out)]) == 0
