@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from models.features import CandidateFeatures, features_from
 from models.roles import load_roles

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-import pytest
 
 from models.roles import load_roles
 from tests.models.chain import EVAL, Outcome, chain_modules, run_file
