@@ -19,12 +19,14 @@ from service.archives import is_zip
 from service.batches import load_batch, progress, query_from_request, shortlist, start_batch
 from service.errors import ApiError
 from service.roles import all_roles, create_role, find_role
-from service.uploads import read_upload
+from service.uploads import read_upload, safe_filename
 
 bp = Blueprint("pages", __name__)
 log = logging.getLogger("rolefit.web")
 MIN_DESCRIPTION_CHARS = 40
 LEVEL_NAMES = {1: "Entry", 2: "Early career", 3: "Mid-level", 4: "Senior / Staff", 5: "Distinguished / Principal"}
+DEGREE_NAMES = {"none": "No degree", "highschool": "High school", "associate": "Associate degree",
+                "bachelor": "Bachelor's degree", "master": "Master's degree", "phd": "PhD"}
 COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "experience": "Experience",
                     "education": "Education", "leadership": "Leadership and scope"}
 CATEGORY_WORDS = {"ml": "ML", "ai": "AI", "nlp": "NLP", "mlops": "MLOps", "devops": "DevOps", "llm": "LLM",
@@ -54,7 +56,7 @@ def needs_key(*, uploads_only: bool = False) -> Callable:
 
 @bp.app_context_processor
 def page_globals() -> dict[str, Any]:
-    return {"signed_in_as": signed_in(), "level_names": LEVEL_NAMES}
+    return {"signed_in_as": signed_in(), "level_names": LEVEL_NAMES, "degree_names": DEGREE_NAMES}
 
 
 @bp.app_errorhandler(CSRFError)
@@ -160,11 +162,11 @@ def form_role() -> str:
     return role
 
 
-def upload_page(*, error: ApiError | None = None, rejected: list[dict[str, str]] | None = None) -> tuple[str, int]:
+def upload_page(*, error: ApiError | None = None, file_name: str | None = None) -> tuple[str, int]:
     settings = ext.settings()
     status = error.status if error else 200
     return render_template("upload.html", roles=[role_view(r) for r in all_roles()], error=error,
-                           rejected=rejected or [], max_upload_bytes=settings.max_upload_bytes,
+                           file_name=file_name, max_upload_bytes=settings.max_upload_bytes,
                            max_batch_bytes=settings.max_batch_bytes, form=request.form), status
 
 
@@ -195,9 +197,8 @@ def upload() -> Any:
     except ApiError as error:
         if error.code == "unavailable":
             raise
-        rejected = [{"file": parts[0].filename, "code": error.code, "message": error.message}] \
-            if len(parts) == 1 and error.code in {"empty", "unsupported_type", "too_large", "corrupt"} else []
-        return upload_page(error=error, rejected=rejected)
+        single = len(parts) == 1 and error.code in {"empty", "unsupported_type", "too_large", "corrupt"}
+        return upload_page(error=error, file_name=safe_filename(parts[0].filename) if single else None)
 
 
 # --- one report ---------------------------------------------------------------------------------
