@@ -57,9 +57,16 @@ def _logging(**_: object) -> None:
 @worker_process_init.connect
 def _warm_up(**_: object) -> None:
     """Load the spaCy pipeline, taxonomy and role profiles once per worker process."""
+    import logging
+    import time
+
     from worker.tasks import warm_up
 
+    started = time.perf_counter()
     warm_up()
+    # Tasks sent before this line wait for it, and their time limits run while they wait.
+    logging.getLogger("rolefit.worker").info("pool process warmed up", extra={
+        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3)})
 
 
 @task_prerun.connect

@@ -40,6 +40,7 @@ Python, SQL, Docker
 def warm_up() -> None:
     """Load every module, the taxonomy, the spaCy pipeline and the roles once, before the first task."""
     import worker.extract.pdf  # noqa: F401  (pdfminer and its font tables)
+    import worker.roles  # noqa: F401  (every job imports it to look up its role: about 1 s)
     from worker.pipeline import analyze
 
     analyze(WARM_UP_TEXT, "warm-up.txt")

@@ -108,7 +108,10 @@ def start_worker(redis_url: str, name: str, *, app: str = "worker.celery_app", c
                "--concurrency", str(concurrency), "--without-gossip", "--without-mingle", "--without-heartbeat",
                "-n", f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h"]
     process = Process(name, command, env_for(redis_url, **extra_env))
-    wait_for(lambda: " ready." in process.log() or not process.alive(), 90, f"the Celery worker {name} to start")
+    # Ready, and every pool process has loaded the taxonomy and roles (a task's time limit runs
+    # while it waits for a process that is still warming up).
+    wait_for(lambda: (" ready." in process.log() and process.log().count("pool process warmed up") >= concurrency)
+             or not process.alive(), 90, f"the Celery worker {name} to start")
     if not process.alive():
         raise RuntimeError(f"worker {name} died:\n{process.log()[-3000:]}")
     return process
