@@ -139,3 +139,16 @@ def pid_alive(pid: int) -> bool:
         return False
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
+
+
+def stop_worker(process: Process, timeout: float = 30) -> None:
+    """Warm shutdown as `docker stop` does it: SIGTERM to the main process only, which lets the
+    pool finish and acknowledge its tasks (SIGTERM to the whole group kills the pool mid-ack, and
+    Celery then puts those tasks back in the queue)."""
+    if process.alive():
+        os.kill(process.popen.pid, signal.SIGTERM)
+        try:
+            process.popen.wait(timeout=timeout)
+        except Exception:
+            pass
+    process.stop()

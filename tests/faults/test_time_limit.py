@@ -13,7 +13,7 @@ import pytest
 
 from tests.faults.files import dense_pdf
 from tests.faults.helpers import make_app, upload, wait_status
-from tests.faults.servers import SLOW_APP, DedicatedValkey, child_pids, start_worker
+from tests.faults.servers import SLOW_APP, DedicatedValkey, child_pids, start_worker, stop_worker
 from tests.stack import EVAL, Process, wait_for
 from worker.errors import ResumeError
 from worker.extract import Limits
@@ -32,7 +32,7 @@ def limited(tmp_path_factory) -> Iterator[tuple[DedicatedValkey, Process, object
     try:
         yield server, worker, make_app(server.url)
     finally:
-        worker.stop()
+        stop_worker(worker)
         server.close()
 
 

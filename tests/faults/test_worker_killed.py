@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.helpers import make_app, upload_batch, wait_status
-from tests.faults.servers import SLOW_APP, pid_alive, start_worker
+from tests.faults.servers import SLOW_APP, pid_alive, start_worker, stop_worker
 from tests.stack import EVAL, wait_for
 from worker.store import Store
 
@@ -85,7 +85,7 @@ def test_pool_process_killed_mid_task_is_redelivered_and_counted_once(valkey, tm
         assert_counted_once(store, batch_id, total=3)
         assert "WorkerLostError" in worker.log()
     finally:
-        worker.stop()
+        stop_worker(worker)
 
 
 def test_whole_worker_killed_mid_task_completes_after_a_new_worker_starts(valkey, tmp_path):
@@ -123,4 +123,4 @@ def test_whole_worker_killed_mid_task_completes_after_a_new_worker_starts(valkey
         assert_counted_once(store, batch_id, total=3)
         assert store.redis.hlen("unacked") == 0
     finally:
-        second.stop()
+        stop_worker(second)
