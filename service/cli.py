@@ -176,6 +176,21 @@ def taxonomy_build(ctx: click.Context) -> None:
     sys.exit(build_command(list(ctx.args)))
 
 
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--quick", is_flag=True, help="A smoke run (under 2 minutes) instead of the full one.")
+@click.pass_context
+def bench(ctx: click.Context, quick: bool) -> None:
+    """Measure DESIGN.md's figures in one run (bench/run.py; needs a checkout and the test extra)."""
+    root = Path(__file__).resolve().parents[1]
+    script = root / "bench" / "run.py"
+    if not script.is_file():
+        raise click.UsageError(f"{script} not found: run the benchmark from a source checkout.")
+    import runpy
+
+    sys.argv = [str(script), *(["--quick"] if quick else []), *ctx.args]
+    runpy.run_path(str(script), run_name="__main__")
+
+
 @main.command()
 @click.option("--concurrency", default=os.cpu_count() or 1, type=int)
 def worker(concurrency: int) -> None:

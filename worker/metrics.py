@@ -7,6 +7,7 @@ into Prometheus text with a custom collector. Nothing here records resume conten
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from typing import Iterable, Iterator, Mapping
 
 import redis
@@ -23,25 +24,43 @@ def _label_key(labels: Mapping[str, str]) -> str:
 
 
 class Metrics:
-    """Writes counters and observations; cheap enough for every request and task."""
+    """Writes counters and observations; cheap enough for every request and task.
+
+    Inside `with metrics.batched():` every write is queued and sent in one round trip at the end.
+    """
 
     def __init__(self, client: redis.Redis):
         self.redis = client
+        self._pipe: redis.client.Pipeline | None = None
+
+    @contextmanager
+    def batched(self) -> Iterator["Metrics"]:
+        if self._pipe is not None:  # already batching: the outer block sends
+            yield self
+            return
+        with self.redis.pipeline(transaction=False) as pipe:
+            self._pipe = pipe
+            try:
+                yield self
+            finally:
+                self._pipe = None
+            pipe.execute()
 
     def count(self, name: str, amount: int = 1, **labels: str) -> None:
-        self.redis.hincrby(f"{KEY}:counter:{name}", _label_key(labels), amount)
+        target = self._pipe if self._pipe is not None else self.redis
+        target.hincrby(f"{KEY}:counter:{name}", _label_key(labels), amount)
 
     def observe(self, name: str, value: float, buckets: Iterable[float] = STAGE_BUCKETS, **labels: str) -> None:
         """One observation into a cumulative histogram (buckets, sum, count) in one round trip."""
-        key = f"{KEY}:hist:{name}"
-        label = _label_key(labels)
-        with self.redis.pipeline(transaction=False) as pipe:
+        with self.batched():
+            pipe = self._pipe
+            key = f"{KEY}:hist:{name}"
+            label = _label_key(labels)
             for bound in buckets:
                 if value <= bound:
                     pipe.hincrby(key, f"{label}|{bound}", 1)
             pipe.hincrby(key, f"{label}|+Inf", 1)
             pipe.hincrbyfloat(key, f"{label}|sum", value)
-            pipe.execute()
 
 
 class RedisCollector(Collector):

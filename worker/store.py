@@ -206,9 +206,14 @@ class Store:
         previous = self._transition(keys=[self.job_key(job_id)], args=args)
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
-    def finish(self, job_id: str, report: dict[str, Any], *, summary: dict[str, Any] | None = None) -> str | None:
-        """Write the report (and its batch row), mark the job done, delete the upload bytes."""
-        job = self.get_job(job_id)
+    def finish(self, job_id: str, report: dict[str, Any], *, summary: dict[str, Any] | None = None,
+               job: Job | None = None) -> str | None:
+        """Write the report (and its batch row), mark the job done, delete the upload bytes.
+
+        One MULTI transaction (the transition script runs inside it); pass the `job` already read
+        to save the round trip that reads it again.
+        """
+        job = job or self.get_job(job_id)
         if job is None:
             return None
         body = json.dumps(report, separators=(",", ":"), sort_keys=True)
@@ -220,10 +225,10 @@ class Store:
                 pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
                 pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
                 pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
-            pipe.execute()
-        previous = self.transition(job_id, "done")
-        self.redis.delete(self.upload_key(job_id))
-        return previous
+            self._transition(keys=[self.job_key(job_id)], args=[PREFIX, "done", f"{time.time():.3f}"], client=pipe)
+            pipe.delete(self.upload_key(job_id))
+            previous = pipe.execute()[-2]
+        return previous.decode() if isinstance(previous, bytes) else previous or None
 
     def fail(self, job_id: str, code: str, message: str) -> str | None:
         """Mark the job failed with a stable code and a human message; delete the upload bytes."""
