@@ -25,6 +25,7 @@ bp = Blueprint("pages", __name__)
 log = logging.getLogger("rolefit.web")
 MIN_DESCRIPTION_CHARS = 40
 LEVEL_NAMES = {1: "Entry", 2: "Early career", 3: "Mid-level", 4: "Senior / Staff", 5: "Distinguished / Principal"}
+LEVEL_SHORT_NAMES = {1: "Entry", 2: "Early", 3: "Mid", 4: "Senior", 5: "Principal"}  # the ladder on a phone
 DEGREE_NAMES = {"none": "No degree", "highschool": "High school", "associate": "Associate degree",
                 "bachelor": "Bachelor's degree", "master": "Master's degree", "phd": "PhD"}
 COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "experience": "Experience",
@@ -56,7 +57,8 @@ def needs_key(*, uploads_only: bool = False) -> Callable:
 
 @bp.app_context_processor
 def page_globals() -> dict[str, Any]:
-    return {"signed_in_as": signed_in(), "level_names": LEVEL_NAMES, "degree_names": DEGREE_NAMES}
+    return {"signed_in_as": signed_in(), "level_names": LEVEL_NAMES, "level_short_names": LEVEL_SHORT_NAMES,
+            "degree_names": DEGREE_NAMES}
 
 
 @bp.app_errorhandler(CSRFError)

@@ -40,7 +40,9 @@ def test_upload_a_resume_and_read_its_report(page, live_server):
     assert page.locator("li.fit > svg.score-bar").count() == fits.count()
     best = page.locator("li.fit.is-best")
     assert best.count() == 1
-    best.get_by_text("Why this score").click()
+    best.locator("details.why > summary").focus()  # keyboard: Enter opens a disclosure
+    page.keyboard.press("Enter")
+    assert best.locator("details.why").get_attribute("open") is not None
     assert best.locator(".components dt").first.is_visible()
     matched = best.locator(".skill-list details.skill")
     assert matched.count() > 0
@@ -96,3 +98,6 @@ def test_a_report_with_hidden_text_says_so_in_plain_words(page, live_server):
     assert warning.count() >= 1
     assert "Hidden text was ignored" in warning.first.inner_text()
     screenshot(page, "report-hidden-text-warning")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: one column, nothing cut off
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "report-phone")
