@@ -35,7 +35,10 @@ def readyz():
         else:
             checks["workers"] = f"{len(replies)} answering" if replies else "none answering"
     ready = checks.get("redis") == "ok" and bool(checks.get("workers", "").split()[0].isdigit())
-    response = jsonify({"status": "ready" if ready else "not_ready", "checks": checks})
+    body: dict[str, object] = {"status": "ready" if ready else "not_ready", "checks": checks}
+    if not ready:  # the API's error shape too, so a client handles every 503 alike
+        body["error"] = {"code": "unavailable", "message": "Not ready: " + ", ".join(f"{k} {v}" for k, v in checks.items())}
+    response = jsonify(body)
     response.status_code = 200 if ready else 503
     return response
 
