@@ -198,7 +198,8 @@ def upload() -> Any:
         return redirect(url_for("pages.report", resume_id=job_id))
     except ApiError as error:
         if error.code == "unavailable":
-            raise
+            return render_template("message.html", title="Busy for a moment", message=error.message,
+                                   detail=None), error.status
         single = len(parts) == 1 and error.code in {"empty", "unsupported_type", "too_large", "corrupt"}
         return upload_page(error=error, file_name=safe_filename(parts[0].filename) if single else None)
 

@@ -22,8 +22,10 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 
 
 def find_chromium() -> str | None:
-    candidates = [os.environ.get("ROLEFIT_CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                  shutil.which("chromium") or "", shutil.which("chromium-browser") or ""]
+    """ROLEFIT_CHROMIUM when set (and only it), else Debian's chromium."""
+    chosen = os.environ.get("ROLEFIT_CHROMIUM")
+    candidates = [chosen] if chosen else ["/usr/bin/chromium", "/usr/bin/chromium-browser",
+                                          shutil.which("chromium") or "", shutil.which("chromium-browser") or ""]
     return next((c for c in candidates if c and Path(c).is_file() and os.access(c, os.X_OK)), None)
 
 
