@@ -74,3 +74,13 @@ def api_key(redis_url: str) -> str:
     from service.auth import create_key
 
     return create_key(redis_client(redis_url), "tests")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+    """Name every skipped test, one a line: a skip must never pass for a pass."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if skipped:
+        terminalreporter.section("skipped tests, by name")
+        for report in skipped:
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+            terminalreporter.write_line(f"SKIPPED {report.nodeid}: {reason}")
