@@ -116,6 +116,15 @@ class Context:
                 return name
         return "other"
 
+    def section_body(self, offset: int) -> tuple[int, int] | None:
+        """The span of the section holding `offset`, without its heading line; None outside sections."""
+        for _name, start, end in self.sections:
+            if start <= offset < end:
+                first_break = self.source.find("\n", start, end)
+                body_start = first_break + 1 if first_break >= 0 else start
+                return (body_start, end) if body_start <= offset else (start, end)
+        return None
+
     def clause_cues(self, left: int, right: int) -> frozenset[str]:
         """Which kinds of ownership cue a clause holds at all."""
         return frozenset(name for name, found in self._cue_positions.items()

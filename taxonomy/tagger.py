@@ -205,7 +205,7 @@ class Tagger:
         ordered = sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
         evidence, seen = [], set()
         for m in ordered:
-            text = snippet(ctx.clauses, m.src_start, m.src_end)
+            text = snippet(ctx.clauses, m.src_start, m.src_end, bounds=ctx.section_body(m.src_start))
             if text in seen:
                 continue
             seen.add(text)

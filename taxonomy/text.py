@@ -89,12 +89,24 @@ def line_bounds(source: str, start: int, end: int) -> tuple[int, int]:
     return left, len(source) if right < 0 else right
 
 
-def snippet(clauses: Clauses, start: int, end: int, limit: int = 160) -> str:
-    """About a clause around the mention, whitespace collapsed, at most `limit` characters."""
+def snippet(clauses: Clauses, start: int, end: int, limit: int = 160,
+            bounds: tuple[int, int] | None = None) -> str:
+    """About a clause around the mention, whitespace collapsed, at most `limit` characters.
+
+    `bounds` (the body of the mention's section) keeps headings and neighbouring sections out.
+    """
     source = clauses.source
     left, right = clauses.around(start, end)
+    if bounds is not None:
+        left, right = max(left, min(bounds[0], start)), min(right, max(bounds[1], end))
+    cut_left = cut_right = False
     if right - left > limit:
         half = max(0, (limit - (end - start)) // 2)
-        left, right = max(left, start - half), min(right, end + half)
+        if start - half > left:
+            space = source.find(" ", start - half, start)  # never start inside a word
+            left, cut_left = (space + 1 if space >= 0 else start), True
+        if end + half < right:
+            space = source.rfind(" ", end, end + half)
+            right, cut_right = (space if space >= 0 else end), True
     text = " ".join(source[left:right].split()).strip(" •▪*–-")
-    return text[:limit]
+    return ("…" if cut_left else "") + text + ("…" if cut_right else "")
