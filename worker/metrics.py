@@ -34,7 +34,7 @@ class Metrics:
         self._pipe: redis.client.Pipeline | None = None
 
     @contextmanager
-    def batched(self) -> Iterator["Metrics"]:
+    def batched(self) -> Iterator[Metrics]:
         if self._pipe is not None:  # already batching: the outer block sends
             yield self
             return
