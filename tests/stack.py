@@ -42,6 +42,7 @@ class Process:
         self.name = name
         self.log_path = ARTIFACTS / f"{name}.log"
         self._log = open(self.log_path, "ab")
+        self._offset = self._log.tell()  # earlier runs' output stays in the file; log() skips it
         self.popen = subprocess.Popen(command, env=env, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
                                       start_new_session=True)
 
@@ -63,7 +64,9 @@ class Process:
 
     def log(self) -> str:
         self._log.flush()
-        return self.log_path.read_text(errors="replace")
+        with open(self.log_path, "rb") as fh:
+            fh.seek(self._offset)
+            return fh.read().decode(errors="replace")
 
 
 def stack_env(redis_url: str, **extra: str) -> dict[str, str]:
