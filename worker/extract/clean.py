@@ -41,7 +41,9 @@ _COMPOUND_HEADS = frozenset(
     "quasi anti post inter intra over under fault zero single double hyper".split()
 )
 
-_HYPHEN_BREAK = re.compile(r"([A-Za-z]{2,})-\n[ \t]*([a-z][A-Za-z]*)")
+# The lookbehind tries a word only from its first letter: without it a long run of letters with no
+# line-end hyphen costs quadratic time.
+_HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})-\n[ \t]*([a-z][A-Za-z]*)")
 
 
 def normalize_chars(text: str) -> str:
