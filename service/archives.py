@@ -37,7 +37,7 @@ def _looks_like_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError):  # damage zipfile reports oddly
         return False
 
 
@@ -50,7 +50,7 @@ def read_zip(data: bytes, limits: ZipLimits) -> ZipContents:
     """The resume-sized files inside an archive, by base name, with the entries that were refused."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError):
         raise ApiError("corrupt", "The .zip archive is damaged and cannot be opened.") from None
     contents = ZipContents()
     with archive:

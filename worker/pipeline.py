@@ -16,10 +16,14 @@ from models.features import features_from
 from models.roles import RoleProfile, load_roles
 from models.scoring import place_on_ladder, score_all
 from taxonomy.tagger import Tagger, load_tagger
+from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, parse_resume
 
 SCHEMA = "rolefit.report/1"
+# Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
+# the parser's and spaCy's costs (spaCy refuses text over 1,000,000 characters outright).
+MAX_TEXT_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,9 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     clock = time.perf_counter
     t0 = clock()
     extracted = extract(data, filename=filename, limits=limits)
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        raise ResumeError("too_large", f"The document holds {len(extracted.text):,} characters of text; a resume "
+                                       f"of up to {MAX_TEXT_CHARS:,} can be analysed.")
     t1 = clock()
     parsed = parse_resume(extracted.text, today=today)
     t2 = clock()

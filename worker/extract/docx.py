@@ -228,6 +228,24 @@ def _run_text(run: Any) -> str:
     return "".join(parts)
 
 
+MAX_EXPANDED_BYTES = 100 * 1024 * 1024
+
+
+def check_expanded_size(data: bytes) -> None:
+    """Refuse a package that would expand past MAX_EXPANDED_BYTES: python-docx reads every part
+    into memory (a 1 MB upload of compressed spaces would take 2 GB). zipfile never inflates an
+    entry past its declared size, so the declared sizes are a safe bound."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError) as exc:
+        raise ResumeError("corrupt", "The Word document is damaged and cannot be opened; "
+                                     "save it again or export it as PDF.") from exc
+    if expanded > MAX_EXPANDED_BYTES:
+        raise ResumeError("too_large", f"The Word document expands to more than {MAX_EXPANDED_BYTES // 1048576} MB; "
+                                       "save it without embedded media or export it as PDF.")
+
+
 def extract_docx(data: bytes) -> DocxText:
     """Visible text of a .docx: header, body (paragraphs and tables in order), footer."""
     try:
@@ -235,6 +253,7 @@ def extract_docx(data: bytes) -> DocxText:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise RuntimeError("python-docx is required for DOCX files") from exc
+    check_expanded_size(data)
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -74,7 +74,7 @@ def identify(data: bytes) -> str:
 def _sniff_zip(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):  # e.g. 'zip file version 8.5'
         # Starts like a Word file but the archive cannot be read: a damaged upload.
         raise ResumeError(
             "corrupt", "The file looks like a Word document but is damaged and cannot be " "read."
