@@ -237,7 +237,11 @@ class Store:
         job = self.get_job(job_id)
         if job is not None and job.status == "failed" and job.fields.get("batch"):
             row = failure_summary(code, message, file_name=job.fields.get("name", ""))
-            self.redis.hset(self.batch_key(job.fields["batch"]) + ":summaries", job_id, json.dumps(row))
+            rows = self.batch_key(job.fields["batch"]) + ":summaries"
+            with self.redis.pipeline(transaction=True) as pipe:
+                pipe.hset(rows, job_id, json.dumps(row))
+                pipe.expire(rows, self.report_ttl_s)  # a batch whose every file fails expires too
+                pipe.execute()
         return previous
 
     def erase(self, job_id: str) -> bool:
@@ -276,6 +280,8 @@ class Store:
             if summary.get("status") == "done":
                 pipe.zadd(key + ":ranked", {job_id: summary["score"]})
             pipe.hset(key + ":summaries", job_id, json.dumps(summary, sort_keys=True))
+            pipe.expire(key + ":ranked", self.report_ttl_s)  # a batch of reused reports expires too
+            pipe.expire(key + ":summaries", self.report_ttl_s)
             pipe.execute()
 
     def batch_summaries(self, batch_id: str) -> dict[str, dict[str, Any]]:
