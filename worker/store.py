@@ -70,6 +70,16 @@ return 1
 """
 
 
+# KEYS[1] job hash, KEYS[2] dedupe key. ARGV: job id, TTL. Only while the job exists: an HSET on an
+# erased job would bring back a record without a TTL.
+_REMEMBER = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
+redis.call('HSET', KEYS[1], 'dedupe', KEYS[2])
+return 1
+"""
+
+
 def new_id() -> str:
     """A random 128-bit id, URL-safe (22 characters)."""
     return secrets.token_urlsafe(16)
@@ -99,6 +109,7 @@ class Store:
         self.report_ttl_s = report_ttl_s
         self._transition = client.register_script(_TRANSITION)
         self._erase = client.register_script(_ERASE)
+        self._remember = client.register_script(_REMEMBER)
 
     @classmethod
     def from_url(cls, url: str, **ttls: int) -> "Store":
@@ -166,10 +177,7 @@ class Store:
     def remember_digest(self, scope: str, sha256: str, job_id: str) -> None:
         """Point identical future uploads at `job_id`'s report."""
         key = self.dedupe_key(scope, sha256)
-        with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(key, job_id, ex=self.report_ttl_s)
-            pipe.hset(self.job_key(job_id), "dedupe", key)
-            pipe.execute()
+        self._remember(keys=[self.job_key(job_id), key], args=[job_id, self.report_ttl_s])
 
     def find_digest(self, scope: str, sha256: str) -> str | None:
         value = self.redis.get(self.dedupe_key(scope, sha256))
@@ -218,16 +226,29 @@ class Store:
             return None
         body = json.dumps(report, separators=(",", ":"), sort_keys=True)
         batch = job.fields.get("batch")
+        job_key = self.job_key(job_id)
         with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.report_key(job_id), body, ex=self.report_ttl_s)
-            if batch and summary is not None:
-                pipe.zadd(self.batch_key(batch) + ":ranked", {job_id: summary["score"]})
-                pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
-                pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
-                pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
-            self._transition(keys=[self.job_key(job_id)], args=[PREFIX, "done", f"{time.time():.3f}"], client=pipe)
-            pipe.delete(self.upload_key(job_id))
-            previous = pipe.execute()[-2]
+            while True:
+                # WATCH: a candidate erased (DELETE) while their file was analysed must not have the
+                # report and batch row written back; the transaction fails if the record changed.
+                pipe.watch(job_key)
+                if not pipe.exists(job_key):
+                    pipe.reset()
+                    return None
+                pipe.multi()
+                pipe.set(self.report_key(job_id), body, ex=self.report_ttl_s)
+                if batch and summary is not None:
+                    pipe.zadd(self.batch_key(batch) + ":ranked", {job_id: summary["score"]})
+                    pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
+                    pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
+                    pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
+                self._transition(keys=[job_key], args=[PREFIX, "done", f"{time.time():.3f}"], client=pipe)
+                pipe.delete(self.upload_key(job_id))
+                try:
+                    previous = pipe.execute()[-2]
+                except redis.WatchError:
+                    continue  # erased, or another delivery of the task moved it: look again
+                break
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
     def fail(self, job_id: str, code: str, message: str) -> str | None:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.faults.servers import DedicatedValkey, start_worker, stop_worker
+from tests.faults.servers import SLOW_APP, DedicatedValkey, start_worker, stop_worker
 
 TTL_S = 4
 
@@ -27,10 +27,10 @@ def short_lived() -> Iterator[DedicatedValkey]:
 
 @pytest.fixture(scope="module")
 def kept() -> Iterator[DedicatedValkey]:
-    """Valkey plus a worker with the default retention."""
+    """Valkey plus a worker with the default retention (files named `slow-*` wait 3 s mid-task)."""
     server = DedicatedValkey(fsync="everysec")
     server.start()
-    worker = start_worker(server.url, "privacy-worker-erase")
+    worker = start_worker(server.url, "privacy-worker-erase", app=SLOW_APP, FAULTS_DELAY_S="3")
     try:
         yield server
     finally:
