@@ -112,8 +112,12 @@ def get_role(role_id: str):
 
 @bp.post("/roles")
 def post_role():
-    text = request.form.get("text") or (request.get_json(silent=True) or {}).get("text") or ""
-    title = request.form.get("title") or (request.get_json(silent=True) or {}).get("title")
+    body = request.get_json(silent=True)
+    body = body if isinstance(body, dict) else {}  # a JSON list or number is no job description
+    text = request.form.get("text") or body.get("text") or ""
+    title = request.form.get("title") or body.get("title")
+    if not isinstance(text, str) or not (title is None or isinstance(title, str)):
+        raise ApiError("bad_request", "`text` and `title` must be strings.")
     if not text and "file" in request.files:
         from worker.extract import extract
         from worker.errors import ResumeError
