@@ -4,8 +4,10 @@ session's stack (tests/conftest.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -147,8 +149,6 @@ def stop_worker(process: Process, timeout: float = 30) -> None:
     Celery then puts those tasks back in the queue)."""
     if process.alive():
         os.kill(process.popen.pid, signal.SIGTERM)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.popen.wait(timeout=timeout)
-        except Exception:
-            pass
-    process.stop()
+    process.stop()  # whatever is left: the group, SIGTERM then SIGKILL

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 
-import worker.pipeline as pipeline
+from worker import pipeline
 from worker.celery_app import app
 
 __all__ = ["app"]

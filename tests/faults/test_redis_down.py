@@ -4,7 +4,7 @@ recovers by itself when the server is back (no restart of the web tier or the wo
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 import requests

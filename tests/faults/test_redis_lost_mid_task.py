@@ -10,7 +10,13 @@ import pytest
 
 from tests.faults.helpers import make_app, upload_batch, wait_status
 from tests.faults.servers import SLOW_APP, start_worker, stop_worker
-from tests.faults.test_worker_killed import VISIBILITY_S, assert_counted_once, batch_files, job_ids_by_name, wait_pid
+from tests.faults.test_worker_killed import (
+    VISIBILITY_S,
+    assert_counted_once,
+    batch_files,
+    job_ids_by_name,
+    wait_pid,
+)
 
 pytestmark = pytest.mark.slow
 

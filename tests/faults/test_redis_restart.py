@@ -11,6 +11,7 @@ import io
 import time
 
 import pytest
+import redis
 
 from tests.faults.helpers import API_KEY, make_app, upload, upload_batch, wait_status
 from tests.faults.servers import start_worker, stop_worker
@@ -50,7 +51,7 @@ def test_jobs_and_reports_survive_a_restart_and_queued_jobs_are_processed(valkey
     assert depth_before == 5
 
     valkey.stop() if how == "stop" else valkey.kill()
-    with pytest.raises(Exception):
+    with pytest.raises(redis.ConnectionError):
         store.redis.ping()
     valkey.start()  # a new server process: same port, same data directory
 

@@ -7,7 +7,7 @@ the task, the hard limit (11 s) kills the pool process when the task does not st
 from __future__ import annotations
 
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 

@@ -150,8 +150,8 @@ def pdf_cases() -> list[Case]:
                                  b"<< /Length 4000 /Filter /LZWDecode >>\nstream\n" + bytes(range(256)) * 16
                                  + b"\nendstream"])),
         ("pdf-broken-tounicode", one_page(TEXT, resources=b"<< /Font << /F1 6 0 R >> >>",
-                                          more=[b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H "
-                                                b"/ToUnicode 7 0 R /DescendantFonts [8 0 R] >>",
+                                          more=[(b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H "
+                                                 b"/ToUnicode 7 0 R /DescendantFonts [8 0 R] >>"),
                                                 stream(b"begincmap " + b"1 beginbfrange <0000> <FFFF> <0041> endbfrange "
                                                        * 2000 + b"endcmap"),
                                                 b"<< /Type /Font /Subtype /CIDFontType2 /W [0 [" + b"1000 " * 100000
