@@ -17,6 +17,9 @@ from worker.store import Store
 log = logging.getLogger("rolefit.worker")
 
 
+MAX_ATTEMPTS = 5  # deliveries of one job; redeliveries follow a killed worker process or a lost broker
+
+
 def limits_of(settings: Settings) -> Limits:
     return Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages,
                   timeout_s=settings.extract_timeout_s)
@@ -54,6 +57,13 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
         return "missing"
     if job.status in ("done", "failed"):
         return job.status
+    attempts = store.count_attempt(job_id)
+    if attempts > MAX_ATTEMPTS:  # a file that keeps killing its worker process must not loop for ever
+        store.fail(job_id, "internal", "The file stopped the analyser several times and was set aside.")
+        metrics.count("jobs", status="failed", code="internal")
+        log.warning("job set aside after repeated crashes", extra={"stage": "poisoned", "job": job_id,
+                                                                    "attempts": attempts})
+        return "failed"
     store.transition(job_id, "processing")
     data = store.get_upload(job_id)
     if data is None:

@@ -109,6 +109,9 @@ class Store:
         self.report_ttl_s = report_ttl_s
         self._transition = client.register_script(_TRANSITION)
         self._erase = client.register_script(_ERASE)
+        self._count_attempt = client.register_script(
+            "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
+            "return redis.call('HINCRBY', KEYS[1], 'attempts', 1)")
         self._remember = client.register_script(_REMEMBER)
 
     @classmethod
@@ -182,6 +185,10 @@ class Store:
     def find_digest(self, scope: str, sha256: str) -> str | None:
         value = self.redis.get(self.dedupe_key(scope, sha256))
         return value.decode() if value else None
+
+    def count_attempt(self, job_id: str) -> int:
+        """One more delivery of this job to a worker; returns how many there have been."""
+        return int(self._count_attempt(keys=[self.job_key(job_id)]))
 
     def get_job(self, job_id: str) -> Job | None:
         raw = self.redis.hgetall(self.job_key(job_id))

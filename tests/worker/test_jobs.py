@@ -66,3 +66,19 @@ def test_a_batch_member_gets_a_ranked_row(store: Store):
     fit = next(f for f in store.get_report(job_id)["fits"] if f["role"] == "mle-ii")
     assert row["score"] == fit["score"] and row["role"] == "mle-ii"
     assert store.get_batch(batch)["done"] == "1" and store.get_batch(batch)["queued"] == "0"
+
+
+def test_a_file_that_keeps_killing_workers_is_set_aside(store: Store):
+    job_id = queue(store, b"Jane Doe\nPython", "cv.txt", "txt")
+    for _ in range(5):  # five deliveries that each died before finishing
+        store.count_attempt(job_id)
+    assert process_job(store, job_id, Settings()) == "failed"
+    assert store.get_job(job_id).error["code"] == "internal"
+    assert store.get_upload(job_id) is None
+
+
+def test_attempts_are_not_counted_for_an_erased_job(store: Store):
+    job_id = queue(store, b"Jane Doe\nPython", "cv.txt", "txt")
+    store.erase(job_id)
+    assert store.count_attempt(job_id) == 0
+    assert store.redis.exists(store.job_key(job_id)) == 0

@@ -207,3 +207,16 @@ Available upon request.
     assert resume.people_managed == 4
     assert resume.seniority is None  # "Member of Technical Staff" is not a staff-level title
     assert [s.name for s in resume.sections] == ["header", "experience", "education", "other"]
+
+
+def test_a_wall_of_dates_is_parsed_in_bounded_time():
+    """150 KB of date ranges (a hostile upload) parses quickly and deterministically."""
+    import time as _time
+
+    from worker.resume import parse_resume as _parse
+
+    text = "Jane Doe\nEXPERIENCE\n" + "Engineer Jan 2019 - " * 7500
+    started = _time.process_time()
+    first = _parse(text)
+    assert _time.process_time() - started < 20  # was minutes; a bound, not a speed claim
+    assert first == _parse(text)

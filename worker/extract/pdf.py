@@ -122,7 +122,8 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
         raise ResumeError("encrypted", _ENCRYPTED) from exc
     except _DAMAGE as exc:
         if result.pages:
-            log.warning("stage=extract pdf damaged after page=%d: %s", len(result.pages), exc)
+            # the exception's text can quote the file's bytes: log only its type
+            log.warning("stage=extract pdf damaged after page=%d: %s", len(result.pages), type(exc).__name__)
         else:
             raise ResumeError("corrupt", _CORRUPT) from exc
     result.page_count = max(len(result.pages), 0) if not page_count else page_count

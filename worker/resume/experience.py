@@ -259,6 +259,9 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
     return "full_time"
 
 
+MAX_RANGES_PER_SECTION = 80
+
+
 def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tuple[Position, ...]:
     """Dated roles from experience-like sections (all sections when none is titled)."""
     spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
@@ -267,7 +270,8 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
     positions: list[Position] = []
     for begin, end, section_kind in spans:
         body = text[begin:end]
-        ranges = [r for r in find_ranges(body, today) if not _inside_bullet(body, r)]
+        # A real section holds a few dozen dated entries; a wall of dates is not worth quadratic work.
+        ranges = [r for r in find_ranges(body, today) if not _inside_bullet(body, r)][:MAX_RANGES_PER_SECTION]
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
