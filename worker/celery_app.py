@@ -15,6 +15,32 @@ from worker.settings import Settings
 TASK_ANALYZE = "rolefit.analyze_resume"
 
 
+def guard_restore_on_closed_connection() -> None:
+    """Work around a kombu bug that stops the worker when the broker goes away mid-task.
+
+    When Redis drops, Celery closes the connection and then the channel; closing the channel tries
+    to put unacknowledged messages back, which builds a new connection pool from the connection's
+    `client`, already None by then: an AttributeError that escapes Celery's handling of connection
+    errors and ends the worker ("Unrecoverable error"). Raising a connection error instead lets
+    Celery reconnect as usual; the messages stay in kombu's unacked store and come back through the
+    visibility-timeout restore, as they do after a killed worker.
+    """
+    from kombu.transport import redis as kombu_redis
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    original = kombu_redis.Channel._connparams
+    if getattr(original, "rolefit_guarded", False):
+        return
+
+    def _connparams(self, asynchronous=False):
+        if self.connection is None or self.connection.client is None:
+            raise RedisConnectionError("the broker connection is already closed")
+        return original(self, asynchronous=asynchronous)
+
+    _connparams.rolefit_guarded = True  # type: ignore[attr-defined]
+    kombu_redis.Channel._connparams = _connparams
+
+
 def celery_config(settings: Settings) -> dict[str, object]:
     """Celery options shared by the web tier (which only sends) and the workers."""
     return {
@@ -48,6 +74,7 @@ def create_celery(settings: Settings | None = None) -> Celery:
     return app
 
 
+guard_restore_on_closed_connection()
 app = create_celery()
 app.conf.imports = ("worker.tasks",)
 
