@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -20,6 +21,29 @@ MAX_EXAMPLES = 25
 
 # The document the app serves at /api/v1/openapi.json (a test below checks they are the same).
 schema = schemathesis.openapi.from_dict(document())
+
+
+@pytest.fixture(autouse=True)
+def lambda_descriptions_survive_a_cpython_bug(monkeypatch):
+    """Keep a CPython 3.11.7 bug out of this test's verdict.
+
+    Validating schemathesis's recursive strategies makes Hypothesis describe their lambdas, which
+    calls `ast.parse` deep in the stack; on CPython 3.11.7 that can fail with "SystemError: AST
+    constructor recursion depth mismatch" (fixed in 3.11.8), and Hypothesis then reports the test as
+    flaky. The description only names a lambda in Hypothesis's own messages, so its fallback text
+    is used instead; what the test checks (no 5xx) is untouched.
+    """
+    from hypothesis.internal import lambda_sources
+
+    describe = lambda_sources._lambda_description
+
+    def tolerant(f):
+        try:
+            return describe(f)
+        except SystemError:
+            return "lambda: <unknown>"
+
+    monkeypatch.setattr(lambda_sources, "_lambda_description", tolerant)
 
 
 @schema.parametrize()
