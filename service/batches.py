@@ -14,9 +14,7 @@ from service.api import enqueue, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
 from service.errors import ApiError
 from service.roles import create_role
-from service.uploads import Upload, read_upload, safe_filename
-from worker.errors import ResumeError
-from worker.extract.sniff import sniff_type
+from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
 from worker.metrics import SIZE_BUCKETS
 from worker.shortlist import Query, candidate_summary, rank, to_csv
 
@@ -52,15 +50,10 @@ def collect_uploads(parts: list[FileStorage]) -> tuple[list[Upload], list[dict[s
 
 
 def _add(uploads: list[Upload], rejected: list[dict[str, str]], name: str, data: bytes) -> None:
-    import hashlib
-
-    name = safe_filename(name)
     try:
-        file_type = sniff_type(data, filename=name)
-    except ResumeError as error:
-        rejected.append({"file": name, "code": error.code, "message": error.message})
-        return
-    uploads.append(Upload(data=data, name=name, file_type=file_type, sha256=hashlib.sha256(data).hexdigest()))
+        uploads.append(upload_from_bytes(data, name))
+    except ApiError as error:
+        rejected.append({"file": safe_filename(name), "code": error.code, "message": error.message})
 
 
 def batch_role() -> str:

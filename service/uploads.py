@@ -42,9 +42,14 @@ def read_upload(storage: FileStorage | None, *, max_bytes: int) -> Upload:
     data = storage.stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ApiError("too_large", f"The file is larger than the limit of {max_bytes // (1024 * 1024)} MB.")
+    return upload_from_bytes(data, storage.filename)
+
+
+def upload_from_bytes(data: bytes, raw_name: str | None) -> Upload:
+    """An upload from bytes already read (a form part or a zip entry), its type sniffed from content."""
     try:
-        file_type = sniff_type(data, filename=storage.filename or "")
+        file_type = sniff_type(data, filename=raw_name or "")
     except ResumeError as error:
         raise ApiError(error.code, error.message) from None
-    return Upload(data=data, name=safe_filename(storage.filename), file_type=file_type,
+    return Upload(data=data, name=safe_filename(raw_name), file_type=file_type,
                   sha256=hashlib.sha256(data).hexdigest())
