@@ -20,9 +20,9 @@ from worker.extract.docx_limits import check_docx_package
 from worker.pipeline import analyze
 
 
-def code_of(data: bytes, name: str, limits: Limits = Limits()) -> ResumeError:
+def code_of(data: bytes, name: str, limits: Limits | None = None) -> ResumeError:
     with pytest.raises(ResumeError) as caught:
-        analyze(data, name, limits=limits)
+        analyze(data, name, limits=limits or Limits())
     return caught.value
 
 
@@ -77,9 +77,8 @@ def test_outside_a_budget_pdfminer_decodes_as_before():
     """The stand-ins are inert with no budget active, and a budget ends with its block."""
     from pdfminer import pdftypes
 
-    with decoded_bytes_cap(PdfBudget(max_decoded_bytes=10)):
-        with pytest.raises(ResumeError):
-            pdftypes.zlib.decompress(zlib.compress(b" " * 100))
+    with decoded_bytes_cap(PdfBudget(max_decoded_bytes=10)), pytest.raises(ResumeError):
+        pdftypes.zlib.decompress(zlib.compress(b" " * 100))
     assert pdftypes.zlib.decompress(zlib.compress(b" " * 100)) == b" " * 100
     with pytest.raises(zlib.error):
         pdftypes.zlib.decompress(zlib.compress(b" " * 100)[:-6])

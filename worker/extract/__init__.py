@@ -32,9 +32,9 @@ class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_pages: int = 20
     timeout_s: float = 30.0
-    # PDF budgets (worker/extract/budget.py): operators run on all pages, forms included; form
+    # PDF budgets (worker/extract/budget.py): operators run on one page, forms included; form
     # nesting; bytes all of the document's streams may decode to.
-    max_pdf_operations: int = 2_000_000
+    max_pdf_operations: int = 1_000_000
     max_form_depth: int = 12
     max_decoded_bytes: int = 32 * 1024 * 1024
 

@@ -38,8 +38,7 @@ _DAMAGE = (
     ZeroDivisionError,
     OverflowError,
     RecursionError,
-    MemoryError,
-)
+)  # MemoryError is no damage: it propagates, and the task fails it as too_large (worker/memory.py)
 
 
 @dataclass
@@ -123,6 +122,7 @@ def _extract_pdf(data: bytes, *, max_pages: int, deadline: float, budget: PdfBud
                     "Reading the PDF took too long; it may be unusually complex. "
                     "Try exporting it again or upload a DOCX.",
                 )
+            budget.start_page()
             interpreter.process_page(page)
             result.pages.append(page_text(device.runs, device.page_box))
             result.ocr_pages.append(
