@@ -44,6 +44,9 @@ class Settings:
     require_key_for_uploads: bool = False
     api_keys: str = ""
     rate_limit_per_minute: int = 1200
+    # Reverse proxies in front of the web tier whose X-Forwarded-For/-Proto are believed (the compose
+    # deployment has one: nginx). 0 when clients reach gunicorn directly.
+    trusted_proxies: int = 0
     log_level: str = "INFO"
     secret_key: str = ""
 
