@@ -36,6 +36,10 @@ class Settings:
     worker_memory_headroom_mb: int = 1024
     upload_ttl_s: int = 24 * 3600
     report_ttl_s: int = 30 * 24 * 3600
+    # Job descriptions users add: the longest text accepted, and the deadline for reading a
+    # job-description file inside a web request (the other upload budgets apply as they are).
+    max_description_chars: int = 50_000
+    role_extract_timeout_s: float = 10.0
     max_batch_files: int = 1000
     max_batch_bytes: int = 300 * 1024 * 1024
     max_zip_entries: int = 2000

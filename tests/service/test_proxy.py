@@ -10,8 +10,12 @@ PROXY = {"REMOTE_ADDR": "10.0.0.2"}
 
 
 def requests_until_limited(client, forwarded_for: str) -> list[int]:
-    return [client.get("/api/v1/roles", environ_base=PROXY,
-                       headers={"X-Forwarded-For": forwarded_for}).status_code for _ in range(3)]
+    return [
+        client.get(
+            "/api/v1/roles", environ_base=PROXY, headers={"X-Forwarded-For": forwarded_for}
+        ).status_code
+        for _ in range(3)
+    ]
 
 
 def test_behind_a_trusted_proxy_each_client_has_its_own_allowance(redis_url: str):
