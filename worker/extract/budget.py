@@ -64,8 +64,9 @@ class PdfBudget:
         self.operations = 0
 
     def spend(self, operations: int = 1) -> None:
-        """Count operators; raise too_large past the page's cap, timeout past the deadline."""
-        before = self.operations
+        """Count operators; raise too_large past the page's cap, timeout past the deadline.
+
+        Called once per block of operators and once per form call, so the clock is read rarely."""
         self.operations += operations
         if self.operations > self.max_operations:
             raise ResumeError(
@@ -73,11 +74,7 @@ class PdfBudget:
                 f"A page of the PDF holds more than {self.max_operations:,} drawing "
                 "operations; export it again as a plain document.",
             )
-        if (
-            self.deadline is not None
-            and (before // _CHECK_EVERY != self.operations // _CHECK_EVERY)
-            and time.monotonic() > self.deadline
-        ):
+        if self.deadline is not None and time.monotonic() > self.deadline:
             raise ResumeError("timeout", TIMEOUT_MESSAGE)
 
     def remaining_bytes(self) -> int:
@@ -139,28 +136,35 @@ class BudgetedInterpreter(PDFPageInterpreter):
         except PSEOF:
             return
         spend = self.budget.spend
-        while True:
-            try:
-                (_, obj) = parser.nextobject()
-            except PSEOF:
-                break
-            spend()
-            if isinstance(obj, PSKeyword):
-                name = keyword_name(obj)
-                method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
-                func = getattr(self, method, None)
-                if func is not None:
-                    nargs = func.__code__.co_argcount - 1
-                    if nargs:
-                        args = self.pop(nargs)
-                        if len(args) == nargs:
-                            func(*args)
-                    else:
-                        func()
-                elif settings.STRICT:
-                    raise PDFInterpreterError(f"Unknown operator: {name!r}")
-            else:
-                self.push(obj)
+        unpaid = 0  # operators are paid in blocks of _CHECK_EVERY: one call per block, not per operator
+        try:
+            while True:
+                try:
+                    (_, obj) = parser.nextobject()
+                except PSEOF:
+                    break
+                unpaid += 1
+                if unpaid == _CHECK_EVERY:
+                    spend(unpaid)
+                    unpaid = 0
+                if isinstance(obj, PSKeyword):
+                    name = keyword_name(obj)
+                    method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+                    func = getattr(self, method, None)
+                    if func is not None:
+                        nargs = func.__code__.co_argcount - 1
+                        if nargs:
+                            args = self.pop(nargs)
+                            if len(args) == nargs:
+                                func(*args)
+                        else:
+                            func()
+                    elif settings.STRICT:
+                        raise PDFInterpreterError(f"Unknown operator: {name!r}")
+                else:
+                    self.push(obj)
+        finally:
+            self.budget.operations += unpaid  # the rest of the block, without a check on the way out
 
 
 # -- decoded bytes ---------------------------------------------------------------------------------
