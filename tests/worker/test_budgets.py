@@ -109,3 +109,23 @@ def test_a_docx_under_the_size_caps_with_too_many_elements_is_too_large():
 def test_ordinary_docx_resumes_pass_the_package_checks():
     for path in sorted((EVAL / "resumes").glob("*.docx")):
         assert 500 < check_docx_package(path.read_bytes()) < 50_000, path.name
+
+
+def fuzz_case(name: str) -> bytes:
+    from tests.fuzz.corpus import pdf_cases
+
+    return next(case.data for case in pdf_cases() if case.name == name)
+
+
+def test_a_reference_loop_is_corrupt_not_endless():
+    """Objects 2 -> 3 -> 2: pdfminer's resolve1 loops for ever (before: stopped only by the task limit)."""
+    error = code_of(fuzz_case("pdf-ref-chain-loop.pdf"), "loop.pdf")
+    assert error.code == "corrupt"
+    assert "without end" in error.message
+
+
+def test_a_tounicode_map_of_131_million_codes_is_too_large():
+    """2,000 ranges of 65,536 codes each (before: minutes of CMap parsing outside the interpreter)."""
+    error = code_of(fuzz_case("pdf-broken-tounicode.pdf"), "cmap.pdf")
+    assert error.code == "too_large"
+    assert "fonts map" in error.message

@@ -1,20 +1,25 @@
-"""Budgets a PDF cannot escape: time, operations, form nesting and decompressed bytes.
+"""Budgets a PDF cannot escape: time, operations, form nesting, decoded bytes, lookups, font maps.
 
 pdfminer checks none of these itself. A 2 KB page that calls nested Form XObjects runs a million
 form executions without drawing anything (so a deadline checked only when text is drawn never
-fires), and a 2 KB content stream FlateDecoded twice expands to a gigabyte. Both are stopped here:
+fires), a 2 KB content stream FlateDecoded twice expands to a gigabyte, two objects that refer to
+each other loop for ever, and one ToUnicode map can list 131 million codes. All are stopped here,
+paid from one `PdfBudget` per document:
 
 - `BudgetedInterpreter` is pdfminer's page interpreter with its operator loop counting every
-  operator (a Form XObject's operators too, and each form call) against one per-document
-  `PdfBudget` (per page); it checks the deadline every 256 operators and refuses forms nested deeper than
-  `max_form_depth`.
-- `decoded_bytes_cap(budget)` bounds what stream decoding may produce, per document, in one place:
-  it replaces, in `pdfminer.pdftypes` only, the `zlib` module (by a stand-in whose `decompress`
-  inflates incrementally), `decompress_corrupted` and `lzwdecode` with bounded versions, and wraps
-  `PDFStream.decode` to add each decoded stream's size to the document's total. Outside such a
-  block (no budget active) all of them behave as pdfminer's own.
+  operator (a Form XObject's operators too, and each form call at FORM_CALL_COST) against the
+  page's allowance; it checks the deadline every 256 operators and at each form call, and refuses
+  forms nested deeper than `max_form_depth`.
+- `decoded_bytes_cap(budget)` activates the budget for everything else pdfminer does, in one
+  place: it replaces, in `pdfminer.pdftypes` only, the `zlib` module (by a stand-in whose
+  `decompress` inflates incrementally), `decompress_corrupted` and `lzwdecode` with bounded
+  versions, wraps `PDFStream.decode` to add each decoded stream's size to the document's total,
+  and counts object-reference lookups (`PDFObjRef.resolve`) and CMap entries
+  (`FileUnicodeMap.add_cid2unichr`, `FileCMap.add_code2cid`), checking the deadline as they go.
+  With no budget active all of them behave as pdfminer's own.
 
-Every breach raises `ResumeError` (`timeout` past the deadline, `too_large` otherwise).
+Every breach raises `ResumeError`: `timeout` past the deadline, `corrupt` for endless reference
+chains, `too_large` otherwise.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from io import BytesIO
 from typing import Any
 
 from pdfminer import pdftypes, settings
+from pdfminer.cmapdb import FileCMap, FileUnicodeMap
 from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInterpreter
-from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.pdftypes import PDFObjRef, PDFStream, stream_value
 from pdfminer.psexceptions import PSEOF
 from pdfminer.psparser import PSKeyword, keyword_name
 
@@ -55,9 +61,13 @@ class PdfBudget:
     max_operations: int = 1_000_000  # per page; the heaviest real resume page seen ran about 210,000
     max_form_depth: int = 12
     max_decoded_bytes: int = 32 * 1024 * 1024  # per document; real resumes decode to at most ~3 MB
+    max_lookups: int = 200_000  # object references resolved, per document; real resumes: under 200
+    max_font_entries: int = 500_000  # CMap entries, all fonts; real: under 3,000 (CJK: ~65,000 a font)
     operations: int = 0  # on the current page
     total_operations: int = 0
     decoded_bytes: int = 0
+    lookups: int = 0
+    font_entries: int = 0
 
     def start_page(self) -> None:
         self.total_operations += self.operations
@@ -74,6 +84,34 @@ class PdfBudget:
                 f"A page of the PDF holds more than {self.max_operations:,} drawing "
                 "operations; export it again as a plain document.",
             )
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ResumeError("timeout", TIMEOUT_MESSAGE)
+
+    def lookup(self) -> None:
+        """One object reference resolved: a chain of references that loops never ends by itself."""
+        self.lookups += 1
+        if not self.lookups & 1023:
+            if self.lookups > self.max_lookups:
+                raise ResumeError(
+                    "corrupt",
+                    "The PDF's objects refer to each other without end; "
+                    "export it again or download it again and re-upload.",
+                )
+            self._check_deadline()
+
+    def font_entry(self) -> None:
+        """One CMap entry (a ToUnicode range of 65,536 codes is 65,536 entries)."""
+        self.font_entries += 1
+        if not self.font_entries & 1023:
+            if self.font_entries > self.max_font_entries:
+                raise ResumeError(
+                    "too_large",
+                    f"The PDF's fonts map more than {self.max_font_entries:,} "
+                    "characters; export it again with standard fonts.",
+                )
+            self._check_deadline()
+
+    def _check_deadline(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise ResumeError("timeout", TIMEOUT_MESSAGE)
 
@@ -171,6 +209,9 @@ class BudgetedInterpreter(PDFPageInterpreter):
 
 _ACTIVE: ContextVar[PdfBudget | None] = ContextVar("rolefit_pdf_budget", default=None)
 _ORIGINAL_DECODE = PDFStream.decode
+_ORIGINAL_RESOLVE = PDFObjRef.resolve
+_ORIGINAL_ADD_CID2UNICHR = FileUnicodeMap.add_cid2unichr
+_ORIGINAL_ADD_CODE2CID = FileCMap.add_code2cid
 
 
 class _BoundedZlib:
@@ -234,10 +275,35 @@ def _budgeted_decode(self: PDFStream) -> None:
         budget.charge_bytes(len(self.data))
 
 
+def _budgeted_resolve(self: PDFObjRef, default: object = None) -> Any:
+    budget = _ACTIVE.get()
+    if budget is not None:
+        budget.lookup()
+    return _ORIGINAL_RESOLVE(self, default)
+
+
+def _budgeted_add_cid2unichr(self: FileUnicodeMap, cid: int, code: Any) -> None:
+    budget = _ACTIVE.get()
+    if budget is not None:
+        budget.font_entry()
+    _ORIGINAL_ADD_CID2UNICHR(self, cid, code)
+
+
+def _budgeted_add_code2cid(self: FileCMap, code: str, cid: int) -> None:
+    budget = _ACTIVE.get()
+    if budget is not None:
+        budget.font_entry()
+    _ORIGINAL_ADD_CODE2CID(self, code, cid)
+
+
 def install() -> None:
-    """Route pdfminer's stream decoding through the budget (idempotent; inert with no budget active)."""
+    """Route pdfminer's stream decoding, reference lookups and CMap entries through the budget
+    (idempotent; inert with no budget active)."""
     if PDFStream.decode is _budgeted_decode:
         return
+    PDFObjRef.resolve = _budgeted_resolve  # type: ignore[method-assign]
+    FileUnicodeMap.add_cid2unichr = _budgeted_add_cid2unichr  # type: ignore[method-assign]
+    FileCMap.add_code2cid = _budgeted_add_code2cid  # type: ignore[method-assign]
     pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
     pdftypes.decompress_corrupted = _bounded_decompress_corrupted  # type: ignore[assignment]
     pdftypes.lzwdecode = _bounded_lzwdecode  # type: ignore[assignment]

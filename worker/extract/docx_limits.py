@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from worker.errors import ResumeError
@@ -72,7 +73,15 @@ def check_docx_package(data: bytes, limits: DocxLimits = DocxLimits()) -> int:
                 elements = _count_elements(archive, info, elements, limits.max_xml_elements)
     except ResumeError:
         raise
-    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        EOFError,
+        ValueError,
+        OSError,
+        RuntimeError,
+    ) as exc:
         raise ResumeError("corrupt", _CORRUPT) from exc
     return elements
 
