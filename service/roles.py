@@ -65,6 +65,7 @@ def description_from_file(upload: Upload) -> str:
 def create_role(text: str, *, title: str | None) -> dict[str, Any]:
     """Build a role profile from a job description with the same builder as the seeds, and store it."""
     check_description(text, title)  # before the builder's imports (spaCy, the taxonomy) are paid for
+    ext.store().redis.ping()  # and with the store reachable: an outage answers 503 at once, not after the build
     from worker.roles import build_role_profile, role_to_record
 
 
