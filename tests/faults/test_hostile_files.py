@@ -130,3 +130,30 @@ def test_a_pool_process_over_the_memory_cap_is_replaced_after_its_task(tmp_path)
     finally:
         stop_worker(worker)
         server.close()
+
+
+def test_a_task_past_the_address_space_cap_fails_as_too_large_and_the_process_goes_on():
+    """With ROLEFIT_WORKER_MEMORY_HEADROOM_MB=24 a 9 MB text file (about 100 MB to decode, clean and
+    measure) hits the pool process's RLIMIT_AS: MemoryError, reported as too_large, and the same
+    process then reads an ordinary resume."""
+    server = DedicatedValkey()
+    server.start()
+    worker = start_worker(
+        server.url, "faults-worker-rlimit", concurrency=1, ROLEFIT_WORKER_MEMORY_HEADROOM_MB="24"
+    )
+    try:
+        app = make_app(server.url)
+        store = app.extensions["rolefit.store"]
+        (pid,) = child_pids(worker.popen.pid)
+        text = ("Jordan Example builds ranking models in Python. " * 190_000).encode()[: 9 * MIB]
+        job_id = upload(app.test_client(), GOOD, name="huge.txt", data=text)
+        assert wait_status(store, job_id, {"done", "failed"}, 60) == "failed"
+        error = store.get_job(job_id).error
+        assert error["code"] == "too_large", error
+        assert "memory" in error["message"], error
+        job_id = upload(app.test_client(), GOOD, name="cv.pdf", data=unique(GOOD.read_bytes()))
+        assert wait_status(store, job_id, {"done", "failed"}, 60) == "done"
+        assert child_pids(worker.popen.pid) == [pid]
+    finally:
+        stop_worker(worker)
+        server.close()
