@@ -6,8 +6,9 @@ import dataclasses
 import os
 import secrets
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -50,6 +51,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping({k: v for k, v in test_config.items() if k.isupper()})
+    if settings.trusted_proxies:  # behind nginx: the client's address is the one the proxy saw
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies,  # type: ignore[method-assign]
+                                x_proto=settings.trusted_proxies)
 
     from flask_wtf.csrf import CSRFProtect
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+
 from celery import group
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import extensions as ext
 from service.errors import ApiError
-from service.roles import all_roles, create_role, find_role
+from service.roles import all_roles, create_role, description_from_file, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
 from worker.celery_app import TASK_ANALYZE
@@ -119,14 +120,8 @@ def post_role():
     if not isinstance(text, str) or not (title is None or isinstance(title, str)):
         raise ApiError("bad_request", "`text` and `title` must be strings.")
     if not text and "file" in request.files:
-        from worker.extract import extract
-        from worker.errors import ResumeError
-
         upload = read_upload(request.files["file"], max_bytes=ext.settings().max_upload_bytes)
-        try:
-            text = extract(upload.data, filename=upload.name).text
-        except ResumeError as error:
-            raise ApiError(error.code, error.message) from None
+        text = description_from_file(upload)
     if len(text.strip()) < 40:
         raise ApiError("bad_request", "Send the job description as `text` (at least a few sentences) or as a `file`.")
     profile = create_role(text, title=title)

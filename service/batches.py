@@ -40,6 +40,11 @@ def collect_uploads(parts: list[FileStorage]) -> tuple[list[Upload], list[dict[s
                 for name, body in contents.files:
                     _add(uploads, rejected, name, body)
                 continue
+            if len(data) > settings.max_upload_bytes:  # a .docx part: the single-file limit applies
+                rejected.append({"file": safe_filename(part.filename), "code": "too_large",
+                                 "message": f"The file is larger than the limit of "
+                                            f"{settings.max_upload_bytes // (1024 * 1024)} MB."})
+                continue
             _add(uploads, rejected, safe_filename(part.filename), data)
             continue
         try:

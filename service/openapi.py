@@ -34,7 +34,8 @@ def document() -> dict[str, Any]:
                        "title": {"type": "string"}}}}}
     role_body = {
         "application/json": {"schema": {"type": "object", "required": ["text"],
-                                        "properties": {"text": {"type": "string"}, "title": {"type": "string"}}}},
+                                        "properties": {"text": {"type": "string"},
+                                                       "title": {"type": "string", "maxLength": 120}}}},
         "multipart/form-data": {"schema": {"type": "object", "properties": {
             "text": {"type": "string"}, "title": {"type": "string"}, "file": {"type": "string", "format": "binary"}}}},
     }
@@ -93,7 +94,8 @@ def document() -> dict[str, Any]:
                          "requestBody": {"required": True, "content": role_body},
                          "responses": {"201": _json({"$ref": "#/components/schemas/Role"}, "created"),
                                        "400": _error("no usable text"), "401": _error("API key required"),
-                                       "413": _error("too large"), "415": _error("unsupported file")}}},
+                                       "413": _error("too large"), "415": _error("unsupported file"),
+                                       "422": _error("file unreadable: damaged, encrypted or over a reading budget")}}},
             "/api/v1/roles/{id}": {"parameters": [ID_PARAM], "get": {"summary": "One role", "responses": {
                 "200": _json({"$ref": "#/components/schemas/Role"}, "the role"), "404": _error("unknown role")}}},
             "/api/v1/batches": {"post": {

@@ -19,7 +19,7 @@ from service.api import submit
 from service.archives import is_zip
 from service.batches import load_batch, progress, query_from_request, shortlist, start_batch
 from service.errors import ApiError
-from service.roles import all_roles, create_role, find_role
+from service.roles import all_roles, create_role, description_from_file, find_role
 from service.uploads import read_upload, safe_filename
 
 bp = Blueprint("pages", __name__)
@@ -285,14 +285,8 @@ def add_role() -> Any:
     upload = request.files.get("file")
     try:
         if not text and upload is not None and upload.filename:
-            from worker.errors import ResumeError
-            from worker.extract import extract
-
             document = read_upload(upload, max_bytes=ext.settings().max_upload_bytes)
-            try:
-                text = extract(document.data, filename=document.name).text
-            except ResumeError as error:
-                raise ApiError(error.code, error.message) from None
+            text = description_from_file(document)
         if len(text) < MIN_DESCRIPTION_CHARS:
             raise ApiError("bad_request", "Paste the job description (at least a few sentences) or choose a file.")
         profile = create_role(text, title=(request.form.get("title") or "").strip() or None)

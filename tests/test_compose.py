@@ -25,7 +25,7 @@ COMPOSE_SCHEMA = ROOT / "tests" / "data" / "compose-spec" / "compose-spec.json"
 def compose_command() -> list[str] | None:
     if shutil.which("docker-compose"):
         return ["docker-compose"]
-    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
+    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True, check=False).returncode == 0:
         return ["docker", "compose"]
     return None
 
@@ -55,12 +55,12 @@ def test_compose_file_is_valid_for_the_compose_tool():
         pytest.skip("neither docker-compose nor the docker compose plugin is installed here; the file "
                     "was checked against the Compose Specification schema instead (.ci/run installs "
                     "Debian's docker-compose, so CI runs this check too)")
-    result = subprocess.run([*command, "-f", str(COMPOSE), "config", "-q"], capture_output=True, text=True,
+    result = subprocess.run([*command, "-f", str(COMPOSE), "config", "-q"], capture_output=True, text=True, check=False,
                             cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    services = subprocess.run([*command, "-f", str(COMPOSE), "config", "--services"], capture_output=True,
+    services = subprocess.run([*command, "-f", str(COMPOSE), "config", "--services"], capture_output=True, check=False,
                               text=True, cwd=ROOT).stdout.split()
-    assert sorted(services) == ["redis", "web", "worker"]
+    assert sorted(services) == ["proxy", "redis", "web", "worker"]
 
 
 def test_redis_persists_with_aof(compose: dict):
@@ -85,3 +85,24 @@ def test_web_and_worker_share_one_image_and_redis(compose: dict):
 def test_worker_can_be_scaled(compose: dict):
     worker = compose["services"]["worker"]
     assert "container_name" not in worker and "ports" not in worker
+
+
+def test_only_the_buffering_proxy_is_published(compose: dict):
+    """Slow clients meet nginx, never gunicorn's threads (issue 17, item 5)."""
+    proxy, web = compose["services"]["proxy"], compose["services"]["web"]
+    assert proxy["image"].startswith("nginx:")
+    assert "./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in proxy["volumes"]
+    assert proxy["ports"] == ["127.0.0.1:8000:8080"]
+    assert "ports" not in web
+    assert web["environment"]["ROLEFIT_TRUSTED_PROXIES"] == "1"
+    conf = (ROOT / "deploy" / "nginx.conf").read_text()
+    for directive in ("client_header_timeout 10s;", "client_body_timeout 20s;", "client_max_body_size 310m;",
+                      "proxy_request_buffering on;", "server web:8000;", "listen 8080;",
+                      "proxy_set_header X-Forwarded-For $remote_addr;"):
+        assert directive in conf, directive
+
+
+def test_worker_memory_is_bounded(compose: dict):
+    worker = compose["services"]["worker"]
+    assert int(worker["environment"]["ROLEFIT_WORKER_MAX_MEMORY_MB"]) > 0
+    assert worker["mem_limit"]

@@ -10,6 +10,7 @@ from celery import Celery
 from celery.signals import setup_logging, task_postrun, task_prerun, worker_process_init
 
 from worker.logs import configure_logging, current_job
+from worker.memory import cap_address_space, pool_recycling
 from worker.settings import Settings
 
 TASK_ANALYZE = "rolefit.analyze_resume"
@@ -63,6 +64,8 @@ def celery_config(settings: Settings) -> dict[str, object]:
         "worker_prefetch_multiplier": 1,
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,
+        # Replace a pool process that grew too big or served many tasks (worker/memory.py).
+        **pool_recycling(settings.worker_max_memory_mb, settings.worker_max_tasks_per_child),
     }
 
 
@@ -94,9 +97,12 @@ def _warm_up(**_: object) -> None:
 
     started = time.perf_counter()
     warm_up()
+    # After the warm-up, so that the cap is relative to what a ready process maps.
+    limit = cap_address_space(app.conf.rolefit_settings.worker_memory_headroom_mb)
     # Tasks sent before this line wait for it, and their time limits run while they wait.
     logging.getLogger("rolefit.worker").info("pool process warmed up", extra={
-        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3)})
+        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3),
+        "address_space_limit_mb": limit // 1048576 if limit else None})
 
 
 @task_prerun.connect

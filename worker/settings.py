@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Mapping
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +28,18 @@ class Settings:
     # before Redis hands it to another worker. 0 means three times the task time limit, at least
     # 300 s; it must stay above the longest task or a slow job would run twice.
     visibility_timeout_s: int = 0
+    # Worker pool processes (worker/memory.py): one is replaced after a task once its peak RSS passed
+    # worker_max_memory_mb, or after worker_max_tasks_per_child tasks; while a task runs, its
+    # address space may grow by worker_memory_headroom_mb past its warmed-up size. 0 turns one off.
+    worker_max_memory_mb: int = 400
+    worker_max_tasks_per_child: int = 1000
+    worker_memory_headroom_mb: int = 1024
     upload_ttl_s: int = 24 * 3600
     report_ttl_s: int = 30 * 24 * 3600
+    # Job descriptions users add: the longest text accepted, and the deadline for reading a
+    # job-description file inside a web request (the other upload budgets apply as they are).
+    max_description_chars: int = 50_000
+    role_extract_timeout_s: float = 10.0
     max_batch_files: int = 1000
     max_batch_bytes: int = 300 * 1024 * 1024
     max_zip_entries: int = 2000
@@ -38,6 +48,9 @@ class Settings:
     require_key_for_uploads: bool = False
     api_keys: str = ""
     rate_limit_per_minute: int = 1200
+    # Reverse proxies in front of the web tier whose X-Forwarded-For/-Proto are believed (the compose
+    # deployment has one: nginx). 0 when clients reach gunicorn directly.
+    trusted_proxies: int = 0
     log_level: str = "INFO"
     secret_key: str = ""
 
@@ -46,7 +59,7 @@ class Settings:
         return self.visibility_timeout_s or max(300, self.task_time_limit_s * 3)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Build settings from `environ` (default `os.environ`); unset variables keep their defaults."""
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}

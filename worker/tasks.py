@@ -39,7 +39,7 @@ Python, SQL, Docker
 
 def warm_up() -> None:
     """Load every module, the taxonomy, the spaCy pipeline and the roles once, before the first task."""
-    import worker.extract.pdf  # noqa: F401  (pdfminer and its font tables)
+    import worker.extract.pdf  # pdfminer and its font tables
     import worker.roles  # noqa: F401  (every job imports it to look up its role: about 1 s)
     from worker.pipeline import analyze
 
@@ -85,6 +85,11 @@ def analyze_resume(self, job_id: str) -> None:
         Metrics(store().redis).count("jobs", status="failed", code="timeout")
     except (redis.ConnectionError, redis.TimeoutError):
         raise
+    except MemoryError:  # past the pool process's address-space cap (worker/memory.py)
+        log.warning("job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id})
+        store().fail(job_id, "too_large", "The file needs more memory to read than a worker may use; "
+                                          "export it again as a simpler document.")
+        Metrics(store().redis).count("jobs", status="failed", code="too_large")
     except Exception:
         log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
         store().fail(job_id, "internal", "An internal error stopped the analysis; the team has been told.")

@@ -32,6 +32,11 @@ class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_pages: int = 20
     timeout_s: float = 30.0
+    # PDF budgets (worker/extract/budget.py): operators run on one page, forms included; form
+    # nesting; bytes all of the document's streams may decode to.
+    max_pdf_operations: int = 1_000_000
+    max_form_depth: int = 12
+    max_decoded_bytes: int = 32 * 1024 * 1024
 
 
 @dataclass
@@ -77,10 +82,13 @@ def hidden_text_warning(count: int) -> dict:
 
 
 def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
+    from worker.extract.budget import PdfBudget
     from worker.extract.clean import clean_text
     from worker.extract.pdf import extract_pdf
 
-    pdf = extract_pdf(data, max_pages=limits.max_pages, deadline=deadline)
+    budget = PdfBudget(deadline=deadline, max_operations=limits.max_pdf_operations,
+                       max_form_depth=limits.max_form_depth, max_decoded_bytes=limits.max_decoded_bytes)
+    pdf = extract_pdf(data, max_pages=limits.max_pages, deadline=deadline, budget=budget)
     pages = max(pdf.page_count, len(pdf.pages))
     hidden = pdf.hidden_chars
     if pdf.images and pdf.ocr_chars > max(200, 4 * pdf.visible_chars):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worker.errors import ResumeError
+from worker.extract.docx_limits import check_docx_package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -29,7 +30,7 @@ class RunLook:
     half_points: int | None = None
     shaded: bool | None = None
 
-    def over(self, base: "RunLook") -> "RunLook":
+    def over(self, base: RunLook) -> RunLook:
         """These properties, falling back to `base` where unset."""
         return RunLook(
             self.hidden if self.hidden is not None else base.hidden,
@@ -254,6 +255,7 @@ def extract_docx(data: bytes) -> DocxText:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise RuntimeError("python-docx is required for DOCX files") from exc
     check_expanded_size(data)
+    check_docx_package(data)  # part sizes, ratios, element count: before python-docx parses anything
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.psexceptions import PSException
 from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
 
 from worker.errors import ResumeError
+from worker.extract.budget import BudgetedInterpreter, PdfBudget, decoded_bytes_cap
 from worker.extract.pdf_glyphs import GlyphCollector
 from worker.extract.pdf_layout import PageText, page_text
 
@@ -37,8 +38,7 @@ _DAMAGE = (
     ZeroDivisionError,
     OverflowError,
     RecursionError,
-    MemoryError,
-)
+)  # MemoryError is no damage: it propagates, and the task fails it as too_large (worker/memory.py)
 
 
 @dataclass
@@ -84,8 +84,19 @@ def count_pages(document: PDFDocument, max_pages: int) -> int:
     return n
 
 
-def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
-    """Read every page's visible text; raise encrypted, corrupt, too_many_pages or timeout."""
+def extract_pdf(data: bytes, *, max_pages: int, deadline: float, budget: PdfBudget | None = None) -> PdfText:
+    """Read every page's visible text; raise encrypted, corrupt, too_many_pages, too_large or timeout.
+
+    Everything pdfminer does for this document, from parsing its structure to running each page's
+    operators and decoding each stream, is paid from one `PdfBudget` (worker/extract/budget.py).
+    """
+    budget = budget if budget is not None else PdfBudget()
+    budget.deadline = deadline if budget.deadline is None else min(budget.deadline, deadline)
+    with decoded_bytes_cap(budget):
+        return _extract_pdf(data, max_pages=max_pages, deadline=deadline, budget=budget)
+
+
+def _extract_pdf(data: bytes, *, max_pages: int, deadline: float, budget: PdfBudget) -> PdfText:
     document = open_document(data)
     page_count = count_pages(document, max_pages)
     if page_count > max_pages:
@@ -95,7 +106,7 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
         )
     manager = PDFResourceManager(caching=True)
     device = GlyphCollector(manager, deadline=deadline)
-    interpreter = PDFPageInterpreter(manager, device)
+    interpreter = BudgetedInterpreter(manager, device, budget)
     result = PdfText(page_count=page_count)
     try:
         for number, page in enumerate(PDFPage.create_pages(document)):
@@ -111,6 +122,7 @@ def extract_pdf(data: bytes, *, max_pages: int, deadline: float) -> PdfText:
                     "Reading the PDF took too long; it may be unusually complex. "
                     "Try exporting it again or upload a DOCX.",
                 )
+            budget.start_page()
             interpreter.process_page(page)
             result.pages.append(page_text(device.runs, device.page_box))
             result.ocr_pages.append(

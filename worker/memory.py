@@ -1,0 +1,51 @@
+"""Memory limits of a worker pool process: recycling after a task, and a hard address-space cap.
+
+Celery's prefork pool offers two recyclers, both applied only *between* tasks:
+`worker_max_tasks_per_child` and `worker_max_memory_per_child` (KiB; billiard measures the
+process's peak RSS, `ru_maxrss`, when psutil is absent, so a process that ever grew past the cap is
+replaced after the task that made it grow). Neither stops a task while it runs, so each pool
+process also gets an address-space limit (RLIMIT_AS) once it has warmed up: its own size then plus
+a headroom. An allocation past it raises MemoryError in that task (which fails as `too_large`)
+instead of taking the machine's memory. The limit is relative because an absolute one would break
+start-up: a warmed process already maps about 480 MB (spaCy, numpy, scikit-learn, thread stacks)
+of which about 200 MB is resident.
+"""
+
+from __future__ import annotations
+
+import resource
+from pathlib import Path
+
+MIB = 1024 * 1024
+
+
+def address_space_bytes() -> int:
+    """This process's current virtual size (VmSize), in bytes."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def cap_address_space(headroom_mb: int) -> int | None:
+    """Limit this process's address space to its current size plus `headroom_mb`; return the limit.
+
+    Does nothing (returns None) when `headroom_mb` is 0 or the size cannot be read (not Linux).
+    """
+    current = address_space_bytes()
+    if headroom_mb <= 0 or not current:
+        return None
+    limit = current + headroom_mb * MIB
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    return limit
+
+
+def pool_recycling(max_memory_mb: int, max_tasks: int) -> dict[str, int | None]:
+    """Celery's recycling options from Rolefit's settings (0 means no limit)."""
+    return {
+        "worker_max_memory_per_child": max_memory_mb * 1024 if max_memory_mb > 0 else None,
+        "worker_max_tasks_per_child": max_tasks if max_tasks > 0 else None,
+    }
