@@ -32,11 +32,12 @@ STATUS_OF = {
 class ApiError(Exception):
     """A failure the client should see, with a stable code and a human message."""
 
-    def __init__(self, code: str, message: str, status: int | None = None):
+    def __init__(self, code: str, message: str, status: int | None = None, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status or STATUS_OF.get(code, 400)
+        self.headers = headers or {}
 
 
 def error_response(code: str, message: str, status: int):
@@ -60,7 +61,9 @@ def init_app(app: Flask) -> None:
                 metrics().count("api_errors", code=exc.code)
             except Exception:  # metrics must never turn a clear 4xx into a 500
                 pass
-        return error_response(exc.code, exc.message, exc.status)
+        response = error_response(exc.code, exc.message, exc.status)
+        response.headers.update(exc.headers)
+        return response
 
     @app.errorhandler(redis.ConnectionError)
     @app.errorhandler(redis.TimeoutError)

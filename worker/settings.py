@@ -38,6 +38,10 @@ class Settings:
     require_key_for_uploads: bool = False
     api_keys: str = ""
     rate_limit_per_minute: int = 1200
+    # Wrong API keys (header or sign-in form) one address may send a minute before it gets 429s.
+    max_failed_auth_per_minute: int = 20
+    # A browser sign-in lasts this long on the server; signing out ends it at once, copies included.
+    session_ttl_s: int = 12 * 3600
     log_level: str = "INFO"
     secret_key: str = ""
 
