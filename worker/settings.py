@@ -44,6 +44,8 @@ class Settings:
     session_ttl_s: int = 12 * 3600
     log_level: str = "INFO"
     secret_key: str = ""
+    # The embedded Valkey's memory cap (`rolefit up`); full, it refuses writes (noeviction), never drops jobs.
+    valkey_maxmemory: str = "1gb"
 
     @property
     def broker_visibility_timeout_s(self) -> int:
