@@ -7,6 +7,7 @@ from celery import group
 from flask import Blueprint, Response, jsonify, request, url_for
 
 from service import extensions as ext
+from service.backlog import admit
 from service.errors import ApiError
 from service.roles import all_roles, create_role, find_role
 from service.serializers import serialize_job
@@ -35,10 +36,13 @@ def enqueue(job_ids: list[str]) -> None:
         raise ApiError("unavailable", "The job queue is unreachable; try again in a few seconds.", 503) from None
 
 
-def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True) -> tuple[str, str]:
+def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True,
+           job_id: str | None = None) -> tuple[str, str]:
     """Create a job for an upload (reusing an identical file's report) and queue it; (id, status).
 
     With `queue_now=False` the caller queues the returned `queued` ids itself (a batch, in one group).
+    `job_id` is a place already admitted to the backlog (`service.backlog.admit`); without it the
+    upload is admitted here, or refused with 503 when its client's share is full.
     """
     store = ext.store()
     scope = dedupe_scope(role)
@@ -47,8 +51,9 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
         reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
         if reused:
             return reused, "done"
+    job_id = job_id or admit([upload])[0]
     job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
-                              role=role, batch=batch)
+                              role=role, batch=batch, job_id=job_id)
     if batch:
         store.add_to_batch(batch, job_id, "queued")
     if queue_now:

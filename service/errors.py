@@ -25,6 +25,7 @@ STATUS_OF = {
     "forbidden": 403,
     "rate_limited": 429,
     "unavailable": 503,
+    "backlog_full": 503,
     "internal": 500,
 }
 
@@ -69,6 +70,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(redis.TimeoutError)
     def _redis_down(_exc: Exception):
         return error_response("unavailable", "The job store is unreachable; try again in a few seconds.", 503)
+
+    @app.errorhandler(redis.exceptions.OutOfMemoryError)
+    def _redis_full(_exc: Exception):  # maxmemory with noeviction: the store refuses writes, nothing is dropped
+        response = error_response("backlog_full", "The job store is full; try again in a minute.", 503)
+        response.headers["Retry-After"] = "60"
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

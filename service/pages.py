@@ -198,7 +198,7 @@ def upload() -> Any:
         ext.metrics().count("uploads", kind="single", type=resume.file_type)
         return redirect(url_for("pages.report", resume_id=job_id))
     except ApiError as error:
-        if error.code == "unavailable":
+        if error.code in {"unavailable", "backlog_full"}:
             return render_template("message.html", title="Busy for a moment", message=error.message,
                                    detail=None), error.status
         single = len(parts) == 1 and error.code in {"empty", "unsupported_type", "too_large", "corrupt"}

@@ -49,6 +49,13 @@ def test_redis_persists_with_aof(compose: dict):
     assert compose["services"]["redis"]["volumes"]
 
 
+def test_redis_has_a_memory_cap_that_never_evicts_jobs(compose: dict):
+    command = compose["services"]["redis"]["command"]
+    assert command[command.index("--maxmemory") + 1] == "1gb"
+    assert command[command.index("--maxmemory-policy") + 1] == "noeviction"
+    assert compose["services"]["redis"]["mem_limit"]
+
+
 def test_every_service_has_a_health_check(compose: dict):
     for name, service in compose["services"].items():
         assert service.get("healthcheck", {}).get("test"), name

@@ -36,6 +36,18 @@ class Settings:
     max_zip_uncompressed_bytes: int = 500 * 1024 * 1024
     max_zip_ratio: float = 100.0
     require_key_for_uploads: bool = False
+    # Each client's share of the backlog (files waiting for a worker): per API key, per address
+    # without a key, and all clients without a key together. Past a share, uploads get 503.
+    max_queued_bytes_per_key: int = 512 * 1024 * 1024
+    max_queued_jobs_per_key: int = 2000
+    max_queued_bytes_anonymous: int = 20 * 1024 * 1024
+    max_queued_jobs_anonymous: int = 10
+    max_queued_bytes_anonymous_total: int = 100 * 1024 * 1024
+    max_queued_jobs_anonymous_total: int = 200
+    # Uploads wait (503) while the job store uses more than this share of its `maxmemory`.
+    backlog_memory_high_water: float = 0.8
+    # /readyz answers from a result this fresh (seconds), so probes cannot tie up the web tier.
+    readyz_cache_s: float = 2.0
     api_keys: str = ""
     rate_limit_per_minute: int = 1200
     # Wrong API keys (header or sign-in form) one address may send a minute before it gets 429s.
