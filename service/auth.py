@@ -148,6 +148,7 @@ def session_allowed(endpoint: str) -> bool:
 def authenticate() -> None:
     """Refuse a protected endpoint without a valid key; remember who called for the rate limit."""
     g.api_key_name = None
+    g.api_key_digest = None  # who the caller is, for shares and reuse: names need not be unique
     key = presented_key()
     endpoint = request.endpoint or ""
     guarded = endpoint in RECRUITER_ENDPOINTS or (
@@ -156,6 +157,7 @@ def authenticate() -> None:
         refuse_if_guessing()
     if key:
         g.api_key_name = key_name(key)
+        g.api_key_digest = hash_key(key) if g.api_key_name else None
         if g.api_key_name is None:
             note_failed_key()
             if guarded:
@@ -164,6 +166,7 @@ def authenticate() -> None:
         return
     if session_allowed(endpoint):
         g.api_key_name = session_key_name()
+        g.api_key_digest = session[SESSION_KEY]["digest"] if g.api_key_name else None
     if guarded and g.api_key_name is None:
         raise ApiError("unauthorized", "This endpoint needs an API key in the X-API-Key header.", 401)
     cap_anonymous_body()

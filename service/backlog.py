@@ -72,11 +72,11 @@ class Share:
 def shares() -> list[Share]:
     """The shares the current request draws on: its key's, or its address's plus the anonymous pool."""
     settings = current_app.config["SETTINGS"]
-    name = getattr(g, "api_key_name", None)
-    if name:
+    digest = getattr(g, "api_key_digest", None)
+    if digest:
         return [
             Share(
-                f"{PREFIX}:backlog:key:{name}",
+                f"{PREFIX}:backlog:key:{digest[:32]}",
                 settings.max_queued_bytes_per_key,
                 settings.max_queued_jobs_per_key,
                 "this API key",

@@ -80,6 +80,14 @@ return 1
 """
 
 
+def with_file_name(raw_report: bytes, name: str) -> bytes:
+    """A stored report (JSON bytes) with `file.name` set to `name`."""
+    report = json.loads(raw_report)
+    if isinstance(report.get("file"), dict):
+        report["file"]["name"] = name
+    return json.dumps(report, separators=(",", ":"), sort_keys=True).encode()
+
+
 def new_id() -> str:
     """A random 128-bit id, URL-safe (22 characters)."""
     return secrets.token_urlsafe(16)
@@ -146,12 +154,16 @@ class Store:
 
     # jobs
     def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
-                   batch: str = "", job_id: str | None = None) -> str:
-        """Store the upload bytes and a `queued` job record in one transaction; return the job id."""
+                   batch: str = "", job_id: str | None = None, reuse_scope: str = "") -> str:
+        """Store the upload bytes and a `queued` job record in one transaction; return the job id.
+
+        `reuse_scope` is where the finished report may serve identical uploads ("": nowhere).
+        """
         job_id = job_id or new_id()
         now = f"{time.time():.3f}"
         record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
-                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch}
+                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch,
+                  "reuse_scope": reuse_scope}
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.upload_key(job_id), data, ex=self.upload_ttl_s)
             pipe.hset(self.job_key(job_id), mapping=record)
@@ -170,6 +182,7 @@ class Store:
         record = {k.decode(): v.decode() for k, v in source.items()}
         record.update({"status": "done", "created": now, "updated": now, "name": name, "role": role,
                        "batch": batch, "dedupe": "", "reused": source_id})
+        report = with_file_name(report, name)  # the new uploader's name only, never the first one's
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.report_key(job_id), report, ex=self.report_ttl_s)
             pipe.hset(self.job_key(job_id), mapping=record)
