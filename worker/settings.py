@@ -29,6 +29,10 @@ class Settings:
     # 300 s; it must stay above the longest task or a slow job would run twice.
     visibility_timeout_s: int = 0
     upload_ttl_s: int = 24 * 3600
+    # Upload bytes are encrypted with a key per job kept in this folder (default <data_dir>/upload-keys),
+    # which web and worker processes share; analysing or erasing a job deletes its key (worker/sealing.py).
+    seal_uploads: bool = True
+    upload_key_dir: str = ""
     report_ttl_s: int = 30 * 24 * 3600
     max_batch_files: int = 1000
     max_batch_bytes: int = 300 * 1024 * 1024

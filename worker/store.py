@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 import redis
 
+from worker.sealing import UploadSealer
 from worker.shortlist import failure_summary
 
 PREFIX = "rf"
@@ -43,7 +44,8 @@ return current
 """
 
 # KEYS[1] job hash. ARGV: prefix, job id. Erases the job, its bytes, its report, its dedupe
-# entry and its place in a batch (counters included). Returns 1 when something was erased.
+# entry and its place in a batch (counters included, and its file name from the batch's duplicates
+# and rejected lists). Returns 1 when something was erased.
 _ERASE = """
 local job = redis.call('HGETALL', KEYS[1])
 local id = ARGV[2]
@@ -60,6 +62,21 @@ if f['batch'] and f['batch'] ~= '' then
   if redis.call('EXISTS', bkey) == 1 then
     redis.call('HINCRBY', bkey, f['status'], -1)
     redis.call('HINCRBY', bkey, 'total', -1)
+    -- the file name leaves the batch's lists too: a duplicate of this file, a refused part of that name
+    local name = f['name']
+    for _, list_field in ipairs({'duplicates', 'rejected'}) do
+      local raw = redis.call('HGET', bkey, list_field)
+      local ok, rows = pcall(cjson.decode, raw or '[]')
+      if name and name ~= '' and ok and type(rows) == 'table' then
+        local kept = {}
+        for _, row in ipairs(rows) do
+          if not (type(row) == 'table' and (row['file'] == name or row['same_as'] == name)) then
+            table.insert(kept, row)
+          end
+        end
+        if #kept ~= #rows then redis.call('HSET', bkey, list_field, #kept == 0 and '[]' or cjson.encode(kept)) end
+      end
+    end
   end
   redis.call('LREM', bkey .. ':jobs', 0, id)
   redis.call('ZREM', bkey .. ':ranked', id)
@@ -111,8 +128,10 @@ class Job:
 class Store:
     """Typed access to Rolefit's records in a Redis-compatible server."""
 
-    def __init__(self, client: redis.Redis, *, upload_ttl_s: int = 86400, report_ttl_s: int = 30 * 86400):
+    def __init__(self, client: redis.Redis, *, upload_ttl_s: int = 86400, report_ttl_s: int = 30 * 86400,
+                 sealer: UploadSealer | None = None):
         self.redis = client
+        self.sealer = sealer  # with one, upload bytes are stored encrypted under a per-job key
         self.upload_ttl_s = upload_ttl_s
         self.report_ttl_s = report_ttl_s
         self._transition = client.register_script(_TRANSITION)
@@ -123,9 +142,9 @@ class Store:
         self._remember = client.register_script(_REMEMBER)
 
     @classmethod
-    def from_url(cls, url: str, **ttls: int) -> "Store":
+    def from_url(cls, url: str, *, sealer: UploadSealer | None = None, **ttls: int) -> "Store":
         client = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
-        return cls(client, **ttls)
+        return cls(client, sealer=sealer, **ttls)
 
     # keys
     @staticmethod
@@ -164,8 +183,9 @@ class Store:
         record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
                   "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch,
                   "reuse_scope": reuse_scope}
+        stored = self.sealer.seal(job_id, data) if self.sealer else data
         with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.upload_key(job_id), data, ex=self.upload_ttl_s)
+            pipe.set(self.upload_key(job_id), stored, ex=self.upload_ttl_s)
             pipe.hset(self.job_key(job_id), mapping=record)
             pipe.expire(self.job_key(job_id), self.report_ttl_s)
             pipe.execute()
@@ -211,7 +231,15 @@ class Store:
         return Job(id=job_id, status=fields.get("status", "queued"), fields=fields)
 
     def get_upload(self, job_id: str) -> bytes | None:
-        return self.redis.get(self.upload_key(job_id))
+        """The upload's bytes (opened when sealed); None once analysed, erased or expired."""
+        raw = self.redis.get(self.upload_key(job_id))
+        if raw is None or self.sealer is None:
+            return raw
+        return self.sealer.open(job_id, raw)
+
+    def _destroy_upload_key(self, job_id: str) -> None:
+        if self.sealer is not None:
+            self.sealer.destroy(job_id)
 
     def get_report(self, job_id: str) -> dict[str, Any] | None:
         raw = self.redis.get(self.report_key(job_id))
@@ -269,12 +297,14 @@ class Store:
                 except redis.WatchError:
                     continue  # erased, or another delivery of the task moved it: look again
                 break
+        self._destroy_upload_key(job_id)
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
     def fail(self, job_id: str, code: str, message: str) -> str | None:
         """Mark the job failed with a stable code and a human message; delete the upload bytes."""
         previous = self.transition(job_id, "failed", error_code=code, error_message=message)
         self.redis.delete(self.upload_key(job_id))
+        self._destroy_upload_key(job_id)
         job = self.get_job(job_id)
         if job is not None and job.status == "failed" and job.fields.get("batch"):
             row = failure_summary(code, message, file_name=job.fields.get("name", ""))
@@ -286,8 +316,11 @@ class Store:
         return previous
 
     def erase(self, job_id: str) -> bool:
-        """Erase everything stored about this candidate: record, bytes, report, dedupe, batch entry."""
-        return bool(self._erase(keys=[self.job_key(job_id)], args=[PREFIX, job_id]))
+        """Erase everything stored about this candidate: record, bytes (and their key), report, dedupe,
+        batch entry, and their file name in the batch's duplicates and rejected lists."""
+        erased = bool(self._erase(keys=[self.job_key(job_id)], args=[PREFIX, job_id]))
+        self._destroy_upload_key(job_id)
+        return erased
 
     # batches
     def create_batch(self, *, role: str, total: int, extra: dict[str, str] | None = None,
