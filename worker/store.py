@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import secrets
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import redis
 
@@ -142,7 +143,7 @@ class Store:
         self._remember = client.register_script(_REMEMBER)
 
     @classmethod
-    def from_url(cls, url: str, *, sealer: UploadSealer | None = None, **ttls: int) -> "Store":
+    def from_url(cls, url: str, *, sealer: UploadSealer | None = None, **ttls: int) -> Store:
         client = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
         return cls(client, sealer=sealer, **ttls)
 
