@@ -7,7 +7,7 @@ from celery import group
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
 from service import extensions as ext
-from service.backlog import admit
+from service.backlog import admit, share_keys
 from service.errors import ApiError
 from service.roles import all_roles, create_role, find_role
 from service.serializers import serialize_job
@@ -53,7 +53,7 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
             return reused, "done"
     job_id = job_id or admit([upload])[0]
     job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
-                              role=role, batch=batch, job_id=job_id, reuse_scope=scope)
+                              role=role, batch=batch, job_id=job_id, reuse_scope=scope, backlog=share_keys())
     if batch:
         store.add_to_batch(batch, job_id, "queued")
     if queue_now:

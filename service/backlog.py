@@ -10,6 +10,7 @@ A refusal is a 503 `backlog_full` with a Retry-After, never a silent drop.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from dataclasses import dataclass
@@ -69,6 +70,11 @@ class Share:
     label: str
 
 
+def address_tag() -> str:
+    """The client's address as a share's name: hashed, so job records never hold an address."""
+    return hashlib.sha256((request.remote_addr or "unknown").encode()).hexdigest()[:20]
+
+
 def shares() -> list[Share]:
     """The shares the current request draws on: its key's, or its address's plus the anonymous pool."""
     settings = current_app.config["SETTINGS"]
@@ -84,7 +90,7 @@ def shares() -> list[Share]:
         ]
     return [
         Share(
-            f"{PREFIX}:backlog:ip:{request.remote_addr or 'unknown'}",
+            f"{PREFIX}:backlog:ip:{address_tag()}",
             settings.max_queued_bytes_anonymous,
             settings.max_queued_jobs_anonymous,
             "uploads without an API key from this address",
@@ -96,6 +102,11 @@ def shares() -> list[Share]:
             "uploads without an API key",
         ),
     ]
+
+
+def share_keys() -> str:
+    """The current request's backlog shares, as a job records them (erasure takes the job out of them)."""
+    return ",".join(share.key for share in shares())
 
 
 def admit(uploads: list[Upload]) -> list[str]:

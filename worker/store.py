@@ -83,6 +83,7 @@ if f['batch'] and f['batch'] ~= '' then
   redis.call('ZREM', bkey .. ':ranked', id)
   redis.call('HDEL', bkey .. ':summaries', id)
 end
+for share in string.gmatch(f['backlog'] or '', '[^,]+') do redis.call('HDEL', share, id) end
 redis.call('DEL', KEYS[1])
 return 1
 """
@@ -174,16 +175,18 @@ class Store:
 
     # jobs
     def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
-                   batch: str = "", job_id: str | None = None, reuse_scope: str = "") -> str:
+                   batch: str = "", job_id: str | None = None, reuse_scope: str = "",
+                   backlog: str = "") -> str:
         """Store the upload bytes and a `queued` job record in one transaction; return the job id.
 
-        `reuse_scope` is where the finished report may serve identical uploads ("": nowhere).
+        `reuse_scope` is where the finished report may serve identical uploads ("": nowhere);
+        `backlog` names the backlog shares (comma-separated hash keys) that count this job.
         """
         job_id = job_id or new_id()
         now = f"{time.time():.3f}"
         record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
                   "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch,
-                  "reuse_scope": reuse_scope}
+                  "reuse_scope": reuse_scope, "backlog": backlog}
         stored = self.sealer.seal(job_id, data) if self.sealer else data
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.upload_key(job_id), stored, ex=self.upload_ttl_s)
