@@ -84,7 +84,10 @@ def test_rolefit_up_runs_a_passworded_private_valkey(tmp_path: Path):
         server_port = int(url.rsplit(":", 1)[1].split("/")[0])
         with pytest.raises(redis.AuthenticationError):
             redis.Redis(port=server_port).keys("*")
-        assert redis.Redis.from_url(url).hlen("rf:apikeys") == 1
+        server = redis.Redis.from_url(url)
+        assert server.hlen("rf:apikeys") == 1
+        assert server.config_get("maxmemory-policy")["maxmemory-policy"] == "noeviction"
+        assert int(server.config_get("maxmemory")["maxmemory"]) == 1024**3
         # `rolefit keys` finds the running server by itself
         listed = subprocess.run(
             [sys.executable, "-m", "service.cli", "keys", "list"],
