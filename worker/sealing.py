@@ -17,12 +17,14 @@ fails it as `expired`, as it does when the bytes themselves are gone.
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAGIC = b"RFSEAL1:"  # sealed uploads start with this; anything else is a legacy upload in clear
 NONCE_BYTES = 12
 SWEEP_EVERY_S = 600.0
@@ -45,7 +47,7 @@ class UploadSealer:
         return cls(folder, max_age_s=settings.upload_ttl_s + 60)
 
     def _path(self, job_id: str) -> Path:
-        if not job_id or "/" in job_id or job_id.startswith("."):
+        if not JOB_ID.fullmatch(job_id):  # ids are ours (URL-safe base64); anything else names no key
             raise ValueError("not a job id")
         return self.key_dir / job_id
 
@@ -66,7 +68,7 @@ class UploadSealer:
             return blob  # written in clear before sealing existed
         try:
             key = self._path(job_id).read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, ValueError):
             return None
         body = blob[len(MAGIC) :]
         return AESGCM(key).decrypt(body[:NONCE_BYTES], body[NONCE_BYTES:], job_id.encode())

@@ -82,3 +82,14 @@ def test_delete_takes_the_file_name_out_of_the_batch_lists(kept):
     assert "jane-roe" not in after.get_data(as_text=True)
     assert after.json["duplicates"] == [] and after.json["rejected"] == []
     assert after.json["progress"]["total"] == 1
+
+
+@pytest.mark.parametrize("job_id", ["../../etc/passwd", "x" * 300, "\x80é", "", ".hidden"])
+def test_a_name_that_is_no_job_id_names_no_key(tmp_path, job_id):
+    from worker.sealing import UploadSealer
+
+    sealer = UploadSealer(tmp_path / "keys")
+    sealer.destroy(job_id)  # nothing to do, and no error
+    assert sealer.open(job_id, MAGIC + b"\x00" * 40) is None
+    sealed = sealer.seal("A" * 22, b"resume bytes")
+    assert sealer.open("A" * 22, sealed) == b"resume bytes" and sealed.startswith(MAGIC)
