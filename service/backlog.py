@@ -23,10 +23,14 @@ from service.uploads import Upload
 from worker.store import PREFIX, new_id
 
 RETRY_AFTER_S = 30
-# An admitted job's place holds this long for its bytes to be stored. Once an admission has seen the
-# bytes stored, the place is settled: it lasts exactly as long as the bytes do.
+# An admitted job's place holds this long for its bytes to be stored; after that a place whose
+# bytes are gone (never stored, or expired unprocessed) may be swept.
 RESERVE_S = 30
+SWEEP_SAMPLE = 8  # places looked at per admission to sweep such leftovers: O(1), never the whole share
 
+# A share is one hash: job id → "size:hold-until", plus the running totals "#bytes" and "#jobs".
+# The store takes a job out of its shares the moment its bytes go (analysed, failed, erased:
+# worker/store.py `_LEAVE_BACKLOG`); admission sweeps a few random places whose bytes expired.
 # KEYS: the client's share, then (optional) the anonymous pool. ARGV: upload key prefix, now, hold
 # until, TTL, then per share (max bytes, max jobs), then (job id, size) pairs. Returns
 # {0, share index, bytes queued, jobs queued} when a share is full, else {1}.
@@ -36,28 +40,30 @@ local first = 5 + 2 * #KEYS
 local add_bytes, add_jobs = 0, 0
 for i = first, #ARGV, 2 do add_bytes = add_bytes + tonumber(ARGV[i + 1]); add_jobs = add_jobs + 1 end
 for k = 1, #KEYS do
-  local entries = redis.call('HGETALL', KEYS[k])
-  local bytes, jobs = 0, 0
-  for i = 1, #entries, 2 do
-    local size, untl = string.match(entries[i + 1], '^(%d+):([%d.]+)$')
-    if redis.call('EXISTS', prefix .. entries[i]) == 1 then
-      bytes = bytes + tonumber(size or 0); jobs = jobs + 1
-      if untl ~= '0' then redis.call('HSET', KEYS[k], entries[i], (size or '0') .. ':0') end
-    elseif untl and untl ~= '0' and tonumber(untl) > now then
-      bytes = bytes + tonumber(size or 0); jobs = jobs + 1
-    else
-      redis.call('HDEL', KEYS[k], entries[i])
+  local sample = redis.call('HRANDFIELD', KEYS[k], __SAMPLE__, 'WITHVALUES')
+  for i = 1, #sample, 2 do
+    local id = sample[i]
+    local size, untl = string.match(sample[i + 1], '^(%d+):([%d.]+)$')
+    if size and redis.call('EXISTS', prefix .. id) == 0 and tonumber(untl) < now then
+      if redis.call('HDEL', KEYS[k], id) == 1 then
+        redis.call('HINCRBY', KEYS[k], '#bytes', -tonumber(size))
+        redis.call('HINCRBY', KEYS[k], '#jobs', -1)
+      end
     end
   end
+  local bytes = tonumber(redis.call('HGET', KEYS[k], '#bytes') or '0')
+  local jobs = tonumber(redis.call('HGET', KEYS[k], '#jobs') or '0')
   local max_bytes, max_jobs = tonumber(ARGV[3 + 2 * k]), tonumber(ARGV[4 + 2 * k])
   if bytes + add_bytes > max_bytes or jobs + add_jobs > max_jobs then return {0, k, bytes, jobs} end
 end
 for k = 1, #KEYS do
   for i = first, #ARGV, 2 do redis.call('HSET', KEYS[k], ARGV[i], ARGV[i + 1] .. ':' .. hold) end
+  redis.call('HINCRBY', KEYS[k], '#bytes', add_bytes)
+  redis.call('HINCRBY', KEYS[k], '#jobs', add_jobs)
   redis.call('EXPIRE', KEYS[k], ttl)
 end
 return {1}
-"""
+""".replace("__SAMPLE__", str(SWEEP_SAMPLE))
 
 
 @dataclass(frozen=True)

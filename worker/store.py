@@ -44,10 +44,29 @@ end
 return current
 """
 
+# Takes a job out of the backlog shares that count it (service/backlog.py), totals included.
+_LEAVE_FUNCTION = """
+local function leave_backlog(id, shares)
+  for share in string.gmatch(shares or '', '[^,]+') do
+    local size = string.match(redis.call('HGET', share, id) or '', '^(%d+):')
+    if size and redis.call('HDEL', share, id) == 1 then
+      redis.call('HINCRBY', share, '#bytes', -tonumber(size))
+      redis.call('HINCRBY', share, '#jobs', -1)
+    end
+  end
+end
+"""
+
+# KEYS[1] job hash. ARGV: job id. The job's bytes are gone (analysed or failed): it leaves its shares.
+_LEAVE_BACKLOG = _LEAVE_FUNCTION + """
+leave_backlog(ARGV[1], redis.call('HGET', KEYS[1], 'backlog'))
+return 1
+"""
+
 # KEYS[1] job hash. ARGV: prefix, job id. Erases the job, its bytes, its report, its dedupe
 # entry and its place in a batch (counters included, and its file name from the batch's duplicates
 # and rejected lists). Returns 1 when something was erased.
-_ERASE = """
+_ERASE = _LEAVE_FUNCTION + """
 local job = redis.call('HGETALL', KEYS[1])
 local id = ARGV[2]
 local p = ARGV[1]
@@ -83,7 +102,7 @@ if f['batch'] and f['batch'] ~= '' then
   redis.call('ZREM', bkey .. ':ranked', id)
   redis.call('HDEL', bkey .. ':summaries', id)
 end
-for share in string.gmatch(f['backlog'] or '', '[^,]+') do redis.call('HDEL', share, id) end
+leave_backlog(id, f['backlog'])
 redis.call('DEL', KEYS[1])
 return 1
 """
@@ -142,6 +161,7 @@ class Store:
             "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
             "return redis.call('HINCRBY', KEYS[1], 'attempts', 1)")
         self._remember = client.register_script(_REMEMBER)
+        self._leave_backlog = client.register_script(_LEAVE_BACKLOG)
 
     @classmethod
     def from_url(cls, url: str, *, sealer: UploadSealer | None = None, **ttls: int) -> Store:
@@ -294,6 +314,7 @@ class Store:
                     pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
                     pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
                     pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
+                self._leave_backlog(keys=[job_key], args=[job_id], client=pipe)
                 self._transition(keys=[job_key], args=[PREFIX, "done", f"{time.time():.3f}"], client=pipe)
                 pipe.delete(self.upload_key(job_id))
                 try:
@@ -309,6 +330,7 @@ class Store:
         previous = self.transition(job_id, "failed", error_code=code, error_message=message)
         self.redis.delete(self.upload_key(job_id))
         self._destroy_upload_key(job_id)
+        self._leave_backlog(keys=[self.job_key(job_id)], args=[job_id])
         job = self.get_job(job_id)
         if job is not None and job.status == "failed" and job.fields.get("batch"):
             row = failure_summary(code, message, file_name=job.fields.get("name", ""))

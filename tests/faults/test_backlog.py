@@ -125,3 +125,37 @@ def test_readyz_pings_the_workers_once_for_a_flood_of_probes(valkey):
     published = client.info("commandstats").get("cmdstat_publish", {}).get("calls", 0) - before
     assert all(a.status_code == 503 and a.json["checks"]["workers"] == "none answering" for a in answers)
     assert published == 1, f"{published} worker pings for 5 probes"
+
+
+def anonymous_defaults() -> dict:
+    return {key: getattr(Settings(), key) for key in LIFTED_SHARES}
+
+
+def test_a_job_leaves_its_share_when_its_bytes_go_and_expired_places_are_swept(valkey, monkeypatch):
+    monkeypatch.setattr(
+        "service.backlog.RESERVE_S", 0
+    )  # no hold: a place is swept as soon as its bytes expire
+    app = make_app(valkey.url, upload_ttl_s=6, **anonymous_defaults())
+    store = app.extensions["rolefit.store"]
+    web = app.test_client()
+
+    def send(size: int) -> int:
+        answer = web.post(
+            "/api/v1/resumes",
+            data={"file": (io.BytesIO(resume(size)), "cv.txt")},
+            content_type="multipart/form-data",
+        )
+        return answer.status_code, (answer.json or {}).get("id")
+
+    first, second = send(9 * MB), send(9 * MB)
+    assert first[0] == second[0] == 202 and send(9 * MB)[0] == 503
+    store.fail(first[1], "corrupt", "as a worker would")  # its bytes are gone: its place is free at once
+    third = send(9 * MB)
+    assert third[0] == 202
+    share = next(k for k in valkey.client().keys("rf:backlog:ip:*"))
+    assert int(valkey.client().hget(share, "#bytes")) < 20 * MB
+    # uploads that expire unprocessed (upload_ttl_s=6) are swept by later admissions
+    store.redis.persist(share)  # the share itself outlives the uploads here, as it does under steady traffic
+    time.sleep(6.5)
+    assert send(9 * MB)[0] == 202
+    assert int(valkey.client().hget(share, "#jobs")) == 1
