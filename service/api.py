@@ -7,7 +7,7 @@ from celery import group
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
 from service import extensions as ext
-from service.backlog import admit, share_keys
+from service.backlog import admit, release, share_keys
 from service.errors import ApiError
 from service.roles import all_roles, create_role, find_role
 from service.serializers import serialize_job
@@ -50,6 +50,7 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
     if previous:
         reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
         if reused:
+            release([job_id] if job_id else [])  # the place admitted for it is not needed
             return reused, "done"
     job_id = job_id or admit([upload])[0]
     job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,

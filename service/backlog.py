@@ -20,7 +20,7 @@ from flask import current_app, g, request
 
 from service.errors import ApiError
 from service.uploads import Upload
-from worker.store import PREFIX, new_id
+from worker.store import LEAVE_BACKLOG_FUNCTION, PREFIX, new_id
 
 RETRY_AFTER_S = 30
 # An admitted job's place holds this long for its bytes to be stored; after that a place whose
@@ -108,6 +108,19 @@ def shares() -> list[Share]:
             "uploads without an API key",
         ),
     ]
+
+
+_RELEASE = LEAVE_BACKLOG_FUNCTION + """
+for i = 1, #ARGV do leave_backlog(ARGV[i], table.concat(KEYS, ',')) end
+return 1
+"""
+
+
+def release(job_ids: list[str]) -> None:
+    """Give back places admitted but not used (the file's stored report was reused instead)."""
+    if job_ids:
+        client: redis.Redis = current_app.extensions["rolefit.store"].redis
+        client.eval(_RELEASE, len(shares()), *[s.key for s in shares()], *job_ids)
 
 
 def share_keys() -> str:

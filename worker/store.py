@@ -45,7 +45,7 @@ return current
 """
 
 # Takes a job out of the backlog shares that count it (service/backlog.py), totals included.
-_LEAVE_FUNCTION = """
+LEAVE_BACKLOG_FUNCTION = """
 local function leave_backlog(id, shares)
   for share in string.gmatch(shares or '', '[^,]+') do
     local size = string.match(redis.call('HGET', share, id) or '', '^(%d+):')
@@ -58,7 +58,7 @@ end
 """
 
 # KEYS[1] job hash. ARGV: job id. The job's bytes are gone (analysed or failed): it leaves its shares.
-_LEAVE_BACKLOG = _LEAVE_FUNCTION + """
+_LEAVE_BACKLOG = LEAVE_BACKLOG_FUNCTION + """
 leave_backlog(ARGV[1], redis.call('HGET', KEYS[1], 'backlog'))
 return 1
 """
@@ -66,7 +66,7 @@ return 1
 # KEYS[1] job hash. ARGV: prefix, job id. Erases the job, its bytes, its report, its dedupe
 # entry and its place in a batch (counters included, and its file name from the batch's duplicates
 # and rejected lists). Returns 1 when something was erased.
-_ERASE = _LEAVE_FUNCTION + """
+_ERASE = LEAVE_BACKLOG_FUNCTION + """
 local job = redis.call('HGETALL', KEYS[1])
 local id = ARGV[2]
 local p = ARGV[1]

@@ -159,3 +159,31 @@ def test_a_job_leaves_its_share_when_its_bytes_go_and_expired_places_are_swept(v
     time.sleep(6.5)
     assert send(9 * MB)[0] == 202
     assert int(valkey.client().hget(share, "#jobs")) == 1
+
+
+def test_a_place_admitted_for_a_reused_report_is_given_back(valkey):
+    app = make_app(valkey.url)
+    store = app.extensions["rolefit.store"]
+    web = app.test_client()
+    known, new = resume(4096), resume(4096)
+    first = web.post(
+        "/api/v1/resumes",
+        headers={"X-API-Key": API_KEY},
+        data={"file": (io.BytesIO(known), "a.txt")},
+        content_type="multipart/form-data",
+    ).json["id"]
+    job = store.get_job(first)
+    store.finish(first, {"file": {"name": "a.txt"}}, job=job)  # as the worker ends it (no worker runs here)
+    store.remember_digest(job.fields["reuse_scope"], job.fields["sha256"], first)
+    share = job.fields["backlog"]
+    assert int(store.redis.hget(share, "#jobs")) == 0  # analysed: it left the share
+    batch = web.post(
+        "/api/v1/batches",
+        headers={"X-API-Key": API_KEY},
+        data={"files": [(io.BytesIO(known), "again.txt"), (io.BytesIO(new), "b.txt")]},
+        content_type="multipart/form-data",
+    )
+    assert batch.status_code == 202, batch.json
+    assert (
+        int(store.redis.hget(share, "#jobs")) == 1 and store.redis.hlen(share) == 3
+    )  # b.txt, and the totals
