@@ -53,7 +53,10 @@ class UploadSealer:
 
     def seal(self, job_id: str, data: bytes) -> bytes:
         """A new key for `job_id` (written 0600), and `data` encrypted with it."""
-        self.key_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self.key_dir.is_dir():  # each missing level private, not just the last (mkdir's `mode` is)
+            for folder in reversed([self.key_dir, *self.key_dir.parents]):
+                if not folder.exists():
+                    folder.mkdir(mode=0o700, exist_ok=True)
         key = AESGCM.generate_key(bit_length=256)
         fd = os.open(self._path(job_id), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:

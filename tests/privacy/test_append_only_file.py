@@ -93,3 +93,13 @@ def test_a_name_that_is_no_job_id_names_no_key(tmp_path, job_id):
     assert sealer.open(job_id, MAGIC + b"\x00" * 40) is None
     sealed = sealer.seal("A" * 22, b"resume bytes")
     assert sealer.open("A" * 22, sealed) == b"resume bytes" and sealed.startswith(MAGIC)
+
+
+def test_the_key_folder_is_private_at_every_level_it_creates(tmp_path):
+    from worker.sealing import UploadSealer
+
+    sealer = UploadSealer(tmp_path / "var" / "upload-keys")
+    sealer.seal("B" * 22, b"resume bytes")
+    assert (tmp_path / "var").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "var" / "upload-keys").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "var" / "upload-keys" / ("B" * 22)).stat().st_mode & 0o777 == 0o600
