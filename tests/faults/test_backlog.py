@@ -33,7 +33,13 @@ def test_thirty_anonymous_ten_mb_uploads_cannot_fill_the_store(valkey):
     defaults = {
         name: str(getattr(Settings(), key)) for key, name in zip(LIFTED_SHARES, LIFTED_SHARES_ENV)
     }  # the shipped shares, not the tests' lifted ones
-    web, base = start_gunicorn(valkey.url, "backlog-web", ROLEFIT_API_KEYS=hash_key(API_KEY), **defaults)
+    web, base = start_gunicorn(
+        valkey.url,
+        "backlog-web",
+        ROLEFIT_API_KEYS=hash_key(API_KEY),
+        ROLEFIT_UPLOAD_KEY_DIR=str(valkey.data_dir / "upload-keys"),
+        **defaults,
+    )
     client = valkey.client()
     try:
         before = client.info("memory")["used_memory"]
@@ -70,7 +76,12 @@ def test_thirty_anonymous_ten_mb_uploads_cannot_fill_the_store(valkey):
 
 @pytest.mark.slow
 def test_a_keyed_batch_larger_than_its_share_is_refused_whole(valkey):
-    app = make_app(valkey.url, max_queued_bytes_per_key=5 * MB, max_queued_jobs_per_key=3)
+    app = make_app(
+        valkey.url,
+        upload_key_dir=str(valkey.data_dir / "upload-keys"),
+        max_queued_bytes_per_key=5 * MB,
+        max_queued_jobs_per_key=3,
+    )
     client = app.test_client()
     files = [(resume(64 * 1024), f"cv{i}.txt") for i in range(4)]
     refused = client.post(
@@ -96,7 +107,7 @@ def test_a_store_near_its_maxmemory_refuses_uploads_with_503(valkey):
     client.config_set("maxmemory-policy", "noeviction")
     client.config_set("maxmemory", str(client.info("memory")["used_memory"] + 8 * MB))
     try:
-        app = make_app(valkey.url)
+        app = make_app(valkey.url, upload_key_dir=str(valkey.data_dir / "upload-keys"))
         web = app.test_client()
         codes = []
         for i in range(6):
@@ -118,7 +129,7 @@ def test_a_store_near_its_maxmemory_refuses_uploads_with_503(valkey):
 
 def test_readyz_pings_the_workers_once_for_a_flood_of_probes(valkey):
     client = valkey.client()
-    app = make_app(valkey.url)
+    app = make_app(valkey.url, upload_key_dir=str(valkey.data_dir / "upload-keys"))
     web = app.test_client()
     before = client.info("commandstats").get("cmdstat_publish", {}).get("calls", 0)
     answers = [web.get("/readyz") for _ in range(5)]
@@ -135,7 +146,12 @@ def test_a_job_leaves_its_share_when_its_bytes_go_and_expired_places_are_swept(v
     monkeypatch.setattr(
         "service.backlog.RESERVE_S", 0
     )  # no hold: a place is swept as soon as its bytes expire
-    app = make_app(valkey.url, upload_ttl_s=6, **anonymous_defaults())
+    app = make_app(
+        valkey.url,
+        upload_key_dir=str(valkey.data_dir / "upload-keys"),
+        upload_ttl_s=6,
+        **anonymous_defaults(),
+    )
     store = app.extensions["rolefit.store"]
     web = app.test_client()
 
@@ -162,7 +178,7 @@ def test_a_job_leaves_its_share_when_its_bytes_go_and_expired_places_are_swept(v
 
 
 def test_a_place_admitted_for_a_reused_report_is_given_back(valkey):
-    app = make_app(valkey.url)
+    app = make_app(valkey.url, upload_key_dir=str(valkey.data_dir / "upload-keys"))
     store = app.extensions["rolefit.store"]
     web = app.test_client()
     known, new = resume(4096), resume(4096)
