@@ -10,5 +10,7 @@ COPY models ./models
 COPY taxonomy ./taxonomy
 RUN pip install . && useradd --create-home --uid 10001 rolefit
 USER rolefit
+# Per-upload encryption keys (worker/sealing.py): a volume web and worker share (docker-compose.yml).
+RUN mkdir -m 0700 /home/rolefit/upload-keys
 EXPOSE 8000
 CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "4", "--threads", "4", "service.wsgi:app"]

@@ -18,7 +18,7 @@ from worker.settings import Settings
 def persistent_secret(data_dir: Path) -> str:
     """The session-signing key kept under the data directory, shared by every web process."""
     path = data_dir / "secret-key"
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 
 from celery import group
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, g, jsonify, request, url_for
 
 from service import extensions as ext
+from service.backlog import admit, release, share_keys
 from service.errors import ApiError
 from service.roles import all_roles, create_role, description_from_file, find_role
 from service.serializers import serialize_job
@@ -36,25 +37,40 @@ def enqueue(job_ids: list[str]) -> None:
         raise ApiError("unavailable", "The job queue is unreachable; try again in a few seconds.", 503) from None
 
 
-def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True) -> tuple[str, str]:
+def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True,
+           job_id: str | None = None) -> tuple[str, str]:
     """Create a job for an upload (reusing an identical file's report) and queue it; (id, status).
 
     With `queue_now=False` the caller queues the returned `queued` ids itself (a batch, in one group).
+    `job_id` is a place already admitted to the backlog (`service.backlog.admit`); without it the
+    upload is admitted here, or refused with 503 when its client's share is full.
     """
     store = ext.store()
-    scope = dedupe_scope(role)
-    previous = store.find_digest(scope, upload.sha256)
+    scope = reuse_scope(role)
+    previous = store.find_digest(scope, upload.sha256) if scope else None
     if previous:
         reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
         if reused:
+            release([job_id] if job_id else [])  # the place admitted for it is not needed
             return reused, "done"
+    job_id = job_id or admit([upload])[0]
     job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
-                              role=role, batch=batch)
+                              role=role, batch=batch, job_id=job_id, reuse_scope=scope, backlog=share_keys())
     if batch:
         store.add_to_batch(batch, job_id, "queued")
     if queue_now:
         enqueue([job_id])
     return job_id, "queued"
+
+
+def reuse_scope(role: str) -> str:
+    """Where an identical file's report may be reused: only under the same API key (and taxonomy, code, role).
+
+    Without a key nothing is reused: one stranger must not learn that another uploaded the same file,
+    nor see their file name.
+    """
+    digest = getattr(g, "api_key_digest", None)
+    return f"{dedupe_scope(role)}:key:{digest[:32]}" if digest else ""
 
 
 def requested_role() -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from service.errors import ApiError
+from service.uploads import safe_filename
+
 
 @dataclass(frozen=True)
 class ZipLimits:
@@ -63,7 +65,7 @@ def read_zip(data: bytes, limits: ZipLimits) -> ZipContents:
                                         f"{limits.max_total_bytes // (1024 * 1024)} MB; split it into smaller batches.")
         total = 0
         for info in entries:
-            name = PurePosixPath(info.filename.replace("\\", "/")).name
+            name = safe_filename(info.filename)  # no direction overrides or control characters in messages
             if info.flag_bits & 0x1:
                 contents.rejected.append({"file": name, "code": "encrypted", "message": "The entry is password-protected."})
                 continue

@@ -74,24 +74,70 @@ def digest_name(digest: str) -> str | None:
     return json.loads(raw)["name"] if raw else None
 
 
-SESSION_KEY = "api_key"  # the signed session's record of a browser sign-in: {"name", "digest"}
+SESSION_KEY = "api_key"  # the signed session's record of a browser sign-in: {"name", "digest", "sid"}
+WEB_SESSIONS = "rf:websession:"  # + sid → the key digest, while the sign-in lasts (sign-out deletes it)
 
 
 def sign_in(key: str) -> str | None:
-    """Remember a valid key in the signed session (its name and digest, never the key); its name or None."""
+    """Remember a valid key in the signed session (its name and digest, never the key); its name or None.
+
+    The cookie also names a server-side session record, so signing out ends every copy of the cookie.
+    """
     digest = hash_key(key)
     name = digest_name(digest)
-    if name is not None:
-        session[SESSION_KEY] = {"name": name, "digest": digest}
+    if name is None:
+        note_failed_key()
+        return None
+    sid = secrets.token_urlsafe(24)
+    ttl = current_app.config["SETTINGS"].session_ttl_s
+    current_app.extensions["rolefit.store"].redis.set(WEB_SESSIONS + sid, digest, ex=ttl)
+    session[SESSION_KEY] = {"name": name, "digest": digest, "sid": sid}
     return name
 
 
+def sign_out() -> None:
+    """End this browser's sign-in on the server too: a copied cookie stops working with it."""
+    signed = session.pop(SESSION_KEY, None)
+    if isinstance(signed, dict) and isinstance(signed.get("sid"), str):
+        current_app.extensions["rolefit.store"].redis.delete(WEB_SESSIONS + signed["sid"])
+
+
 def session_key_name() -> str | None:
-    """The name of the key this browser signed in with, while that key is still valid."""
+    """The name of the key this browser signed in with, while the sign-in and that key are both valid."""
     signed = session.get(SESSION_KEY) if request.cookies else None
-    if not isinstance(signed, dict) or not isinstance(signed.get("digest"), str):
+    if not isinstance(signed, dict) or not isinstance(signed.get("digest"), str) or not isinstance(signed.get("sid"), str):
+        return None
+    live = current_app.extensions["rolefit.store"].redis.get(WEB_SESSIONS + signed["sid"])
+    if live is None or live.decode() != signed["digest"]:
         return None
     return digest_name(signed["digest"])
+
+
+FAILED_KEYS = "rf:authfail:"  # + client address → wrong keys sent in the current minute
+
+
+def _failed_key_limit() -> tuple[str, int]:
+    return FAILED_KEYS + (request.remote_addr or "unknown"), current_app.config["SETTINGS"].max_failed_auth_per_minute
+
+
+def refuse_if_guessing() -> None:
+    """429 for an address that sent too many wrong keys this minute (before its key is even looked at)."""
+    counter, limit = _failed_key_limit()
+    client = current_app.extensions["rolefit.store"].redis
+    count = client.get(counter)
+    if count is not None and int(count) >= limit:
+        wait = max(1, client.ttl(counter))
+        raise ApiError("rate_limited", f"Too many wrong API keys from this address; try again in {wait} s.", 429,
+                       headers={"Retry-After": str(wait)})
+
+
+def note_failed_key() -> None:
+    """Count one wrong key against the caller's address (a one-minute window)."""
+    counter, _limit = _failed_key_limit()
+    with current_app.extensions["rolefit.store"].redis.pipeline(transaction=False) as pipe:
+        pipe.incr(counter)
+        pipe.expire(counter, 60, nx=True)
+        pipe.execute()
 
 
 def session_allowed(endpoint: str) -> bool:
@@ -102,19 +148,36 @@ def session_allowed(endpoint: str) -> bool:
 def authenticate() -> None:
     """Refuse a protected endpoint without a valid key; remember who called for the rate limit."""
     g.api_key_name = None
+    g.api_key_digest = None  # who the caller is, for shares and reuse: names need not be unique
     key = presented_key()
     endpoint = request.endpoint or ""
     guarded = endpoint in RECRUITER_ENDPOINTS or (
         endpoint in UPLOAD_ENDPOINTS and current_app.config["SETTINGS"].require_key_for_uploads)
+    if key or (endpoint == "pages.signin" and request.method == "POST"):
+        refuse_if_guessing()
     if key:
         g.api_key_name = key_name(key)
-        if g.api_key_name is None and guarded:
-            raise ApiError("unauthorized", "The API key is not valid.", 401)
+        g.api_key_digest = hash_key(key) if g.api_key_name else None
+        if g.api_key_name is None:
+            note_failed_key()
+            if guarded:
+                raise ApiError("unauthorized", "The API key is not valid.", 401)
+        cap_anonymous_body()
         return
     if session_allowed(endpoint):
         g.api_key_name = session_key_name()
+        g.api_key_digest = session[SESSION_KEY]["digest"] if g.api_key_name else None
     if guarded and g.api_key_name is None:
         raise ApiError("unauthorized", "This endpoint needs an API key in the X-API-Key header.", 401)
+    cap_anonymous_body()
+
+
+def cap_anonymous_body() -> None:
+    """Without a valid key a client can send one upload at most: its body is capped to that (not the batch size)."""
+    if getattr(g, "api_key_name", None) is None:
+        settings = current_app.config["SETTINGS"]
+        request.max_content_length = min(current_app.config["MAX_CONTENT_LENGTH"] or settings.max_batch_bytes,
+                                         settings.max_upload_bytes + 256 * 1024)
 
 
 def rate_limit_identity() -> str:

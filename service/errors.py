@@ -25,6 +25,7 @@ STATUS_OF = {
     "forbidden": 403,
     "rate_limited": 429,
     "unavailable": 503,
+    "backlog_full": 503,
     "internal": 500,
 }
 
@@ -32,11 +33,12 @@ STATUS_OF = {
 class ApiError(Exception):
     """A failure the client should see, with a stable code and a human message."""
 
-    def __init__(self, code: str, message: str, status: int | None = None):
+    def __init__(self, code: str, message: str, status: int | None = None, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status or STATUS_OF.get(code, 400)
+        self.headers = headers or {}
 
 
 def error_response(code: str, message: str, status: int):
@@ -60,12 +62,20 @@ def init_app(app: Flask) -> None:
                 metrics().count("api_errors", code=exc.code)
             except Exception:  # metrics must never turn a clear 4xx into a 500
                 pass
-        return error_response(exc.code, exc.message, exc.status)
+        response = error_response(exc.code, exc.message, exc.status)
+        response.headers.update(exc.headers)
+        return response
 
     @app.errorhandler(redis.ConnectionError)
     @app.errorhandler(redis.TimeoutError)
     def _redis_down(_exc: Exception):
         return error_response("unavailable", "The job store is unreachable; try again in a few seconds.", 503)
+
+    @app.errorhandler(redis.exceptions.OutOfMemoryError)
+    def _redis_full(_exc: Exception):  # maxmemory with noeviction: the store refuses writes, nothing is dropped
+        response = error_response("backlog_full", "The job store is full; try again in a minute.", 503)
+        response.headers["Retry-After"] = "60"
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):

@@ -6,6 +6,7 @@ from celery import Celery
 from flask import Flask, current_app
 
 from worker.celery_app import celery_config
+from worker.sealing import UploadSealer
 from worker.settings import Settings
 from worker.store import Store
 
@@ -13,7 +14,8 @@ from worker.store import Store
 def init_app(app: Flask) -> None:
     settings: Settings = app.config["SETTINGS"]
     app.extensions["rolefit.store"] = Store.from_url(settings.redis_url, upload_ttl_s=settings.upload_ttl_s,
-                                                     report_ttl_s=settings.report_ttl_s)
+                                                     report_ttl_s=settings.report_ttl_s,
+                                                     sealer=UploadSealer.from_settings(settings))
     sender = Celery("rolefit-web")
     sender.conf.update(celery_config(settings))
     sender.conf.broker_transport_options = {**sender.conf.broker_transport_options,

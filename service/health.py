@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 from flask import Blueprint, Response, current_app, jsonify
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from prometheus_client.registry import CollectorRegistry
@@ -17,30 +20,50 @@ def healthz():
     return jsonify({"status": "ok"})
 
 
+_workers_lock = threading.Lock()
+
+
 @bp.get("/readyz")
 def readyz():
-    """Ready when Redis answers and at least one worker replies to a ping."""
+    """Ready when Redis answers and at least one worker replies to a ping.
+
+    Redis is pinged on every call (cheap); the workers' answer comes from a ping at most
+    `readyz_cache_s` old, one ping at a time per process, so a flood of probes costs one worker ping
+    every few seconds instead of a web thread for up to a second each.
+    """
     checks: dict[str, str] = {}
     try:
         ext.store().ping()
         checks["redis"] = "ok"
     except Exception as error:  # any failure to reach Redis means not ready
         checks["redis"] = f"unreachable ({type(error).__name__})"
+    body: dict[str, object] = {}
     if checks["redis"] == "ok":
-        try:
-            replies = ext.celery().control.ping(timeout=1.0) or []
-        except Exception as error:
-            replies = []
-            checks["workers"] = f"unreachable ({type(error).__name__})"
-        else:
-            checks["workers"] = f"{len(replies)} answering" if replies else "none answering"
+        checks["workers"], age = workers_answering(ext.settings().readyz_cache_s)
+        body["workers_checked_s_ago"] = round(age, 3)
     ready = checks.get("redis") == "ok" and bool(checks.get("workers", "").split()[0].isdigit())
-    body: dict[str, object] = {"status": "ready" if ready else "not_ready", "checks": checks}
+    body = {"status": "ready" if ready else "not_ready", "checks": checks, **body}
     if not ready:  # the API's error shape too, so a client handles every 503 alike
         body["error"] = {"code": "unavailable", "message": "Not ready: " + ", ".join(f"{k} {v}" for k, v in checks.items())}
     response = jsonify(body)
     response.status_code = 200 if ready else 503
     return response
+
+
+def workers_answering(max_age_s: float) -> tuple[str, float]:
+    """"N answering" / "none answering" / "unreachable (…)" from a worker ping at most `max_age_s` old; its age."""
+    with _workers_lock:
+        cached = current_app.extensions.get("rolefit.workers_ping")
+        if cached is None or time.monotonic() - cached[0] >= max_age_s:
+            try:
+                replies = ext.celery().control.ping(timeout=1.0) or []
+            except Exception as error:
+                verdict = f"unreachable ({type(error).__name__})"
+            else:
+                verdict = f"{len(replies)} answering" if replies else "none answering"
+            cached = (time.monotonic(), verdict)
+            current_app.extensions["rolefit.workers_ping"] = cached
+    return cached[1], time.monotonic() - cached[0]
 
 
 def _registry() -> CollectorRegistry:

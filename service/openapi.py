@@ -81,7 +81,8 @@ def document() -> dict[str, Any]:
                               "400": _error("missing or empty file"), "401": _error("API key required"),
                               "404": _error("unknown role"), "413": _error("too large"),
                               "415": _error("not a PDF, DOCX or text file"), "429": _error("rate limited"),
-                              "503": _error("store or queue unreachable")}}},
+                              "503": _error("store or queue unreachable, or backlog_full: this client's share "
+                                            "of the queue is full (see Retry-After)")}}},
             "/api/v1/resumes/{id}": {
                 "parameters": [ID_PARAM],
                 "get": {"summary": "Status and report", "responses": {
@@ -102,7 +103,8 @@ def document() -> dict[str, Any]:
                 "summary": "Screen a batch", "security": API_KEY, "requestBody": {"required": True, "content": batch_body},
                 "responses": {"202": _json({"type": "object"}, "accepted"), "400": _error("no files"),
                               "401": _error("API key required"), "404": _error("unknown role"),
-                              "413": _error("too large")}}},
+                              "413": _error("too large"),
+                              "503": _error("backlog_full: the key's share of the queue cannot hold the batch")}}},
             "/api/v1/batches/{id}": {
                 "parameters": [ID_PARAM],
                 "get": {"summary": "Progress and ranked candidates", "security": API_KEY, "parameters": shortlist_params,

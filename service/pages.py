@@ -9,9 +9,9 @@ from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from werkzeug.datastructures import FileStorage
+from werkzeug.datastructures import FileStorage, MultiDict
 
 from service import auth
 from service import extensions as ext
@@ -198,7 +198,7 @@ def upload() -> Any:
         ext.metrics().count("uploads", kind="single", type=resume.file_type)
         return redirect(url_for("pages.report", resume_id=job_id))
     except ApiError as error:
-        if error.code == "unavailable":
+        if error.code in {"unavailable", "backlog_full"}:
             return render_template("message.html", title="Busy for a moment", message=error.message,
                                    detail=None), error.status
         single = len(parts) == 1 and error.code in {"empty", "unsupported_type", "too_large", "corrupt"}
@@ -261,7 +261,17 @@ def batch(batch_id: str) -> tuple[str, int]:
     duplicates = [] if query.blind else json.loads(record.get("duplicates", "[]"))
     return render_template("batch.html", batch_id=batch_id, counts=counts, listing=listing, query=query,
                            role=role_view(role) if role else None, rejected=rejected, duplicates=duplicates,
-                           done=counts["finished"] >= counts["total"], args=request.args), 200
+                           done=counts["finished"] >= counts["total"], args=filter_args()), 200
+
+
+# The query names the batch page's links carry on; others (`batch_id`, `endpoint`, `_method`, …) would
+# clash with `url_for`'s own arguments, so they are dropped.
+FILTER_ARGS = frozenset({"min_score", "must", "level", "sort", "order", "page", "per_page", "blind"})
+
+
+def filter_args() -> MultiDict:
+    """The request's shortlist filters, without any query name `url_for` would misread."""
+    return MultiDict([(k, v) for k, v in request.args.items(multi=True) if k in FILTER_ARGS])
 
 
 # --- roles --------------------------------------------------------------------------------------
@@ -300,8 +310,10 @@ def add_role() -> Any:
 
 def safe_next(target: str | None) -> str:
     """Only a path on this site (never another host) is a place to go back to after signing in."""
-    parts = urlsplit(target or "")
-    if not target or parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if not target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target):  # CR/LF would break the header
+        return url_for("pages.index")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return url_for("pages.index")
     return target
 
@@ -321,7 +333,7 @@ def signin() -> Any:
 
 @bp.post("/signout")
 def signout() -> Any:
-    session.pop(auth.SESSION_KEY, None)
+    auth.sign_out()
     flash("Signed out.", "success")
     return redirect(url_for("pages.index"))
 

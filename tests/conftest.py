@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.stack import EVAL, Process, redis_client, start_web, start_worker
+from tests.stack import EVAL, LIFTED_SHARES, Process, redis_client, start_web, start_worker
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +53,7 @@ def live_server(redis_url: str, worker_process: Process) -> Iterator[str]:
 def app(redis_url: str):
     from service import create_app
 
-    return create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000})
+    return create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000, **LIFTED_SHARES})
 
 
 @pytest.fixture()

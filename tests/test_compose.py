@@ -69,6 +69,20 @@ def test_redis_persists_with_aof(compose: dict):
     assert compose["services"]["redis"]["volumes"]
 
 
+def test_redis_has_a_memory_cap_that_never_evicts_jobs(compose: dict):
+    command = compose["services"]["redis"]["command"]
+    assert command[command.index("--maxmemory") + 1] == "1gb"
+    assert command[command.index("--maxmemory-policy") + 1] == "noeviction"
+    assert compose["services"]["redis"]["mem_limit"]
+
+
+def test_web_and_worker_share_the_upload_key_folder(compose: dict):
+    web, worker = compose["services"]["web"], compose["services"]["worker"]
+    folder = web["environment"]["ROLEFIT_UPLOAD_KEY_DIR"]
+    assert worker["environment"]["ROLEFIT_UPLOAD_KEY_DIR"] == folder
+    assert f"upload-keys:{folder}" in web["volumes"] and f"upload-keys:{folder}" in worker["volumes"]
+
+
 def test_every_service_has_a_health_check(compose: dict):
     for name, service in compose["services"].items():
         assert service.get("healthcheck", {}).get("test"), name

@@ -83,7 +83,8 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
     if job.fields.get("batch"):
         summary = candidate_summary(report, job.fields.get("role") or None, file_name=job.fields.get("name", ""))
     store.finish(job_id, report, summary=summary, job=job)
-    store.remember_digest(dedupe_scope(job.fields.get("role", "")), job.fields["sha256"], job_id)
+    if job.fields.get("reuse_scope"):  # only where the uploader's key may reuse it (never anonymously)
+        store.remember_digest(job.fields["reuse_scope"], job.fields["sha256"], job_id)
     with metrics.batched():  # one round trip for the counter and every stage histogram
         metrics.count("jobs", status="done", code="")
         for stage, seconds in analysis.timings.items():

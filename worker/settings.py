@@ -35,6 +35,10 @@ class Settings:
     worker_max_tasks_per_child: int = 1000
     worker_memory_headroom_mb: int = 1024
     upload_ttl_s: int = 24 * 3600
+    # Upload bytes are encrypted with a key per job kept in this folder (default <data_dir>/upload-keys),
+    # which web and worker processes share; analysing or erasing a job deletes its key (worker/sealing.py).
+    seal_uploads: bool = True
+    upload_key_dir: str = ""
     report_ttl_s: int = 30 * 24 * 3600
     # Job descriptions users add: the longest text accepted, and the deadline for reading a
     # job-description file inside a web request (the other upload budgets apply as they are).
@@ -46,13 +50,31 @@ class Settings:
     max_zip_uncompressed_bytes: int = 500 * 1024 * 1024
     max_zip_ratio: float = 100.0
     require_key_for_uploads: bool = False
+    # Each client's share of the backlog (files waiting for a worker): per API key, per address
+    # without a key, and all clients without a key together. Past a share, uploads get 503.
+    max_queued_bytes_per_key: int = 512 * 1024 * 1024
+    max_queued_jobs_per_key: int = 2000
+    max_queued_bytes_anonymous: int = 20 * 1024 * 1024
+    max_queued_jobs_anonymous: int = 10
+    max_queued_bytes_anonymous_total: int = 100 * 1024 * 1024
+    max_queued_jobs_anonymous_total: int = 200
+    # Uploads wait (503) while the job store uses more than this share of its `maxmemory`.
+    backlog_memory_high_water: float = 0.8
+    # /readyz answers from a result this fresh (seconds), so probes cannot tie up the web tier.
+    readyz_cache_s: float = 2.0
     api_keys: str = ""
     rate_limit_per_minute: int = 1200
     # Reverse proxies in front of the web tier whose X-Forwarded-For/-Proto are believed (the compose
     # deployment has one: nginx). 0 when clients reach gunicorn directly.
     trusted_proxies: int = 0
+    # Wrong API keys (header or sign-in form) one address may send a minute before it gets 429s.
+    max_failed_auth_per_minute: int = 20
+    # A browser sign-in lasts this long on the server; signing out ends it at once, copies included.
+    session_ttl_s: int = 12 * 3600
     log_level: str = "INFO"
     secret_key: str = ""
+    # The embedded Valkey's memory cap (`rolefit up`); full, it refuses writes (noeviction), never drops jobs.
+    valkey_maxmemory: str = "1gb"
 
     @property
     def broker_visibility_timeout_s(self) -> int:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import secrets
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import redis
 
+from worker.sealing import UploadSealer
 from worker.shortlist import failure_summary
 
 PREFIX = "rf"
@@ -42,9 +44,29 @@ end
 return current
 """
 
+# Takes a job out of the backlog shares that count it (service/backlog.py), totals included.
+LEAVE_BACKLOG_FUNCTION = """
+local function leave_backlog(id, shares)
+  for share in string.gmatch(shares or '', '[^,]+') do
+    local size = string.match(redis.call('HGET', share, id) or '', '^(%d+):')
+    if size and redis.call('HDEL', share, id) == 1 then
+      redis.call('HINCRBY', share, '#bytes', -tonumber(size))
+      redis.call('HINCRBY', share, '#jobs', -1)
+    end
+  end
+end
+"""
+
+# KEYS[1] job hash. ARGV: job id. The job's bytes are gone (analysed or failed): it leaves its shares.
+_LEAVE_BACKLOG = LEAVE_BACKLOG_FUNCTION + """
+leave_backlog(ARGV[1], redis.call('HGET', KEYS[1], 'backlog'))
+return 1
+"""
+
 # KEYS[1] job hash. ARGV: prefix, job id. Erases the job, its bytes, its report, its dedupe
-# entry and its place in a batch (counters included). Returns 1 when something was erased.
-_ERASE = """
+# entry and its place in a batch (counters included, and its file name from the batch's duplicates
+# and rejected lists). Returns 1 when something was erased.
+_ERASE = LEAVE_BACKLOG_FUNCTION + """
 local job = redis.call('HGETALL', KEYS[1])
 local id = ARGV[2]
 local p = ARGV[1]
@@ -60,11 +82,27 @@ if f['batch'] and f['batch'] ~= '' then
   if redis.call('EXISTS', bkey) == 1 then
     redis.call('HINCRBY', bkey, f['status'], -1)
     redis.call('HINCRBY', bkey, 'total', -1)
+    -- the file name leaves the batch's lists too: a duplicate of this file, a refused part of that name
+    local name = f['name']
+    for _, list_field in ipairs({'duplicates', 'rejected'}) do
+      local raw = redis.call('HGET', bkey, list_field)
+      local ok, rows = pcall(cjson.decode, raw or '[]')
+      if name and name ~= '' and ok and type(rows) == 'table' then
+        local kept = {}
+        for _, row in ipairs(rows) do
+          if not (type(row) == 'table' and (row['file'] == name or row['same_as'] == name)) then
+            table.insert(kept, row)
+          end
+        end
+        if #kept ~= #rows then redis.call('HSET', bkey, list_field, #kept == 0 and '[]' or cjson.encode(kept)) end
+      end
+    end
   end
   redis.call('LREM', bkey .. ':jobs', 0, id)
   redis.call('ZREM', bkey .. ':ranked', id)
   redis.call('HDEL', bkey .. ':summaries', id)
 end
+leave_backlog(id, f['backlog'])
 redis.call('DEL', KEYS[1])
 return 1
 """
@@ -78,6 +116,14 @@ redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
 redis.call('HSET', KEYS[1], 'dedupe', KEYS[2])
 return 1
 """
+
+
+def with_file_name(raw_report: bytes, name: str) -> bytes:
+    """A stored report (JSON bytes) with `file.name` set to `name`."""
+    report = json.loads(raw_report)
+    if isinstance(report.get("file"), dict):
+        report["file"]["name"] = name
+    return json.dumps(report, separators=(",", ":"), sort_keys=True).encode()
 
 
 def new_id() -> str:
@@ -103,8 +149,10 @@ class Job:
 class Store:
     """Typed access to Rolefit's records in a Redis-compatible server."""
 
-    def __init__(self, client: redis.Redis, *, upload_ttl_s: int = 86400, report_ttl_s: int = 30 * 86400):
+    def __init__(self, client: redis.Redis, *, upload_ttl_s: int = 86400, report_ttl_s: int = 30 * 86400,
+                 sealer: UploadSealer | None = None):
         self.redis = client
+        self.sealer = sealer  # with one, upload bytes are stored encrypted under a per-job key
         self.upload_ttl_s = upload_ttl_s
         self.report_ttl_s = report_ttl_s
         self._transition = client.register_script(_TRANSITION)
@@ -113,11 +161,12 @@ class Store:
             "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
             "return redis.call('HINCRBY', KEYS[1], 'attempts', 1)")
         self._remember = client.register_script(_REMEMBER)
+        self._leave_backlog = client.register_script(_LEAVE_BACKLOG)
 
     @classmethod
-    def from_url(cls, url: str, **ttls: int) -> "Store":
+    def from_url(cls, url: str, *, sealer: UploadSealer | None = None, **ttls: int) -> Store:
         client = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
-        return cls(client, **ttls)
+        return cls(client, sealer=sealer, **ttls)
 
     # keys
     @staticmethod
@@ -146,14 +195,21 @@ class Store:
 
     # jobs
     def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
-                   batch: str = "", job_id: str | None = None) -> str:
-        """Store the upload bytes and a `queued` job record in one transaction; return the job id."""
+                   batch: str = "", job_id: str | None = None, reuse_scope: str = "",
+                   backlog: str = "") -> str:
+        """Store the upload bytes and a `queued` job record in one transaction; return the job id.
+
+        `reuse_scope` is where the finished report may serve identical uploads ("": nowhere);
+        `backlog` names the backlog shares (comma-separated hash keys) that count this job.
+        """
         job_id = job_id or new_id()
         now = f"{time.time():.3f}"
         record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
-                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch}
+                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch,
+                  "reuse_scope": reuse_scope, "backlog": backlog}
+        stored = self.sealer.seal(job_id, data) if self.sealer else data
         with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.upload_key(job_id), data, ex=self.upload_ttl_s)
+            pipe.set(self.upload_key(job_id), stored, ex=self.upload_ttl_s)
             pipe.hset(self.job_key(job_id), mapping=record)
             pipe.expire(self.job_key(job_id), self.report_ttl_s)
             pipe.execute()
@@ -170,6 +226,7 @@ class Store:
         record = {k.decode(): v.decode() for k, v in source.items()}
         record.update({"status": "done", "created": now, "updated": now, "name": name, "role": role,
                        "batch": batch, "dedupe": "", "reused": source_id})
+        report = with_file_name(report, name)  # the new uploader's name only, never the first one's
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.report_key(job_id), report, ex=self.report_ttl_s)
             pipe.hset(self.job_key(job_id), mapping=record)
@@ -198,7 +255,15 @@ class Store:
         return Job(id=job_id, status=fields.get("status", "queued"), fields=fields)
 
     def get_upload(self, job_id: str) -> bytes | None:
-        return self.redis.get(self.upload_key(job_id))
+        """The upload's bytes (opened when sealed); None once analysed, erased or expired."""
+        raw = self.redis.get(self.upload_key(job_id))
+        if raw is None or self.sealer is None:
+            return raw
+        return self.sealer.open(job_id, raw)
+
+    def _destroy_upload_key(self, job_id: str) -> None:
+        if self.sealer is not None:
+            self.sealer.destroy(job_id)
 
     def get_report(self, job_id: str) -> dict[str, Any] | None:
         raw = self.redis.get(self.report_key(job_id))
@@ -249,6 +314,7 @@ class Store:
                     pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
                     pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
                     pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
+                self._leave_backlog(keys=[job_key], args=[job_id], client=pipe)
                 self._transition(keys=[job_key], args=[PREFIX, "done", f"{time.time():.3f}"], client=pipe)
                 pipe.delete(self.upload_key(job_id))
                 try:
@@ -256,12 +322,15 @@ class Store:
                 except redis.WatchError:
                     continue  # erased, or another delivery of the task moved it: look again
                 break
+        self._destroy_upload_key(job_id)
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
     def fail(self, job_id: str, code: str, message: str) -> str | None:
         """Mark the job failed with a stable code and a human message; delete the upload bytes."""
         previous = self.transition(job_id, "failed", error_code=code, error_message=message)
         self.redis.delete(self.upload_key(job_id))
+        self._destroy_upload_key(job_id)
+        self._leave_backlog(keys=[self.job_key(job_id)], args=[job_id])
         job = self.get_job(job_id)
         if job is not None and job.status == "failed" and job.fields.get("batch"):
             row = failure_summary(code, message, file_name=job.fields.get("name", ""))
@@ -273,8 +342,11 @@ class Store:
         return previous
 
     def erase(self, job_id: str) -> bool:
-        """Erase everything stored about this candidate: record, bytes, report, dedupe, batch entry."""
-        return bool(self._erase(keys=[self.job_key(job_id)], args=[PREFIX, job_id]))
+        """Erase everything stored about this candidate: record, bytes (and their key), report, dedupe,
+        batch entry, and their file name in the batch's duplicates and rejected lists."""
+        erased = bool(self._erase(keys=[self.job_key(job_id)], args=[PREFIX, job_id]))
+        self._destroy_upload_key(job_id)
+        return erased
 
     # batches
     def create_batch(self, *, role: str, total: int, extra: dict[str, str] | None = None,

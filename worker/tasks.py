@@ -12,6 +12,7 @@ from celery.worker.request import Request
 from worker.celery_app import TASK_ANALYZE, app
 from worker.jobs import process_job
 from worker.metrics import Metrics
+from worker.sealing import UploadSealer
 from worker.settings import Settings
 from worker.store import Store
 
@@ -23,7 +24,7 @@ SETTINGS: Settings = app.conf.rolefit_settings
 def store() -> Store:
     """One Redis connection pool per worker process."""
     return Store.from_url(SETTINGS.redis_url, upload_ttl_s=SETTINGS.upload_ttl_s,
-                          report_ttl_s=SETTINGS.report_ttl_s)
+                          report_ttl_s=SETTINGS.report_ttl_s, sealer=UploadSealer.from_settings(SETTINGS))
 
 
 WARM_UP_TEXT = b"""Sample Person

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from service.auth import hash_key
+from tests.stack import LIFTED_SHARES
 
 API_KEY = "rf_faults-test-key"
 
@@ -16,7 +17,7 @@ def make_app(redis_url: str, **settings):
     from service import create_app
 
     return create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000,
-                       "api_keys": hash_key(API_KEY), **settings})
+                       "api_keys": hash_key(API_KEY), **LIFTED_SHARES, **settings})
 
 
 def upload(client, path: Path, name: str | None = None, data: bytes | None = None) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import redis
 
-from tests.stack import ARTIFACTS, Process, free_port, redis_client, start_web, wait_for
+from tests.stack import ARTIFACTS, LIFTED_SHARES_ENV, Process, free_port, redis_client, start_web, wait_for
 
 SLOW_APP = "tests.faults.slow_app"
 
@@ -98,7 +98,7 @@ def fresh_log(name: str) -> None:
 def env_for(redis_url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ROLEFIT_", "FAULTS_"))}
     env.update({"REDIS_URL": redis_url, "PYTHONUNBUFFERED": "1", "ROLEFIT_RATE_LIMIT_PER_MINUTE": "100000",
-                **extra})
+                **LIFTED_SHARES_ENV, **extra})
     return env
 
 
