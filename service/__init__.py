@@ -53,7 +53,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from service import api, auth, batches, errors, extensions, health, openapi, pages
+    from service import api, auth, batches, errors, extensions, health, openapi, pages, tenant_api
 
     errors.init_app(app)
     extensions.init_app(app)
@@ -61,6 +61,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf = CSRFProtect(app)  # page forms carry a token; the JSON API authenticates by header key instead
     app.register_blueprint(csrf.exempt(api.bp))
     app.register_blueprint(csrf.exempt(batches.bp))
+    app.register_blueprint(csrf.exempt(tenant_api.bp))
     app.register_blueprint(health.bp)
     app.register_blueprint(openapi.bp)
     app.register_blueprint(pages.bp)

@@ -13,7 +13,9 @@ from service import extensions as ext
 from service.api import enqueue, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
 from service.errors import ApiError
+from service.filters import check_order, check_sort, filter_effects, resolve_skills
 from service.roles import create_role
+from service.tenancy import caller, tenants
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
 from worker.metrics import SIZE_BUCKETS
 from worker.shortlist import Query, candidate_summary, rank, to_csv
@@ -95,8 +97,10 @@ def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
             duplicates.append({"file": upload.name, "same_as": unique[upload.sha256].name})
         else:
             unique[upload.sha256] = upload
+    owner = caller().owner or ""
     batch_id = store.create_batch(role=role, total=len(unique), extra={
-        "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates)})
+        "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates), "owner": owner})
+    tenants().index_batch(batch_id, owner)
     to_queue = []
     for upload in unique.values():
         job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False)
@@ -133,10 +137,10 @@ def _number(name: str, kind: type, default: Any, low: float, high: float) -> Any
 
 
 def query_from_request() -> Query:
-    must = tuple(s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip())
+    must = resolve_skills(s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip())
     levels = tuple(int(v) for value in request.args.getlist("level") for v in value.split(",") if v.strip().isdigit())
-    sort = request.args.get("sort", "score")
-    descending = request.args.get("order", "desc").lower() != "asc"
+    sort = check_sort(request.args.get("sort"))
+    descending = check_order(request.args.get("order"))
     return Query(min_score=_number("min_score", float, None, 0, 100), must=must, levels=levels, sort=sort,
                  descending=descending, page=_number("page", int, 1, 1, 10**6),
                  per_page=_number("per_page", int, 50, 1, 1000), blind=_flag("blind"))
@@ -144,7 +148,7 @@ def query_from_request() -> Query:
 
 def load_batch(batch_id: str) -> dict[str, str]:
     batch = ext.store().get_batch(batch_id)
-    if batch is None:
+    if batch is None or not caller().can_see(batch.get("owner")):  # another tenant's batch does not exist
         raise ApiError("not_found", "No batch with this id: it never existed, was deleted, or has expired.")
     return batch
 
@@ -170,7 +174,7 @@ def get_batch(batch_id: str):
             "progress": counts, **shortlist(batch_id, query),
             "rejected": json.loads(batch.get("rejected", "[]")),
             "duplicates": [] if query.blind else json.loads(batch.get("duplicates", "[]")),
-            "blind": query.blind,
+            "blind": query.blind, "filters": filter_effects(ext.store().batch_summaries(batch_id).values(), query),
             "links": {"export": url_for("batches.export_batch", batch_id=batch_id)}}
     if query.blind:
         body["rejected"] = [{k: v for k, v in r.items() if k != "file"} for r in body["rejected"]]
