@@ -54,6 +54,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from flask_wtf.csrf import CSRFProtect
 
     from service import api, auth, batches, errors, extensions, health, openapi, pages, tenant_api
+    from service import tenant_pages  # noqa: F401  (its routes join pages.bp)
 
     errors.init_app(app)
     extensions.init_app(app)
@@ -64,5 +65,5 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(csrf.exempt(tenant_api.bp))
     app.register_blueprint(health.bp)
     app.register_blueprint(openapi.bp)
-    app.register_blueprint(pages.bp)
+    app.register_blueprint(pages.bp)  # with tenant_pages' routes
     return app

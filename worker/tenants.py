@@ -7,8 +7,9 @@ of their text (one role per description per tenant), their pin and their expiry.
 Keys:
 - `rf:batches:index` sorted set batch id → created (every batch; an operator's list)
 - `rf:tenant:{owner}:batches` sorted set batch id → created
-- `rf:tenant:{owner}:roles` sorted set role id → created
-- `rf:tenant:{owner}:roletext:{sha256}` → role id (deduplication by content)
+  (both indexes expire with the retention after their newest batch, so never before a batch they list)
+- `rf:roles:tenant:{owner}` sorted set role id → created (no expiry: pinned roles stay listed)
+- `rf:roles:text:{owner}:{sha256}` → role id (deduplication by content)
 - `rf:role:{id}` the role record (`worker.store.Store.role_key`), now with `owner`, `digest`,
   `pinned`, `created`; it expires with the retention unless pinned.
 Indexes are cleaned lazily: an id whose record has expired or was deleted is dropped when read.
@@ -34,11 +35,11 @@ def tenant_batches_key(owner: str) -> str:
 
 
 def tenant_roles_key(owner: str) -> str:
-    return f"{PREFIX}:tenant:{owner}:roles"
+    return f"{PREFIX}:roles:tenant:{owner}"
 
 
 def role_text_key(owner: str, digest: str) -> str:
-    return f"{PREFIX}:tenant:{owner}:roletext:{digest}"
+    return f"{PREFIX}:roles:text:{owner}:{digest}"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Tenants:
         score = created if created is not None else time.time()
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.zadd(ALL_BATCHES, {batch_id: score})
+            pipe.expire(ALL_BATCHES, self.ttl)
             if owner:
                 pipe.zadd(tenant_batches_key(owner), {batch_id: score})
                 pipe.expire(tenant_batches_key(owner), self.ttl)
