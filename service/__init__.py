@@ -53,8 +53,18 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from service import api, auth, batches, errors, extensions, health, openapi, pages, tenant_api
-    from service import tenant_pages  # noqa: F401  (its routes join pages.bp)
+    from service import (
+        api,
+        auth,
+        batches,
+        errors,
+        extensions,
+        health,
+        openapi,
+        pages,
+        tenant_api,
+        tenant_pages,  # noqa: F401  (its routes join pages.bp before it is registered)
+    )
 
     errors.init_app(app)
     extensions.init_app(app)
