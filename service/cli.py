@@ -115,35 +115,46 @@ def screen(source: Path, role: str | None, csv_path: Path | None, server: str | 
 
 @main.group()
 def keys() -> None:
-    """Manage API keys for the recruiter endpoints (stored hashed in Redis at REDIS_URL)."""
+    """Manage API keys for the recruiter endpoints (stored hashed in the service's Redis).
+
+    The Redis is REDIS_URL when set, else the embedded server of the `rolefit up` running on the
+    data folder (ROLEFIT_DATA_DIR, default var/).
+    """
 
 
 def _redis():
     import redis
 
-    from worker.settings import Settings
+    from service.keys_cli import find_redis_url
 
-    url = Settings.from_env().redis_url
-    if not url:
-        raise click.UsageError("REDIS_URL is not set; keys live in the service's Redis.")
-    return redis.Redis.from_url(url)
+    url = find_redis_url()
+    client = redis.Redis.from_url(url, socket_connect_timeout=3)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        raise click.ClickException(f"cannot reach the key store at {url.split('@')[-1]}: {error}. Is the service "
+                                   "running? Start it with `rolefit up`, or set REDIS_URL to its server.") from None
+    return client
 
 
 @keys.command("create")
 @click.argument("name")
-def keys_create(name: str) -> None:
+@click.option("--operator", is_flag=True, help="An operator key: sees every key's batches and roles, pins roles.")
+def keys_create(name: str, operator: bool) -> None:
     """Create a key and print it once (only its SHA-256 is stored)."""
     from service.auth import create_key
 
-    click.echo(create_key(_redis(), name))
+    click.echo(create_key(_redis(), name, operator=operator))
 
 
 @keys.command("list")
 def keys_list() -> None:
+    """Every key: name, the start of its hash, when it was made, and whether it is an operator's."""
     from service.auth import list_keys
+    from service.keys_cli import key_line
 
     for entry in list_keys(_redis()):
-        click.echo(f"{entry['name']}\t{entry['hash']}…\tcreated {entry['created']}")
+        click.echo(key_line(entry))
 
 
 @keys.command("revoke")

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from service.runlock import AlreadyRunning, StackLock, port_in_use
 from worker.settings import Settings
 
 
@@ -33,7 +34,7 @@ def ensure_local_key(redis_url: str, data_dir: Path) -> None:
     key_file = data_dir / "api-key"
     if client.hlen(KEYS) == 0 and not os.environ.get("ROLEFIT_API_KEYS"):
         data_dir.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(create_key(client, "local") + "\n")
+        key_file.write_text(create_key(client, "local", operator=True) + "\n")  # the machine's owner
         key_file.chmod(0o600)
     if key_file.exists():
         print(f"rolefit: API key for batches and roles in {key_file} (send it as X-API-Key)", flush=True)
@@ -50,9 +51,39 @@ def web_command(host: str, port: int, workers: int) -> list[str]:
             '{"http":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}', "service.wsgi:app"]
 
 
+def preflight(settings: Settings, *, host: str, port: int) -> StackLock | str:
+    """Before anything starts: the data folder's lock, and free ports. The lock, or why not to start."""
+    lock = StackLock(Path(settings.data_dir))
+    try:
+        lock.acquire()
+    except AlreadyRunning as running:
+        return str(running)
+    valkey_port = int(os.environ.get("ROLEFIT_VALKEY_PORT", "0") or 0)
+    busy = [(port, "the web server", f"choose another with `rolefit up --port {port + 1}`")] if port_in_use(host, port) else []
+    if not settings.redis_url and valkey_port and port_in_use("127.0.0.1", valkey_port):
+        busy.append((valkey_port, "the embedded Valkey", "choose another with ROLEFIT_VALKEY_PORT (or unset it)"))
+    if busy:
+        lock.release()
+        return " ".join(f"Port {number} on {host if what == 'the web server' else '127.0.0.1'}, wanted by {what}, "
+                        f"is already in use; {fix}." for number, what, fix in busy) + " Nothing was started."
+    return lock
+
+
 def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> int:
     """Start everything, wait until Ctrl-C (or a child dies), then stop everything."""
     settings = Settings.from_env()
+    lock = preflight(settings, host=host, port=port)
+    if isinstance(lock, str):
+        print(f"rolefit: {lock}", file=sys.stderr, flush=True)
+        return 2
+    try:
+        return _run_locked(settings, lock, host=host, port=port, concurrency=concurrency, web_workers=web_workers)
+    finally:
+        lock.release()
+
+
+def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, concurrency: int,
+                web_workers: int) -> int:
     env = dict(os.environ)
     valkey = None
     if not settings.redis_url:
@@ -61,6 +92,7 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
         print(f"rolefit: embedded Valkey on {valkey.connection_url} (data in {valkey.data_dir})", flush=True)
     else:
         print("rolefit: using REDIS_URL from the environment", flush=True)
+    lock.publish(web_url=f"http://{host}:{port}", redis_url=env.get("REDIS_URL") or settings.redis_url)
     ensure_local_key(env["REDIS_URL"] if "REDIS_URL" in env else settings.redis_url, Path(settings.data_dir))
     children = [subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
                 subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True)]
@@ -76,9 +108,13 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
     code = 0
     try:
         while not stopping:
-            if any(child.poll() is not None for child in children):
+            exited = [(name, child.returncode) for name, child in zip(("the worker", "the web server"), children)
+                      if child.poll() is not None]
+            if exited:
                 code = 1
-                print("rolefit: a component exited; stopping the rest", file=sys.stderr, flush=True)
+                what = ", ".join(f"{name} (exit status {status})" for name, status in exited)
+                print(f"rolefit: {what} stopped; its messages are above. Stopping the rest.", file=sys.stderr,
+                      flush=True)
                 break
             time.sleep(0.3)
     finally:
