@@ -192,7 +192,7 @@ def export_batch(batch_id: str):
     listing = shortlist(batch_id, everything)
     suffix = "-blind" if query.blind else ""
     if fmt == "csv":
-        body = to_csv(listing["candidates"], blind=query.blind)
+        body = to_csv(listing["candidates"], blind=query.blind, failures=listing["failures"])
         mimetype = "text/csv"
     else:
         body = json.dumps({"batch": batch_id, "blind": query.blind, "candidates": listing["candidates"],

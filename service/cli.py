@@ -47,7 +47,7 @@ def load_role_option(value: str | None) -> list:
         text = extract(path.read_bytes(), filename=path.name).text
     except ResumeError as error:
         raise click.BadParameter(f"{path}: {error.message}", param_hint="--role") from None
-    return [build_role_profile(text, title=path.stem.replace("_", " ").replace("-", " "), role_id="custom")]
+    return [build_role_profile(text, title=None, role_id="custom")]  # titled from its own text, not the file name
 
 
 @main.command()
@@ -62,6 +62,7 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
     from worker.settings import Settings
 
     extra_roles = load_role_option(role)
+    chosen = extra_roles[0].id if extra_roles else role  # a seed role id, or the job description's role
     limits = limits_of(Settings.from_env())
     failed = 0
     for path in paths:
@@ -72,21 +73,15 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
             outcome = {"file": str(path), "error": {"code": error.code, "message": error.message}}
             click.echo(json.dumps(outcome) if as_json else f"{path}: FAILED {error.code}: {error.message}")
             continue
-        click.echo(json.dumps(report, ensure_ascii=False) if as_json else summarize(path, report))
+        click.echo(json.dumps(report, ensure_ascii=False) if as_json else summarize(path, report, chosen))
     sys.exit(1 if failed else 0)
 
 
-def summarize(path: Path, report: dict) -> str:
-    """A few human lines about one report."""
-    cand = report["candidate"]
-    lines = [f"{path}: ladder level {report['ladder_level']}, best fit {report['best_fit'] or 'none'}",
-             f"  {cand['years_experience']} years, highest degree {cand['highest_degree']}, "
-             f"{len(report['skills'])} skills"]
-    for fit in sorted(report["fits"], key=lambda f: -f["score"]):
-        lines.append(f"  {fit['score']:5.1f}  {fit['title']} (level {fit['level']})")
-    for warning in report["warnings"]:
-        lines.append(f"  warning: {warning['message']}")
-    return "\n".join(lines)
+def summarize(path: Path, report: dict, chosen: str | None = None) -> str:
+    """A few human lines about one report (see `service.cli_report`)."""
+    from service.cli_report import human_summary
+
+    return human_summary(str(path), report, chosen=chosen)
 
 
 @main.command()

@@ -64,7 +64,9 @@ def test_screen_a_batch_filter_it_go_blind_and_export(signed_in, live_server):
 
     name, body = download(page, "Export CSV")
     table = list(csv.DictReader(io.StringIO(body)))
-    assert name.endswith(".csv") and len(table) == 3 and all(row["name"] for row in table)
+    ranked = [row for row in table if row["status"] == "done"]
+    assert name.endswith(".csv") and len(ranked) == 3 and all(row["name"] for row in ranked)
+    assert [(row["file"], row["error_code"]) for row in table[3:]] == [("truncated.pdf", "corrupt")]
 
     top = max(scores)
     page.get_by_label("Minimum score").fill(f"{top - 0.05:.1f}")
