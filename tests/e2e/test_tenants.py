@@ -75,6 +75,12 @@ def test_added_roles_are_private_deduplicated_renamable_and_deletable(people):
     # nobody else sees it, uses it or changes it: 404 as if it did not exist
     assert role["id"] not in {r["id"] for r in b.get("/api/v1/roles").json()["roles"]}
     assert all(r["seed"] for r in anon.get("/api/v1/roles").json()["roles"])
+    for page in (
+        "/",
+        "/roles",
+    ):  # the upload form's role list and the roles page, signed out or as another key
+        assert role["id"] not in anon.get(page).text and role["id"] not in b.get(page).text
+    assert role["id"] in a.get("/roles").text
     assert b.get(f"/api/v1/roles/{role['id']}").status_code == 404
     assert anon.get(f"/api/v1/roles/{role['id']}").status_code == 404
     assert b.patch(f"/api/v1/roles/{role['id']}", json={"title": "Mine now"}).status_code == 404
