@@ -6,14 +6,14 @@ import json
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, g, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from service import extensions as ext
 from service.api import enqueue, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
 from service.errors import ApiError
-from service.filters import check_order, check_sort, filter_effects, resolve_skills
+from service.filters import batch_filter_effects, check_order, check_sort, resolve_skills
 from service.roles import create_role
 from service.tenancy import caller, tenants
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
@@ -159,8 +159,16 @@ def progress(batch: dict[str, str]) -> dict[str, int]:
     return counts
 
 
+def batch_rows(batch_id: str) -> dict[str, dict[str, Any]]:
+    """A batch's rows, read once per request (the shortlist and the filters' effects share them)."""
+    cache = g.setdefault("rolefit_batch_rows", {})
+    if batch_id not in cache:
+        cache[batch_id] = ext.store().batch_summaries(batch_id)
+    return cache[batch_id]
+
+
 def shortlist(batch_id: str, query: Query) -> dict[str, Any]:
-    rows = ext.store().batch_summaries(batch_id)
+    rows = batch_rows(batch_id)
     return rank(sorted(rows.items()), query, batch_id=batch_id)
 
 
@@ -174,7 +182,7 @@ def get_batch(batch_id: str):
             "progress": counts, **shortlist(batch_id, query),
             "rejected": json.loads(batch.get("rejected", "[]")),
             "duplicates": [] if query.blind else json.loads(batch.get("duplicates", "[]")),
-            "blind": query.blind, "filters": filter_effects(ext.store().batch_summaries(batch_id).values(), query),
+            "blind": query.blind, "filters": batch_filter_effects(lambda: batch_rows(batch_id), query),
             "links": {"export": url_for("batches.export_batch", batch_id=batch_id)}}
     if query.blind:
         body["rejected"] = [{k: v for k, v in r.items() if k != "file"} for r in body["rejected"]]

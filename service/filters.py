@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,6 +115,17 @@ def check_order(value: str | None) -> bool:
 
 def skill_name(skill_id: str) -> str:
     return vocabulary().names.get(skill_id, skill_id)
+
+
+def has_filters(query: Query) -> bool:
+    return query.min_score is not None or bool(query.must) or bool(query.levels)
+
+
+def batch_filter_effects(
+    rows: Callable[[], Mapping[str, dict[str, Any]]], query: Query
+) -> list[dict[str, Any]]:
+    """`filter_effects` of a batch's rows (read by `rows()` only when a filter is active: not on progress polls)."""
+    return filter_effects(rows().values(), query) if has_filters(query) else []
 
 
 def filter_effects(rows: Iterable[dict[str, Any]], query: Query) -> list[dict[str, Any]]:

@@ -17,9 +17,9 @@ from service import auth
 from service import extensions as ext
 from service.api import submit
 from service.archives import is_zip
-from service.batches import load_batch, progress, query_from_request, shortlist, start_batch
+from service.batches import batch_rows, load_batch, progress, query_from_request, shortlist, start_batch
 from service.errors import ApiError
-from service.filters import filter_effects
+from service.filters import batch_filter_effects
 from service.formatting import category_label, years_text
 from service.roles import add_role as add_role_for_caller
 from service.roles import all_roles, create_role, find_role
@@ -264,7 +264,7 @@ def batch(batch_id: str) -> tuple[str, int]:
     role = find_role(record.get("role", "")) if record.get("role") else None
     rejected = json.loads(record.get("rejected", "[]"))
     duplicates = [] if query.blind else json.loads(record.get("duplicates", "[]"))
-    effects = filter_effects(ext.store().batch_summaries(batch_id).values(), query)
+    effects = batch_filter_effects(lambda: batch_rows(batch_id), query)
     return render_template("batch.html", batch_id=batch_id, counts=counts, listing=listing, query=query, effects=effects,
                            role=role_view(role) if role else None, rejected=rejected, duplicates=duplicates,
                            done=counts["finished"] >= counts["total"], args=request.args), 200
