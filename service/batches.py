@@ -137,7 +137,8 @@ def _number(name: str, kind: type, default: Any, low: float, high: float) -> Any
 
 
 def query_from_request() -> Query:
-    must = resolve_skills(s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip())
+    typed = [s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip()]
+    must = resolve_skills(typed)  # names, ids or aliases → canonical skill ids; unknown ones are a 400
     levels = tuple(int(v) for value in request.args.getlist("level") for v in value.split(",") if v.strip().isdigit())
     sort = check_sort(request.args.get("sort"))
     descending = check_order(request.args.get("order"))

@@ -47,7 +47,8 @@ def load_role_option(value: str | None) -> list:
         text = extract(path.read_bytes(), filename=path.name).text
     except ResumeError as error:
         raise click.BadParameter(f"{path}: {error.message}", param_hint="--role") from None
-    return [build_role_profile(text, title=None, role_id="custom")]  # titled from its own text, not the file name
+    # titled from its own text (its "Title:" or first line), not from the file's name
+    return [build_role_profile(text, title=None, role_id="custom")]
 
 
 @main.command()
@@ -127,14 +128,16 @@ def _redis():
     try:
         client.ping()
     except redis.RedisError as error:
-        raise click.ClickException(f"cannot reach the key store at {url.split('@')[-1]}: {error}. Is the service "
-                                   "running? Start it with `rolefit up`, or set REDIS_URL to its server.") from None
+        where = url.split("@")[-1]  # never print a password
+        raise click.ClickException(f"cannot reach the key store at {where}: {error}. Is the service running? "
+                                   "Start it with `rolefit up`, or set REDIS_URL to its server.") from None
     return client
 
 
 @keys.command("create")
 @click.argument("name")
-@click.option("--operator", is_flag=True, help="An operator key: sees every key's batches and roles, pins roles.")
+@click.option("--operator", is_flag=True,
+              help="An operator key: sees every key's batches and roles, pins roles.")
 def keys_create(name: str, operator: bool) -> None:
     """Create a key and print it once (only its SHA-256 is stored)."""
     from service.auth import create_key

@@ -25,7 +25,7 @@ def _names(items: list[str], limit: int) -> str:
 def human_summary(
     label: str, report: dict[str, Any], *, chosen: str | None = None, skills_per_category: int = 8
 ) -> str:
-    """A few readable lines about one report; `chosen` is the role picked with --role (its fit comes first)."""
+    """A few readable lines about one report; `chosen` is the role picked with --role (its fit first)."""
     cand = report.get("candidate") or {}
     fits = sorted(report.get("fits", []), key=lambda f: -f["score"])
     best = next((f for f in fits if f["role"] == report.get("best_fit")), None)

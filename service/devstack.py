@@ -59,13 +59,16 @@ def preflight(settings: Settings, *, host: str, port: int) -> StackLock | str:
     except AlreadyRunning as running:
         return str(running)
     valkey_port = int(os.environ.get("ROLEFIT_VALKEY_PORT", "0") or 0)
-    busy = [(port, "the web server", f"choose another with `rolefit up --port {port + 1}`")] if port_in_use(host, port) else []
+    busy: list[str] = []
+    if port_in_use(host, port):
+        busy.append(f"Port {port} on {host}, wanted by the web server, is already in use; "
+                    f"choose another with `rolefit up --port {port + 1}`.")
     if not settings.redis_url and valkey_port and port_in_use("127.0.0.1", valkey_port):
-        busy.append((valkey_port, "the embedded Valkey", "choose another with ROLEFIT_VALKEY_PORT (or unset it)"))
+        busy.append(f"Port {valkey_port} on 127.0.0.1, wanted by the embedded Valkey, is already in use; "
+                    "choose another with ROLEFIT_VALKEY_PORT (or unset it).")
     if busy:
         lock.release()
-        return " ".join(f"Port {number} on {host if what == 'the web server' else '127.0.0.1'}, wanted by {what}, "
-                        f"is already in use; {fix}." for number, what, fix in busy) + " Nothing was started."
+        return " ".join(busy) + " Nothing was started."
     return lock
 
 
@@ -77,7 +80,8 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
         print(f"rolefit: {lock}", file=sys.stderr, flush=True)
         return 2
     try:
-        return _run_locked(settings, lock, host=host, port=port, concurrency=concurrency, web_workers=web_workers)
+        return _run_locked(settings, lock, host=host, port=port, concurrency=concurrency,
+                           web_workers=web_workers)
     finally:
         lock.release()
 
@@ -108,7 +112,8 @@ def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, co
     code = 0
     try:
         while not stopping:
-            exited = [(name, child.returncode) for name, child in zip(("the worker", "the web server"), children)
+            names = ("the worker", "the web server")
+            exited = [(name, child.returncode) for name, child in zip(names, children)
                       if child.poll() is not None]
             if exited:
                 code = 1

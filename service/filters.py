@@ -124,7 +124,7 @@ def has_filters(query: Query) -> bool:
 def batch_filter_effects(
     rows: Callable[[], Mapping[str, dict[str, Any]]], query: Query
 ) -> list[dict[str, Any]]:
-    """`filter_effects` of a batch's rows (read by `rows()` only when a filter is active: not on progress polls)."""
+    """`filter_effects` of a batch's rows; `rows()` is called only when a filter is active (not on polls)."""
     return filter_effects(rows().values(), query) if has_filters(query) else []
 
 

@@ -20,7 +20,7 @@ CATEGORY_WORDS = {
 
 
 def category_label(category: str | None) -> str:
-    """`ml_field` → "ML field", `mlops` → "MLOps": a taxonomy category as a heading (no other casing after)."""
+    """`ml_field` → "ML field", `mlops` → "MLOps": a taxonomy category as a heading."""
     words = [CATEGORY_WORDS.get(w.lower(), w) for w in (category or "other").replace("_", " ").split()]
     text = " ".join(words)
     return text[:1].upper() + text[1:]

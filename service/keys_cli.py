@@ -21,10 +21,10 @@ def find_redis_url(settings: Settings | None = None) -> str:
     if running is not None and running.redis_url:
         return running.redis_url
     raise click.UsageError(
-        f"no running Rolefit found on the data folder {settings.data_dir} and REDIS_URL is not set, so there is no "
-        "key store to use. Start the stack with `rolefit up` (keys then find its embedded server by themselves), "
-        "or point at a server: REDIS_URL=redis://HOST:6379/0 rolefit keys …  (ROLEFIT_DATA_DIR selects another "
-        "data folder)."
+        f"no running Rolefit found on the data folder {settings.data_dir} and REDIS_URL is not set, "
+        "so there is no key store to use. Start the stack with `rolefit up` (keys then find its "
+        "embedded server by themselves), or point at a server: "
+        "REDIS_URL=redis://HOST:6379/0 rolefit keys …  (ROLEFIT_DATA_DIR selects another data folder)."
     )
 
 

@@ -97,8 +97,10 @@ def document() -> dict[str, Any]:
             "/api/v1/roles/{id}": {
                 "parameters": [ID_PARAM],
                 "get": {"summary": "One role (a seed role, or one the key added)", "responses": {
-                    "200": _json({"$ref": "#/components/schemas/Role"}, "the role"), "404": _error("unknown role")}},
-                "patch": {"summary": "Rename a role the key added; pin it (operator keys)", "security": API_KEY,
+                    "200": _json({"$ref": "#/components/schemas/Role"}, "the role"),
+                    "404": _error("unknown role")}},
+                "patch": {"summary": "Rename a role the key added; pin it (operator keys)",
+                          "security": API_KEY,
                           "requestBody": {"required": True, "content": {"application/json": {"schema": {
                               "type": "object", "properties": {"title": {"type": "string"},
                                                                "pinned": {"type": "boolean"}}}}}},
@@ -118,7 +120,8 @@ def document() -> dict[str, Any]:
                                       "401": _error("API key required"),
                                       "404": _error("unknown batch or candidate")}}},
             "/api/v1/batches": {"get": {
-                "summary": "The key's batches, newest first (every key's for an operator key)", "security": API_KEY,
+                "summary": "The key's batches, newest first (every key's for an operator key)",
+                "security": API_KEY,
                 "parameters": [{"name": "limit", "in": "query",
                                 "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
                 "responses": {"200": _json({"type": "object"}, "batches with progress and role"),

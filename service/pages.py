@@ -59,8 +59,8 @@ def needs_key(*, uploads_only: bool = False) -> Callable:
 
 @bp.app_context_processor
 def page_globals() -> dict[str, Any]:
-    return {"signed_in_as": signed_in(), "operator": bool(getattr(g, "api_key_operator", False)), "level_names": LEVEL_NAMES, "level_short_names": LEVEL_SHORT_NAMES,
-            "degree_names": DEGREE_NAMES}
+    return {"signed_in_as": signed_in(), "operator": bool(getattr(g, "api_key_operator", False)),
+            "level_names": LEVEL_NAMES, "level_short_names": LEVEL_SHORT_NAMES, "degree_names": DEGREE_NAMES}
 
 
 bp.add_app_template_filter(years_text, "years")
@@ -265,7 +265,8 @@ def batch(batch_id: str) -> tuple[str, int]:
     rejected = json.loads(record.get("rejected", "[]"))
     duplicates = [] if query.blind else json.loads(record.get("duplicates", "[]"))
     effects = batch_filter_effects(lambda: batch_rows(batch_id), query)
-    return render_template("batch.html", batch_id=batch_id, counts=counts, listing=listing, query=query, effects=effects,
+    return render_template("batch.html", batch_id=batch_id, counts=counts, listing=listing, query=query,
+                           effects=effects,
                            role=role_view(role) if role else None, rejected=rejected, duplicates=duplicates,
                            done=counts["finished"] >= counts["total"], args=request.args), 200
 
@@ -307,7 +308,8 @@ def add_role() -> Any:
     if created:
         flash(f"Added the role “{profile['title']}”. Resumes can now be scored against it.", "success")
     else:
-        flash(f"You added this job description before, as “{profile['title']}”: no second copy was made.", "info")
+        flash(f"You added this job description before, as “{profile['title']}”: no second copy was made.",
+              "info")
     return redirect(url_for("pages.roles", _anchor=f"role-{profile['id']}"))
 
 

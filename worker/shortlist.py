@@ -127,10 +127,12 @@ def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, ran
 
 
 CSV_COLUMNS = ("rank", "candidate", "name", "email", "phone", "file", "score", "role", "ladder_level", "best_fit",
-               "years", "highest_degree", "matched", "missing", "warnings", "status", "error_code", "error_message")
+               "years", "highest_degree", "matched", "missing", "warnings",
+               "status", "error_code", "error_message")
 
 
-def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool, failures: Sequence[dict[str, Any]] = ()) -> str:
+def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool,
+           failures: Sequence[dict[str, Any]] = ()) -> str:
     """The shortlist as CSV; lists are joined with '; '. Blind exports carry no personal columns.
 
     Files that could not be analysed follow the ranked rows, with `status` failed and their error code.

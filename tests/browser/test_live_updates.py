@@ -52,7 +52,8 @@ def test_the_report_page_reloads_itself_when_the_report_is_ready(page, live_serv
 
 def test_the_batch_page_follows_progress(signed_in, live_server, store, api_key):
     page = signed_in
-    batch = store.create_batch(role="", total=2, extra={"owner": tenant_id(hash_key(api_key))})  # the key's batch
+    owner = tenant_id(hash_key(api_key))  # the batch belongs to the signed-in key
+    batch = store.create_batch(role="", total=2, extra={"owner": owner})
     jobs = []
     for name in ("First", "Second"):
         job = store.create_job(b"resume " + name.encode(), name=f"{name}.txt", file_type="txt", sha256=name * 8,

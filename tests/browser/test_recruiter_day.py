@@ -14,10 +14,17 @@ from tests.stack import EVAL
 
 pytestmark = pytest.mark.browser
 RESUMES = EVAL / "resumes"
-K8S = "Jane Roe\njane.roe@example.com\nExperience\nPlatform Engineer, Acme, 2018 - 2024\nRan Kubernetes and Python.\n"
-PLAIN = "John Poe\njohn.poe@example.com\nExperience\nData Analyst, Beta, 2020 - 2024\nWrote Python and SQL reports.\n"
+K8S = (
+    "Jane Roe\njane.roe@example.com\nExperience\nPlatform Engineer, Acme, 2018 - 2024\n"
+    "Ran Kubernetes and Python.\n"
+)
+PLAIN = (
+    "John Poe\njohn.poe@example.com\nExperience\nData Analyst, Beta, 2020 - 2024\n"
+    "Wrote Python and SQL reports.\n"
+)
 JD = (
-    "Recommendation Systems Engineer\nYou will build recommender models in Python with PyTorch and serve them "
+    "Recommendation Systems Engineer\nYou will build recommender models in Python with PyTorch "
+    "and serve them "
     "on Kubernetes. Four years of experience and a degree in computer science are expected. " * 2
 )
 
