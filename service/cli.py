@@ -171,6 +171,84 @@ def keys_hash() -> None:
     click.echo(hash_key(sys.stdin.readline()))
 
 
+def _service_options(command):
+    """The options of every command that talks to a running service."""
+    command = click.option("--server", envvar="ROLEFIT_URL", default=None,
+                           help="Base URL of the service (env ROLEFIT_URL); default: the running `rolefit up`."
+                           )(command)
+    return click.option("--api-key", envvar="ROLEFIT_API_KEY", default=None,
+                        help="API key (env ROLEFIT_API_KEY); default: the key `rolefit up` wrote.")(command)
+
+
+@main.group()
+def roles() -> None:
+    """Your job descriptions on a running service: list, add, rename, pin (operators), delete."""
+
+
+@roles.command("list")
+@_service_options
+@click.option("--mine", is_flag=True, help="Only the roles the key added (not the seed ladder).")
+def roles_list(server: str | None, api_key: str | None, mine: bool) -> None:
+    """The seed roles and the key's own: id, level, title, and when each expires."""
+    from service.roles_cli import checked, find_service, role_line
+
+    body = checked(*find_service(server, api_key).call("GET", "/api/v1/roles"), expect=(200,))
+    for role in body["roles"]:
+        if not (mine and role.get("seed")):
+            click.echo(role_line(role))
+
+
+@roles.command("add")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The role's name (default: read from the text).")
+@_service_options
+def roles_add(path: Path, title: str | None, server: str | None, api_key: str | None) -> None:
+    """Add a job description (a text file); the same text again gives the same role."""
+    from service.roles_cli import checked, find_service, role_line
+
+    body = {"text": path.read_text(encoding="utf-8", errors="replace"), **({"title": title} if title else {})}
+    status, role = find_service(server, api_key).call("POST", "/api/v1/roles", body)
+    checked(status, role, expect=(200, 201))
+    click.echo(("added\t" if status == 201 else "exists\t") + role_line(role))
+
+
+@roles.command("rename")
+@click.argument("role_id")
+@click.argument("title")
+@_service_options
+def roles_rename(role_id: str, title: str, server: str | None, api_key: str | None) -> None:
+    """Give a role the key added a new name."""
+    from service.roles_cli import checked, find_service, role_line
+
+    service = find_service(server, api_key)
+    answer = service.call("PATCH", f"/api/v1/roles/{role_id}", {"title": title})
+    click.echo(role_line(checked(*answer, expect=(200,))))
+
+
+@roles.command("pin")
+@click.argument("role_id")
+@click.option("--off", is_flag=True, help="Unpin: the role expires with the retention again.")
+@_service_options
+def roles_pin(role_id: str, off: bool, server: str | None, api_key: str | None) -> None:
+    """Keep a role past the retention (needs an operator key)."""
+    from service.roles_cli import checked, find_service, role_line
+
+    service = find_service(server, api_key)
+    click.echo(role_line(checked(*service.call("PATCH", f"/api/v1/roles/{role_id}", {"pinned": not off}),
+                                 expect=(200,))))
+
+
+@roles.command("delete")
+@click.argument("role_id")
+@_service_options
+def roles_delete(role_id: str, server: str | None, api_key: str | None) -> None:
+    """Delete a role the key added."""
+    from service.roles_cli import checked, find_service
+
+    checked(*find_service(server, api_key).call("DELETE", f"/api/v1/roles/{role_id}"), expect=(204,))
+    click.echo(f"deleted {role_id}")
+
+
 @main.group()
 def taxonomy() -> None:
     """Build and inspect the skills taxonomy."""
