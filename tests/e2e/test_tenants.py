@@ -97,6 +97,14 @@ def test_added_roles_are_private_deduplicated_renamable_and_deletable(people):
         data={"role": role["id"]},
     )
     assert anon_upload.status_code == 404
+    # the key that added it scores against it (the worker reads the owned record)
+    cv = b"Jane Roe\nSearch engineer since 2019: ranking models in Python and PyTorch on Kubernetes.\n"
+    job = a.post("/api/v1/resumes", files={"file": ("cv.txt", cv)}, data={"role": role["id"]}).json()["id"]
+    deadline = time.monotonic() + 60
+    while (body := a.get(f"/api/v1/resumes/{job}").json())["status"] not in ("done", "failed"):
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert [f["title"] for f in body["report"]["fits"] if f["role"] == role["id"]] == [role["title"]]
     # another key's same text makes its own role
     theirs = b.post("/api/v1/roles", json={"text": JD})
     assert theirs.status_code == 201 and theirs.json()["id"] != role["id"]
