@@ -189,7 +189,11 @@ def test_a_phone_gets_cards_and_no_horizontal_overflow(phone, live_server, tmp_p
     page = phone
     files = {"k8s.txt": K8S, "plain.txt": PLAIN, "third.txt": PLAIN.replace("John Poe", "Ann Loe")}
     batch_url = screen_batch(page, tmp_path, files, role="mle-ii")
-    for path in ("/", "/roles", "/batches", batch_url, batch_url + "?blind=1"):
+    page.goto(batch_url)
+    report_url = page.locator("#shortlist td.candidate a").first.get_attribute("href")
+    page.goto(batch_url + "?blind=1")
+    blind_url = page.locator("#shortlist a.code-name").first.get_attribute("href")
+    for path in ("/", "/roles", "/batches", batch_url, batch_url + "?blind=1", report_url, blind_url, "/signin"):
         page.goto(path)
         measured = overflow(page)
         assert measured["scroll"] <= measured["width"], (path, measured)
