@@ -59,7 +59,18 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from flask_wtf.csrf import CSRFProtect
 
-    from service import api, auth, batches, errors, extensions, health, openapi, pages
+    from service import (
+        api,
+        auth,
+        batches,
+        errors,
+        extensions,
+        health,
+        openapi,
+        pages,
+        tenant_api,
+        tenant_pages,  # noqa: F401  (its routes join pages.bp before it is registered)
+    )
 
     errors.init_app(app)
     extensions.init_app(app)
@@ -67,7 +78,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     csrf = CSRFProtect(app)  # page forms carry a token; the JSON API authenticates by header key instead
     app.register_blueprint(csrf.exempt(api.bp))
     app.register_blueprint(csrf.exempt(batches.bp))
+    app.register_blueprint(csrf.exempt(tenant_api.bp))
     app.register_blueprint(health.bp)
     app.register_blueprint(openapi.bp)
-    app.register_blueprint(pages.bp)
+    app.register_blueprint(pages.bp)  # with tenant_pages' routes
     return app

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, g, jsonify, request, url_for
 from service import extensions as ext
 from service.backlog import admit, release, share_keys
 from service.errors import ApiError
-from service.roles import all_roles, create_role, description_from_file, find_role
+from service.roles import add_role, all_roles, description_from_file, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
 from worker.celery_app import TASK_ANALYZE
@@ -140,8 +140,8 @@ def post_role():
         text = description_from_file(upload)
     if len(text.strip()) < 40:
         raise ApiError("bad_request", "Send the job description as `text` (at least a few sentences) or as a `file`.")
-    profile = create_role(text, title=title)
+    profile, created = add_role(text, title=title)  # the same text again gives the same role (200)
     response = jsonify(profile)
-    response.status_code = 201
+    response.status_code = 201 if created else 200
     response.headers["Location"] = url_for("api.get_role", role_id=profile["id"])
     return response

@@ -17,6 +17,7 @@ KEYS = "rf:apikeys"
 # Endpoints a recruiter's key guards whatever the settings say.
 RECRUITER_ENDPOINTS = frozenset({
     "batches.create_batch", "batches.get_batch", "batches.export_batch", "batches.delete_batch", "api.post_role",
+    "tenants.list_batches", "tenants.blind_candidate", "tenants.patch_role", "tenants.delete_role_view",
 })
 # Single uploads, their reports and their deletion: guarded when ROLEFIT_REQUIRE_KEY_FOR_UPLOADS is on.
 UPLOAD_ENDPOINTS = frozenset({"api.upload_resume", "api.get_resume", "api.delete_resume"})
@@ -32,10 +33,14 @@ def new_key() -> str:
     return "rf_" + secrets.token_urlsafe(32)
 
 
-def create_key(client: redis.Redis, name: str) -> str:
-    """Store the hash of a new key under `name` and return the key (shown once, never stored)."""
+def create_key(client: redis.Redis, name: str, *, operator: bool = False) -> str:
+    """Store the hash of a new key under `name` and return the key (shown once, never stored).
+
+    An operator key sees every tenant's batches and roles and may pin roles against expiry.
+    """
     key = new_key()
-    client.hset(KEYS, hash_key(key), json.dumps({"name": name, "created": int(time.time())}))
+    record = {"name": name, "created": int(time.time()), **({"operator": True} if operator else {})}
+    client.hset(KEYS, hash_key(key), json.dumps(record))
     return key
 
 
@@ -67,11 +72,26 @@ def key_name(key: str) -> str | None:
 
 def digest_name(digest: str) -> str | None:
     """The name of the key with this SHA-256 digest while it is valid (not revoked), or None."""
+    record = digest_record(digest)
+    return record["name"] if record else None
+
+
+def digest_record(digest: str) -> dict | None:
+    """The stored record (`name`, `created`, `operator`?) of a valid key with this digest, or None."""
     configured = {h.strip().lower() for h in current_app.config["SETTINGS"].api_keys.split(",") if h.strip()}
     if digest in configured:
-        return "config"
+        return {"name": "config"}
     raw = current_app.extensions["rolefit.store"].redis.hget(KEYS, digest)
-    return json.loads(raw)["name"] if raw else None
+    return json.loads(raw) if raw else None
+
+
+def remember_caller(digest: str | None) -> str | None:
+    """Set who calls (`g.api_key_name`, `g.api_key_digest`, `g.api_key_operator`); the key's name or None."""
+    record = digest_record(digest) if digest else None
+    g.api_key_name = record["name"] if record else None
+    g.api_key_digest = digest if record else None
+    g.api_key_operator = bool(record and record.get("operator"))
+    return g.api_key_name
 
 
 SESSION_KEY = "api_key"  # the signed session's record of a browser sign-in: {"name", "digest", "sid"}
@@ -103,14 +123,20 @@ def sign_out() -> None:
 
 
 def session_key_name() -> str | None:
-    """The name of the key this browser signed in with, while the sign-in and that key are both valid."""
+    """The name of the key this browser signed in with, while that key is still valid."""
+    digest = session_digest()
+    return digest_name(digest) if digest else None
+
+
+def session_digest() -> str | None:
+    """The digest of the key this browser signed in with (valid or not), or None."""
     signed = session.get(SESSION_KEY) if request.cookies else None
     if not isinstance(signed, dict) or not isinstance(signed.get("digest"), str) or not isinstance(signed.get("sid"), str):
         return None
     live = current_app.extensions["rolefit.store"].redis.get(WEB_SESSIONS + signed["sid"])
     if live is None or live.decode() != signed["digest"]:
         return None
-    return digest_name(signed["digest"])
+    return signed["digest"]
 
 
 FAILED_KEYS = "rf:authfail:"  # + client address → wrong keys sent in the current minute
@@ -147,8 +173,7 @@ def session_allowed(endpoint: str) -> bool:
 
 def authenticate() -> None:
     """Refuse a protected endpoint without a valid key; remember who called for the rate limit."""
-    g.api_key_name = None
-    g.api_key_digest = None  # who the caller is, for shares and reuse: names need not be unique
+    remember_caller(None)
     key = presented_key()
     endpoint = request.endpoint or ""
     guarded = endpoint in RECRUITER_ENDPOINTS or (
@@ -156,8 +181,7 @@ def authenticate() -> None:
     if key or (endpoint == "pages.signin" and request.method == "POST"):
         refuse_if_guessing()
     if key:
-        g.api_key_name = key_name(key)
-        g.api_key_digest = hash_key(key) if g.api_key_name else None
+        remember_caller(hash_key(key))
         if g.api_key_name is None:
             note_failed_key()
             if guarded:
@@ -165,8 +189,7 @@ def authenticate() -> None:
         cap_anonymous_body()
         return
     if session_allowed(endpoint):
-        g.api_key_name = session_key_name()
-        g.api_key_digest = session[SESSION_KEY]["digest"] if g.api_key_name else None
+        remember_caller(session_digest())
     if guarded and g.api_key_name is None:
         raise ApiError("unauthorized", "This endpoint needs an API key in the X-API-Key header.", 401)
     cap_anonymous_body()

@@ -6,7 +6,7 @@ import json
 import logging
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, Response, g, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from service import extensions as ext
@@ -14,7 +14,9 @@ from service.api import enqueue, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
 from service.backlog import admit
 from service.errors import ApiError
+from service.filters import batch_filter_effects, check_order, check_sort, resolve_skills
 from service.roles import create_role
+from service.tenancy import caller, tenants
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
 from worker.metrics import SIZE_BUCKETS
 from worker.shortlist import Query, candidate_summary, rank, to_csv
@@ -102,8 +104,10 @@ def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
         else:
             unique[upload.sha256] = upload
     places = admit(list(unique.values()))  # the whole batch fits its client's backlog share, or none of it
+    owner = caller().owner or ""
     batch_id = store.create_batch(role=role, total=len(unique), extra={
-        "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates)})
+        "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates), "owner": owner})
+    tenants().index_batch(batch_id, owner)
     to_queue = []
     for upload, place in zip(unique.values(), places):
         job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place)
@@ -140,10 +144,11 @@ def _number(name: str, kind: type, default: Any, low: float, high: float) -> Any
 
 
 def query_from_request() -> Query:
-    must = tuple(s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip())
+    typed = [s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip()]
+    must = resolve_skills(typed)  # names, ids or aliases → canonical skill ids; unknown ones are a 400
     levels = tuple(int(v) for value in request.args.getlist("level") for v in value.split(",") if v.strip().isdigit())
-    sort = request.args.get("sort", "score")
-    descending = request.args.get("order", "desc").lower() != "asc"
+    sort = check_sort(request.args.get("sort"))
+    descending = check_order(request.args.get("order"))
     return Query(min_score=_number("min_score", float, None, 0, 100), must=must, levels=levels, sort=sort,
                  descending=descending, page=_number("page", int, 1, 1, 10**6),
                  per_page=_number("per_page", int, 50, 1, 1000), blind=_flag("blind"))
@@ -151,7 +156,7 @@ def query_from_request() -> Query:
 
 def load_batch(batch_id: str) -> dict[str, str]:
     batch = ext.store().get_batch(batch_id)
-    if batch is None:
+    if batch is None or not caller().can_see(batch.get("owner")):  # another tenant's batch does not exist
         raise ApiError("not_found", "No batch with this id: it never existed, was deleted, or has expired.")
     return batch
 
@@ -162,8 +167,16 @@ def progress(batch: dict[str, str]) -> dict[str, int]:
     return counts
 
 
+def batch_rows(batch_id: str) -> dict[str, dict[str, Any]]:
+    """A batch's rows, read once per request (the shortlist and the filters' effects share them)."""
+    cache = g.setdefault("rolefit_batch_rows", {})
+    if batch_id not in cache:
+        cache[batch_id] = ext.store().batch_summaries(batch_id)
+    return cache[batch_id]
+
+
 def shortlist(batch_id: str, query: Query) -> dict[str, Any]:
-    rows = ext.store().batch_summaries(batch_id)
+    rows = batch_rows(batch_id)
     return rank(sorted(rows.items()), query, batch_id=batch_id)
 
 
@@ -177,7 +190,7 @@ def get_batch(batch_id: str):
             "progress": counts, **shortlist(batch_id, query),
             "rejected": json.loads(batch.get("rejected", "[]")),
             "duplicates": [] if query.blind else json.loads(batch.get("duplicates", "[]")),
-            "blind": query.blind,
+            "blind": query.blind, "filters": batch_filter_effects(lambda: batch_rows(batch_id), query),
             "links": {"export": url_for("batches.export_batch", batch_id=batch_id)}}
     if query.blind:
         body["rejected"] = [{k: v for k, v in r.items() if k != "file"} for r in body["rejected"]]
@@ -195,7 +208,7 @@ def export_batch(batch_id: str):
     listing = shortlist(batch_id, everything)
     suffix = "-blind" if query.blind else ""
     if fmt == "csv":
-        body = to_csv(listing["candidates"], blind=query.blind)
+        body = to_csv(listing["candidates"], blind=query.blind, failures=listing["failures"])
         mimetype = "text/csv"
     else:
         body = json.dumps({"batch": batch_id, "blind": query.blind, "candidates": listing["candidates"],

@@ -47,7 +47,8 @@ def load_role_option(value: str | None) -> list:
         text = extract(path.read_bytes(), filename=path.name).text
     except ResumeError as error:
         raise click.BadParameter(f"{path}: {error.message}", param_hint="--role") from None
-    return [build_role_profile(text, title=path.stem.replace("_", " ").replace("-", " "), role_id="custom")]
+    # titled from its own text (its "Title:" or first line), not from the file's name
+    return [build_role_profile(text, title=None, role_id="custom")]
 
 
 @main.command()
@@ -62,6 +63,7 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
     from worker.settings import Settings
 
     extra_roles = load_role_option(role)
+    chosen = extra_roles[0].id if extra_roles else role  # a seed role id, or the job description's role
     limits = limits_of(Settings.from_env())
     failed = 0
     for path in paths:
@@ -72,21 +74,15 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
             outcome = {"file": str(path), "error": {"code": error.code, "message": error.message}}
             click.echo(json.dumps(outcome) if as_json else f"{path}: FAILED {error.code}: {error.message}")
             continue
-        click.echo(json.dumps(report, ensure_ascii=False) if as_json else summarize(path, report))
+        click.echo(json.dumps(report, ensure_ascii=False) if as_json else summarize(path, report, chosen))
     sys.exit(1 if failed else 0)
 
 
-def summarize(path: Path, report: dict) -> str:
-    """A few human lines about one report."""
-    cand = report["candidate"]
-    lines = [f"{path}: ladder level {report['ladder_level']}, best fit {report['best_fit'] or 'none'}",
-             f"  {cand['years_experience']} years, highest degree {cand['highest_degree']}, "
-             f"{len(report['skills'])} skills"]
-    for fit in sorted(report["fits"], key=lambda f: -f["score"]):
-        lines.append(f"  {fit['score']:5.1f}  {fit['title']} (level {fit['level']})")
-    for warning in report["warnings"]:
-        lines.append(f"  warning: {warning['message']}")
-    return "\n".join(lines)
+def summarize(path: Path, report: dict, chosen: str | None = None) -> str:
+    """A few human lines about one report (see `service.cli_report`)."""
+    from service.cli_report import human_summary
+
+    return human_summary(str(path), report, chosen=chosen)
 
 
 @main.command()
@@ -115,36 +111,48 @@ def screen(source: Path, role: str | None, csv_path: Path | None, server: str | 
 
 @main.group()
 def keys() -> None:
-    """Manage API keys for the recruiter endpoints (stored hashed in Redis at REDIS_URL)."""
+    """Manage API keys for the recruiter endpoints (stored hashed in the service's Redis).
+
+    The Redis is REDIS_URL when set, else the embedded server of the `rolefit up` running on the
+    data folder (ROLEFIT_DATA_DIR, default var/).
+    """
 
 
 def _redis():
     import redis
 
-    from service.devstack import embedded_redis_url
-    from worker.settings import Settings
+    from service.keys_cli import find_redis_url
 
-    url = Settings.from_env().redis_url or embedded_redis_url()
-    if not url:
-        raise click.UsageError("REDIS_URL is not set and `rolefit up` is not running; keys live in the service's Redis.")
-    return redis.Redis.from_url(url)
+    url = find_redis_url()
+    client = redis.Redis.from_url(url, socket_connect_timeout=3)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        where = url.split("@")[-1]  # never print a password
+        raise click.ClickException(f"cannot reach the key store at {where}: {error}. Is the service running? "
+                                   "Start it with `rolefit up`, or set REDIS_URL to its server.") from None
+    return client
 
 
 @keys.command("create")
 @click.argument("name")
-def keys_create(name: str) -> None:
+@click.option("--operator", is_flag=True,
+              help="An operator key: sees every key's batches and roles, pins roles.")
+def keys_create(name: str, operator: bool) -> None:
     """Create a key and print it once (only its SHA-256 is stored)."""
     from service.auth import create_key
 
-    click.echo(create_key(_redis(), name))
+    click.echo(create_key(_redis(), name, operator=operator))
 
 
 @keys.command("list")
 def keys_list() -> None:
+    """Every key: name, the start of its hash, when it was made, and whether it is an operator's."""
     from service.auth import list_keys
+    from service.keys_cli import key_line
 
     for entry in list_keys(_redis()):
-        click.echo(f"{entry['name']}\t{entry['hash']}…\tcreated {entry['created']}")
+        click.echo(key_line(entry))
 
 
 @keys.command("revoke")
@@ -161,6 +169,84 @@ def keys_hash() -> None:
     from service.auth import hash_key
 
     click.echo(hash_key(sys.stdin.readline()))
+
+
+def _service_options(command):
+    """The options of every command that talks to a running service."""
+    command = click.option("--server", envvar="ROLEFIT_URL", default=None,
+                           help="Base URL of the service (env ROLEFIT_URL); default: the running `rolefit up`."
+                           )(command)
+    return click.option("--api-key", envvar="ROLEFIT_API_KEY", default=None,
+                        help="API key (env ROLEFIT_API_KEY); default: the key `rolefit up` wrote.")(command)
+
+
+@main.group()
+def roles() -> None:
+    """Your job descriptions on a running service: list, add, rename, pin (operators), delete."""
+
+
+@roles.command("list")
+@_service_options
+@click.option("--mine", is_flag=True, help="Only the roles the key added (not the seed ladder).")
+def roles_list(server: str | None, api_key: str | None, mine: bool) -> None:
+    """The seed roles and the key's own: id, level, title, and when each expires."""
+    from service.roles_cli import checked, find_service, role_line
+
+    body = checked(*find_service(server, api_key).call("GET", "/api/v1/roles"), expect=(200,))
+    for role in body["roles"]:
+        if not (mine and role.get("seed")):
+            click.echo(role_line(role))
+
+
+@roles.command("add")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The role's name (default: read from the text).")
+@_service_options
+def roles_add(path: Path, title: str | None, server: str | None, api_key: str | None) -> None:
+    """Add a job description (a text file); the same text again gives the same role."""
+    from service.roles_cli import checked, find_service, role_line
+
+    body = {"text": path.read_text(encoding="utf-8", errors="replace"), **({"title": title} if title else {})}
+    status, role = find_service(server, api_key).call("POST", "/api/v1/roles", body)
+    checked(status, role, expect=(200, 201))
+    click.echo(("added\t" if status == 201 else "exists\t") + role_line(role))
+
+
+@roles.command("rename")
+@click.argument("role_id")
+@click.argument("title")
+@_service_options
+def roles_rename(role_id: str, title: str, server: str | None, api_key: str | None) -> None:
+    """Give a role the key added a new name."""
+    from service.roles_cli import checked, find_service, role_line
+
+    service = find_service(server, api_key)
+    answer = service.call("PATCH", f"/api/v1/roles/{role_id}", {"title": title})
+    click.echo(role_line(checked(*answer, expect=(200,))))
+
+
+@roles.command("pin")
+@click.argument("role_id")
+@click.option("--off", is_flag=True, help="Unpin: the role expires with the retention again.")
+@_service_options
+def roles_pin(role_id: str, off: bool, server: str | None, api_key: str | None) -> None:
+    """Keep a role past the retention (needs an operator key)."""
+    from service.roles_cli import checked, find_service, role_line
+
+    service = find_service(server, api_key)
+    click.echo(role_line(checked(*service.call("PATCH", f"/api/v1/roles/{role_id}", {"pinned": not off}),
+                                 expect=(200,))))
+
+
+@roles.command("delete")
+@click.argument("role_id")
+@_service_options
+def roles_delete(role_id: str, server: str | None, api_key: str | None) -> None:
+    """Delete a role the key added."""
+    from service.roles_cli import checked, find_service
+
+    checked(*find_service(server, api_key).call("DELETE", f"/api/v1/roles/{role_id}"), expect=(204,))
+    click.echo(f"deleted {role_id}")
 
 
 @main.group()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from service.datadir import private_file, read_or_create_secret, secure_tree
+from service.runlock import AlreadyRunning, StackLock, port_in_use
 from worker.settings import Settings
 
 PASSWORD_FILE = "valkey-password"  # under the data directory, 0600: made on the first start, kept after
@@ -32,6 +33,18 @@ def embedded_redis_url(data_dir: Path | None = None) -> str | None:
         return path.read_text().strip() or None
     except OSError:
         return None
+
+
+def without_password(url: str) -> str:
+    """`url` with any password taken out, for records others may read."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def start_valkey(data_dir: Path, port: int | None = None, *, password: str | None = None,
@@ -104,7 +117,7 @@ def ensure_local_key(redis_url: str, data_dir: Path) -> None:
     key_file = data_dir / "api-key"
     if client.hlen(KEYS) == 0 and not os.environ.get("ROLEFIT_API_KEYS"):
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        private_file(key_file, create_key(client, "local") + "\n")  # 0600 from its first byte
+        private_file(key_file, create_key(client, "local", operator=True) + "\n")  # the machine's owner; 0600 from its first byte
     if key_file.exists():
         print(f"rolefit: API key for batches and roles in {key_file} (send it as X-API-Key)", flush=True)
 
@@ -120,9 +133,43 @@ def web_command(host: str, port: int, workers: int) -> list[str]:
             '{"http":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}', "service.wsgi:app"]
 
 
+def preflight(settings: Settings, *, host: str, port: int) -> StackLock | str:
+    """Before anything starts: the data folder's lock, and free ports. The lock, or why not to start."""
+    lock = StackLock(Path(settings.data_dir))
+    try:
+        lock.acquire()
+    except AlreadyRunning as running:
+        return str(running)
+    valkey_port = int(os.environ.get("ROLEFIT_VALKEY_PORT", "0") or 0)
+    busy: list[str] = []
+    if port_in_use(host, port):
+        busy.append(f"Port {port} on {host}, wanted by the web server, is already in use; "
+                    f"choose another with `rolefit up --port {port + 1}`.")
+    if not settings.redis_url and valkey_port and port_in_use("127.0.0.1", valkey_port):
+        busy.append(f"Port {valkey_port} on 127.0.0.1, wanted by the embedded Valkey, is already in use; "
+                    "choose another with ROLEFIT_VALKEY_PORT (or unset it).")
+    if busy:
+        lock.release()
+        return " ".join(busy) + " Nothing was started."
+    return lock
+
+
 def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> int:
     """Start everything, wait until Ctrl-C (or a child dies), then stop everything."""
     settings = Settings.from_env()
+    lock = preflight(settings, host=host, port=port)
+    if isinstance(lock, str):
+        print(f"rolefit: {lock}", file=sys.stderr, flush=True)
+        return 2
+    try:
+        return _run_locked(settings, lock, host=host, port=port, concurrency=concurrency,
+                           web_workers=web_workers)
+    finally:
+        lock.release()
+
+
+def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, concurrency: int,
+                web_workers: int) -> int:
     env = dict(os.environ)
     valkey = None
     data_dir = Path(settings.data_dir)
@@ -139,6 +186,8 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
               f"(data in {valkey.data_dir})", flush=True)
     else:
         print("rolefit: using REDIS_URL from the environment", flush=True)
+    # The lock names the server without its password; `rolefit keys` reads that from URL_FILE (0600).
+    lock.publish(web_url=f"http://{host}:{port}", redis_url=without_password(env.get("REDIS_URL") or settings.redis_url))
     ensure_local_key(env["REDIS_URL"] if "REDIS_URL" in env else settings.redis_url, Path(settings.data_dir))
     children = [subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
                 subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True)]
@@ -154,9 +203,14 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
     code = 0
     try:
         while not stopping:
-            if any(child.poll() is not None for child in children):
+            names = ("the worker", "the web server")
+            exited = [(name, child.returncode) for name, child in zip(names, children)
+                      if child.poll() is not None]
+            if exited:
                 code = 1
-                print("rolefit: a component exited; stopping the rest", file=sys.stderr, flush=True)
+                what = ", ".join(f"{name} (exit status {status})" for name, status in exited)
+                print(f"rolefit: {what} stopped; its messages are above. Stopping the rest.", file=sys.stderr,
+                      flush=True)
                 break
             time.sleep(0.3)
     finally:

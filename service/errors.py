@@ -33,16 +33,20 @@ STATUS_OF = {
 class ApiError(Exception):
     """A failure the client should see, with a stable code and a human message."""
 
-    def __init__(self, code: str, message: str, status: int | None = None, headers: dict[str, str] | None = None):
+    def __init__(
+        self, code: str, message: str, status: int | None = None, headers: dict[str, str] | None = None,
+        *, details: dict | None = None,
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status or STATUS_OF.get(code, 400)
         self.headers = headers or {}
+        self.details = details or {}  # extra fields for the error body (accepted values, nearest names)
 
 
-def error_response(code: str, message: str, status: int):
-    response = jsonify({"error": {"code": code, "message": message}})
+def error_response(code: str, message: str, status: int, details: dict | None = None):
+    response = jsonify({"error": {**(details or {}), "code": code, "message": message}})
     response.status_code = status
     return response
 
@@ -62,7 +66,7 @@ def init_app(app: Flask) -> None:
                 metrics().count("api_errors", code=exc.code)
             except Exception:  # metrics must never turn a clear 4xx into a 500
                 pass
-        response = error_response(exc.code, exc.message, exc.status)
+        response = error_response(exc.code, exc.message, exc.status, exc.details)
         response.headers.update(exc.headers)
         return response
 

@@ -97,9 +97,38 @@ def document() -> dict[str, Any]:
                                        "400": _error("no usable text"), "401": _error("API key required"),
                                        "413": _error("too large"), "415": _error("unsupported file"),
                                        "422": _error("file unreadable: damaged, encrypted or over a reading budget")}}},
-            "/api/v1/roles/{id}": {"parameters": [ID_PARAM], "get": {"summary": "One role", "responses": {
-                "200": _json({"$ref": "#/components/schemas/Role"}, "the role"), "404": _error("unknown role")}}},
-            "/api/v1/batches": {"post": {
+            "/api/v1/roles/{id}": {
+                "parameters": [ID_PARAM],
+                "get": {"summary": "One role (a seed role, or one the key added)", "responses": {
+                    "200": _json({"$ref": "#/components/schemas/Role"}, "the role"),
+                    "404": _error("unknown role")}},
+                "patch": {"summary": "Rename a role the key added; pin it (operator keys)",
+                          "security": API_KEY,
+                          "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                              "type": "object", "properties": {"title": {"type": "string"},
+                                                               "pinned": {"type": "boolean"}}}}}},
+                          "responses": {"200": _json({"$ref": "#/components/schemas/Role"}, "the role"),
+                                        "400": _error("nothing to change"), "401": _error("API key required"),
+                                        "403": _error("a seed role, or pinning without an operator key"),
+                                        "404": _error("unknown role, or another key's")}},
+                "delete": {"summary": "Delete a role the key added", "security": API_KEY, "responses": {
+                    "204": {"description": "deleted"}, "401": _error("API key required"),
+                    "403": _error("a seed role"), "404": _error("unknown role, or another key's")}}},
+            "/api/v1/batches/{id}/candidates/{code}": {
+                "parameters": [ID_PARAM, {"name": "code", "in": "path", "required": True,
+                                          "schema": {"type": "string", "minLength": 1, "maxLength": 64}}],
+                "get": {"summary": "A blind row's report, without name, contact details, links or file name",
+                        "security": API_KEY,
+                        "responses": {"200": _json({"type": "object"}, "the redacted report"),
+                                      "401": _error("API key required"),
+                                      "404": _error("unknown batch or candidate")}}},
+            "/api/v1/batches": {"get": {
+                "summary": "The key's batches, newest first (every key's for an operator key)",
+                "security": API_KEY,
+                "parameters": [{"name": "limit", "in": "query",
+                                "schema": {"type": "integer", "minimum": 1, "maximum": 1000}}],
+                "responses": {"200": _json({"type": "object"}, "batches with progress and role"),
+                              "400": _error("bad limit"), "401": _error("API key required")}}, "post": {
                 "summary": "Screen a batch", "security": API_KEY, "requestBody": {"required": True, "content": batch_body},
                 "responses": {"202": _json({"type": "object"}, "accepted"), "400": _error("no files"),
                               "401": _error("API key required"), "404": _error("unknown role"),

@@ -17,8 +17,11 @@ from service import auth
 from service import extensions as ext
 from service.api import submit
 from service.archives import is_zip
-from service.batches import load_batch, progress, query_from_request, shortlist, start_batch
+from service.batches import batch_rows, load_batch, progress, query_from_request, shortlist, start_batch
 from service.errors import ApiError
+from service.filters import batch_filter_effects
+from service.formatting import category_label, years_text
+from service.roles import add_role as add_role_for_caller
 from service.roles import all_roles, create_role, description_from_file, find_role
 from service.uploads import read_upload, safe_filename
 
@@ -31,8 +34,6 @@ DEGREE_NAMES = {"none": "No degree", "highschool": "High school", "associate": "
                 "bachelor": "Bachelor's degree", "master": "Master's degree", "phd": "PhD"}
 COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "experience": "Experience",
                     "education": "Education", "leadership": "Leadership and scope"}
-CATEGORY_WORDS = {"ml": "ML", "ai": "AI", "nlp": "NLP", "mlops": "MLOps", "devops": "DevOps", "llm": "LLM",
-                  "api": "API", "ci": "CI", "cd": "CD", "bi": "BI", "sql": "SQL"}
 WARNING_TITLES = {"hidden_text": "Hidden text was ignored", "scanned_pages": "Some pages are scanned images",
                   "no_text_layer": "Scanned pages", "truncated": "Part of the file was not read"}
 
@@ -58,8 +59,11 @@ def needs_key(*, uploads_only: bool = False) -> Callable:
 
 @bp.app_context_processor
 def page_globals() -> dict[str, Any]:
-    return {"signed_in_as": signed_in(), "level_names": LEVEL_NAMES, "level_short_names": LEVEL_SHORT_NAMES,
-            "degree_names": DEGREE_NAMES}
+    return {"signed_in_as": signed_in(), "operator": bool(getattr(g, "api_key_operator", False)),
+            "level_names": LEVEL_NAMES, "level_short_names": LEVEL_SHORT_NAMES, "degree_names": DEGREE_NAMES}
+
+
+bp.add_app_template_filter(years_text, "years")
 
 
 @bp.app_errorhandler(CSRFError)
@@ -92,13 +96,6 @@ def fit_view(fit: dict[str, Any], skills: dict[str, dict[str, Any]], *, best: st
             "is_chosen": fit.get("role") == chosen, "level_name": LEVEL_NAMES.get(fit.get("level"), ""),
             "matched": [skills.get(name.lower(), {"name": name, "evidence": [], "sections": []})
                         for name in fit.get("matched", [])]}
-
-
-def category_label(category: str | None) -> str:
-    """`ml_framework` → "ML framework": a taxonomy category as a heading."""
-    words = (category or "other").replace("_", " ").split()
-    words = [CATEGORY_WORDS.get(w.lower(), w) for w in words]
-    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
@@ -150,6 +147,15 @@ def is_batch(parts: list[FileStorage]) -> bool:
     return is_zip(data)
 
 
+def batch_needs_key_message(parts: list[FileStorage]) -> str:
+    """Why a signed-out batch was refused, naming the files that were not uploaded."""
+    names = [safe_filename(p.filename) for p in parts]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    what = "A .zip makes a batch" if len(names) == 1 else f"{len(names)} files make a batch"
+    return (f"Nothing was uploaded ({shown}). {what}, and screening a batch needs an API key: sign in, "
+            "then choose the files again. One resume at a time needs no key.")
+
+
 def form_role() -> str:
     """The role picked, or a new one built from the pasted job description (which needs a key)."""
     description = (request.form.get("job_description") or "").strip()
@@ -187,8 +193,7 @@ def upload() -> Any:
             raise ApiError("missing_file", "Choose a resume to upload (PDF, DOCX or TXT), or drop it on the page.")
         if is_batch(parts):
             if not signed_in():
-                raise ApiError("unauthorized", "Several files or a .zip make a batch: sign in with your API key "
-                                               "to screen a batch.")
+                raise ApiError("unauthorized", batch_needs_key_message(parts))
             body = start_batch(parts, form_role())
             if body["rejected"]:
                 flash(f"{len(body['rejected'])} file(s) could not be used; they are listed below.", "warning")
@@ -259,7 +264,9 @@ def batch(batch_id: str) -> tuple[str, int]:
     role = find_role(record.get("role", "")) if record.get("role") else None
     rejected = json.loads(record.get("rejected", "[]"))
     duplicates = [] if query.blind else json.loads(record.get("duplicates", "[]"))
+    effects = batch_filter_effects(lambda: batch_rows(batch_id), query)
     return render_template("batch.html", batch_id=batch_id, counts=counts, listing=listing, query=query,
+                           effects=effects,
                            role=role_view(role) if role else None, rejected=rejected, duplicates=duplicates,
                            done=counts["finished"] >= counts["total"], args=filter_args()), 200
 
@@ -299,10 +306,14 @@ def add_role() -> Any:
             text = description_from_file(document)
         if len(text) < MIN_DESCRIPTION_CHARS:
             raise ApiError("bad_request", "Paste the job description (at least a few sentences) or choose a file.")
-        profile = create_role(text, title=(request.form.get("title") or "").strip() or None)
+        profile, created = add_role_for_caller(text, title=(request.form.get("title") or "").strip() or None)
     except ApiError as error:
         return roles_page(error=error)
-    flash(f"Added the role “{profile['title']}”. Resumes can now be scored against it.", "success")
+    if created:
+        flash(f"Added the role “{profile['title']}”. Resumes can now be scored against it.", "success")
+    else:
+        flash(f"You added this job description before, as “{profile['title']}”: no second copy was made.",
+              "info")
     return redirect(url_for("pages.roles", _anchor=f"role-{profile['id']}"))
 
 

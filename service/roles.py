@@ -1,13 +1,21 @@
-"""Roles the service scores against: the seed ladder and the job descriptions users add."""
+"""Roles the service scores against: the seed ladder and the job descriptions tenants add.
+
+Seed roles are public. An added role belongs to the key that added it (see `service.tenancy`):
+only that key (or an operator) sees, uses, renames or deletes it; the same text added twice by one
+key gives the one role; it expires with the retention setting unless an operator pins it.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
+import time
 from typing import Any
 
 from service import extensions as ext
 from service.errors import ApiError
+from service.tenancy import caller, tenants
 from service.uploads import Upload
 from worker.store import new_id
 
@@ -20,20 +28,53 @@ def seed_roles() -> list[dict[str, Any]]:
     return [role.to_dict() for role in load_roles()]
 
 
+def seed_ids() -> set[str]:
+    return {role["id"] for role in seed_roles()}
+
+
+def _public(record: dict[str, Any], ttl: int) -> dict[str, Any]:
+    """An added role as clients see it: its profile view, whether it is pinned and when it expires."""
+    expires = None if ttl < 0 else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + ttl))
+    return {**record["view"], "seed": False, "pinned": bool(record.get("pinned")), "expires": expires}
+
+
+def added_roles() -> list[dict[str, Any]]:
+    """The added roles the caller may see (their own; every tenant's for an operator)."""
+    who = caller()
+    if who.owner is None:
+        return []
+    store = tenants()
+    out = []
+    for role_id in store.role_ids(who.scope):
+        found = store.role_record(role_id)
+        if found and who.can_see(found[0].get("owner")):
+            out.append(_public(*found))
+    return out
+
+
 def all_roles() -> list[dict[str, Any]]:
-    """Seed roles first (by ladder level), then roles users added."""
-    return [*seed_roles(), *ext.store().list_roles()]
+    """Seed roles first (by ladder level), then the roles the caller added."""
+    return [*seed_roles(), *added_roles()]
 
 
 def find_role(role_id: str) -> dict[str, Any] | None:
+    """A seed role, or an added role the caller may see; None otherwise (another tenant's is None)."""
     for role in seed_roles():
         if role["id"] == role_id:
             return role
-    return ext.store().get_role(role_id)
+    found = tenants().role_record(role_id)
+    if found is None or not caller().can_see(found[0].get("owner")):
+        return None
+    return _public(*found)
 
 
 def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "role"
+
+
+def text_digest(text: str) -> str:
+    """The identity of a job description's content: whitespace and case do not make a new role."""
+    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
 def check_description(text: str, title: str | None) -> None:
@@ -62,13 +103,61 @@ def description_from_file(upload: Upload) -> str:
         raise ApiError(error.code, error.message) from None
 
 
-def create_role(text: str, *, title: str | None) -> dict[str, Any]:
-    """Build a role profile from a job description with the same builder as the seeds, and store it."""
+def add_role(text: str, *, title: str | None) -> tuple[dict[str, Any], bool]:
+    """The caller's role for this job description: (role, created). The same text gives the same role."""
     check_description(text, title)  # before the builder's imports (spaCy, the taxonomy) are paid for
-    ext.store().redis.ping()  # and with the store reachable: an outage answers 503 at once, not after the build
+    owner = caller().owner
+    if owner is None:
+        raise ApiError("unauthorized", "Adding a job description needs an API key.", 401)
+    digest = text_digest(text)
+    existing = tenants().find_role_by_text(owner, digest)
+    if existing is not None:
+        found = tenants().role_record(existing)
+        if found is not None:
+            return _public(*found), False
+    ext.store().redis.ping()  # the store reachable: an outage answers 503 at once, not after the build
     from worker.roles import build_role_profile, role_to_record
 
-
     record = role_to_record(build_role_profile(text, title=title, role_id=f"jd-{new_id()[:12]}"))
-    ext.store().save_role(record["view"]["id"], record)
-    return record["view"]
+    saved = tenants().save_role(record["view"]["id"], record, owner=owner, digest=digest)
+    return _public(saved, tenants().ttl), True
+
+
+def create_role(text: str, *, title: str | None) -> dict[str, Any]:
+    """Build (or find) the caller's role profile for a job description with the seeds' builder."""
+    return add_role(text, title=title)[0]
+
+
+def owned_role(role_id: str) -> dict[str, Any]:
+    """An added role the caller may change; 404 for a seed role's change, unknown or another tenant's."""
+    if role_id in seed_ids():
+        raise ApiError("forbidden", "The ladder's seed roles cannot be renamed or deleted.", 403)
+    role = find_role(role_id)
+    if role is None:
+        raise ApiError("not_found", f"There is no role with id {role_id!r}.")
+    return role
+
+
+def rename_role(role_id: str, title: str) -> dict[str, Any]:
+    title = " ".join(title.split())
+    if not 1 <= len(title) <= MAX_TITLE_CHARS:
+        raise ApiError("bad_request", f"`title` must be 1 to {MAX_TITLE_CHARS} characters.")
+    owned_role(role_id)
+    tenants().update_role(role_id, title=title)
+    return find_role(role_id) or {}
+
+
+def pin_role(role_id: str, pinned: bool) -> dict[str, Any]:
+    """Keep a role past the retention (operators only), or let it expire again."""
+    if not caller().operator:
+        raise ApiError(
+            "forbidden", "Only an operator key can pin a role (rolefit keys create NAME --operator).", 403
+        )
+    owned_role(role_id)
+    tenants().update_role(role_id, pinned=pinned)
+    return find_role(role_id) or {}
+
+
+def delete_role(role_id: str) -> None:
+    owned_role(role_id)
+    tenants().delete_role(role_id)

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from service.formatting import years_text
 from worker.shortlist import Query, candidate_summary, failure_summary, rank, to_csv
 
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt"}
@@ -116,7 +117,8 @@ def print_table(listing: dict[str, Any], console: Console, *, limit: int) -> Non
         table.add_column(column)
     for row in listing["candidates"][:limit]:
         table.add_row(str(row["rank"]), row.get("name") or row["candidate"], f"{row['score']:.1f}",
-                      str(row.get("ladder_level")), str(row.get("years")), ", ".join(row.get("matched", [])[:4]),
+                      str(row.get("ladder_level")), years_text(row.get("years")),
+                      ", ".join(row.get("matched", [])[:4]),
                       ", ".join(row.get("missing", [])[:3]), row.get("file", ""))
     console.print(table)
     for failure in listing["failures"]:
@@ -136,6 +138,8 @@ def run_screen(source: Path, *, role: str | None, extra_roles: list, csv_path: P
         everything = rank(rows, Query(**{**query.__dict__, "page": 1, "per_page": 10**6}), batch_id=batch_id)
     print_table(everything, console, limit=limit)
     if csv_path:
-        csv_path.write_text(to_csv(everything["candidates"], blind=query.blind), encoding="utf-8")
-        console.print(f"wrote {len(everything['candidates'])} rows to {csv_path}")
+        table = to_csv(everything["candidates"], blind=query.blind, failures=everything["failures"])
+        csv_path.write_text(table, encoding="utf-8")
+        failed = f" and {len(everything['failures'])} failed file(s)" if everything["failures"] else ""
+        console.print(f"wrote {len(everything['candidates'])} ranked rows{failed} to {csv_path}")
     return 0

@@ -127,18 +127,28 @@ def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, ran
 
 
 CSV_COLUMNS = ("rank", "candidate", "name", "email", "phone", "file", "score", "role", "ladder_level", "best_fit",
-               "years", "highest_degree", "matched", "missing", "warnings")
+               "years", "highest_degree", "matched", "missing", "warnings",
+               "status", "error_code", "error_message")
 
 
-def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool) -> str:
-    """The shortlist as CSV; lists are joined with '; '. Blind exports carry no personal columns."""
+def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool,
+           failures: Sequence[dict[str, Any]] = ()) -> str:
+    """The shortlist as CSV; lists are joined with '; '. Blind exports carry no personal columns.
+
+    Files that could not be analysed follow the ranked rows, with `status` failed and their error code.
+    """
     columns = [c for c in CSV_COLUMNS if not (blind and c in PERSONAL_FIELDS)]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in candidates:
         writer.writerow({key: _csv_safe("; ".join(map(str, value)) if isinstance(value, list) else value)
-                         for key, value in row.items() if key in columns})
+                         for key, value in {"status": "done", **row}.items() if key in columns})
+    for row in failures:
+        error = row.get("error") or {}
+        flat = {"candidate": row.get("candidate"), "file": row.get("file"), "status": "failed",
+                "error_code": error.get("code"), "error_message": error.get("message")}
+        writer.writerow({key: _csv_safe(value) for key, value in flat.items() if key in columns})
     return buffer.getvalue()
 
 

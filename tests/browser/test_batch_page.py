@@ -33,8 +33,7 @@ def test_a_batch_needs_sign_in(page, live_server):
     page.goto("/")
     page.set_input_files("#files", [str(p) for p in BATCH[:2]])
     assert "sign in first" in page.locator("#file-summary").inner_text()
-    page.get_by_role("button", name="Screen 2 resumes").click()
-    assert "sign in with your API key" in page.get_by_role("alert").inner_text()
+    assert page.get_by_role("button", name="Sign in to screen 2 resumes").is_disabled()
     page.goto("/batches/unknown-batch")
     assert page.url.endswith("/signin?next=/batches/unknown-batch")
 
@@ -65,7 +64,9 @@ def test_screen_a_batch_filter_it_go_blind_and_export(signed_in, live_server):
 
     name, body = download(page, "Export CSV")
     table = list(csv.DictReader(io.StringIO(body)))
-    assert name.endswith(".csv") and len(table) == 3 and all(row["name"] for row in table)
+    ranked = [row for row in table if row["status"] == "done"]
+    assert name.endswith(".csv") and len(ranked) == 3 and all(row["name"] for row in ranked)
+    assert [(row["file"], row["error_code"]) for row in table[3:]] == [("truncated.pdf", "corrupt")]
 
     top = max(scores)
     page.get_by_label("Minimum score").fill(f"{top - 0.05:.1f}")
@@ -74,7 +75,7 @@ def test_screen_a_batch_filter_it_go_blind_and_export(signed_in, live_server):
     page.get_by_label("Minimum score").fill("")
     page.get_by_label("Must-have skills").fill("Python, no-such-skill-anywhere")
     navigate(page, page.get_by_role("button", name="Apply").click)
-    assert "No candidate matches" in rows.first.inner_text()
+    assert "Unknown skill in `must`: 'no-such-skill-anywhere'" in page.locator(".flash-error").inner_text()
     navigate(page, page.get_by_role("link", name="Reset").click)
     assert rows.count() == 3
 

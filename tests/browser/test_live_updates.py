@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from service.auth import hash_key
+from service.tenancy import tenant_id
 from tests.browser.conftest import screenshot
 from worker.shortlist import candidate_summary
 from worker.store import Store
@@ -48,9 +50,10 @@ def test_the_report_page_reloads_itself_when_the_report_is_ready(page, live_serv
     assert page.locator(".ladder .is-current .step-number").inner_text() == "3"
 
 
-def test_the_batch_page_follows_progress(signed_in, live_server, store):
+def test_the_batch_page_follows_progress(signed_in, live_server, store, api_key):
     page = signed_in
-    batch = store.create_batch(role="", total=2)
+    owner = tenant_id(hash_key(api_key))  # the batch belongs to the signed-in key
+    batch = store.create_batch(role="", total=2, extra={"owner": owner})
     jobs = []
     for name in ("First", "Second"):
         job = store.create_job(b"resume " + name.encode(), name=f"{name}.txt", file_type="txt", sha256=name * 8,

@@ -131,10 +131,15 @@ def test_csv_and_json_exports(batches: Batches, finished, labels):
     assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/csv")
     assert "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [r["candidate"] for r in rows] == [c["candidate"] for c in finished["body"]["candidates"]]
+    ranked = [r for r in rows if r["status"] == "done"]
+    assert [r["candidate"] for r in ranked] == [c["candidate"] for c in finished["body"]["candidates"]]
     assert rows[0]["email"]
+    # the file that could not be read is in the CSV too, after the ranked rows, with its code
+    assert [(r["file"], r["status"], r["error_code"]) for r in rows[len(ranked):]] == [
+        ("encrypted.pdf", "failed", "encrypted")]
     blind = batches.export(finished["id"], format="csv", blind="true")
     assert "email" not in blind.text.splitlines()[0] and "@example.com" not in blind.text
+    assert "encrypted.pdf" not in blind.text and ",failed,encrypted," in blind.text
     document = batches.export(finished["id"], format="json", min_score=30).json()
     assert document["candidates"] and all(c["score"] >= 30 for c in document["candidates"])
     assert document["failures"][0]["error"]["code"] == "encrypted"

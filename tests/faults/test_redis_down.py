@@ -62,7 +62,7 @@ def routes(job_id: str, batch_id: str) -> list[tuple[str, str, dict]]:
         ("GET", f"/api/v1/batches/{batch_id}", {"headers": KEY}),
         ("GET", f"/api/v1/batches/{batch_id}/export?format=csv", {"headers": KEY}),
         ("DELETE", f"/api/v1/batches/{batch_id}", {"headers": KEY}),
-        ("GET", "/api/v1/roles", {}),
+        ("GET", "/api/v1/roles", {"headers": KEY}),  # a key's own roles live in Redis
         ("GET", "/api/v1/roles/jd-not-a-seed-role", {}),
         ("POST", "/api/v1/roles", {"json": {"text": "We need a machine learning engineer. " * 5}, "headers": KEY}),
         ("GET", "/readyz", {}),
@@ -97,6 +97,8 @@ def test_every_route_answers_503_while_redis_is_down_and_recovers_without_a_rest
     # a seed role is served from memory: reading it needs no Redis
     seed = load_roles()[0].id
     assert requests.get(f"{base}/api/v1/roles/{seed}", timeout=10).status_code == 200
+    signed_out = requests.get(f"{base}/api/v1/roles", timeout=10)  # signed out: the seed roles only
+    assert signed_out.status_code == 200 and all(r["seed"] for r in signed_out.json()["roles"])
     assert requests.get(f"{base}/healthz", timeout=10).status_code == 200
     assert web.alive() and worker.alive()
 

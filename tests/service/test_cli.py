@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -62,8 +63,39 @@ def test_screen_ranks_a_folder_and_writes_csv(tmp_path: Path):
                                 env={"ROLEFIT_URL": ""})
     assert result.exit_code == 0, result.output
     assert "Ranked candidates" in result.output and "encrypted" in result.output
-    rows = list(csv.DictReader(out.open()))
+    table = list(csv.DictReader(out.open()))
+    rows = [r for r in table if r["status"] == "done"]
     assert [r["file"] for r in rows][-1] == "d15-executive-pastry-chef.pdf"
     assert len(rows) == 3
+    # a file that failed is in the CSV too, with its code
+    failed = [(r["file"], r["status"], r["error_code"]) for r in table[3:]]
+    assert failed == [("locked.pdf", "failed", "encrypted")]
     scores = [float(r["score"]) for r in rows]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_human_output_shows_skills_the_chosen_roles_fit_and_gaps():
+    resume = str(EVAL / "resumes/d04-mle-ii-marketplace-ranking-fraud.pdf")
+    plain = CliRunner().invoke(main, ["analyze", resume])
+    chosen = CliRunner().invoke(main, ["analyze", resume, "--role", "mle-ii"])
+    assert plain.exit_code == 0 and chosen.exit_code == 0, plain.output + chosen.output
+    assert plain.output != chosen.output  # --role changes what is shown
+    assert "Fit for Machine Learning Engineer II (level 3):" in chosen.output
+    assert "Fit for" not in plain.output
+    fit_block = chosen.output.split("Fit for", 1)[1]
+    assert "matched: " in fit_block and "missing: " in fit_block and "Python" in fit_block
+    for text in (plain.output, chosen.output):
+        assert "Skills:" in text and "PyTorch" in text and "Gaps to level 4:" in text
+        assert "ML field:" in text and "MLOps:" in text and "Ml field" not in text and "Mlops" not in text
+        assert re.search(r"^  \d+\.\d years of experience", text, re.MULTILINE)
+
+
+def test_a_job_description_files_role_is_named_from_its_title(tmp_path: Path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Senior Data Engineer\nWe need 5+ years building pipelines with Apache Spark, Apache Kafka, "
+                  "Apache Airflow and SQL on AWS. A bachelor's degree in computer science is expected.\n")
+    resume = str(EVAL / "resumes/d12-data-engineer-streaming-warehouse.pdf")
+    report = json.loads(CliRunner().invoke(main, ["analyze", resume, "--role", str(jd), "--json"]).output)
+    assert [f["title"] for f in report["fits"] if f["role"] == "custom"] == ["Senior Data Engineer"]
+    human = CliRunner().invoke(main, ["analyze", resume, "--role", str(jd)]).output
+    assert "Fit for Senior Data Engineer" in human and "jd (" not in human

@@ -54,14 +54,19 @@ def test_metrics_count_uploads_jobs_and_stage_durations(client, worker_process):
     while client.get(f"/api/v1/resumes/{job_id}").json["status"] not in ("done", "failed"):
         assert time.monotonic() < deadline
         time.sleep(0.1)
-    response = client.get("/metrics")
-    assert response.status_code == 200
-    assert response.mimetype == "text/plain"
-    after = metric_samples(response.get_data(as_text=True))
-
     def delta(name: str, labels: dict) -> float:
         key = (name, tuple(sorted(labels.items())))
         return after.get(key, 0.0) - before.get(key, 0.0)
+
+    # the worker counts a job just after marking it done: read until its counters are in (or time out)
+    while True:
+        response = client.get("/metrics")
+        assert response.status_code == 200
+        assert response.mimetype == "text/plain"
+        after = metric_samples(response.get_data(as_text=True))
+        if delta("rolefit_stage_seconds_count", {"stage": "total"}) >= 1 or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
 
     assert delta("rolefit_uploads_total", {"kind": "single", "type": "pdf"}) == 1
     assert delta("rolefit_jobs_total", {"status": "done", "code": ""}) >= 1  # other tests' jobs may finish too

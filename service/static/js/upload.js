@@ -62,15 +62,26 @@
     if (!files.length) {
       summary.textContent = "";
       button.textContent = "Analyse";
+    } else if (batch && !signedIn) {
+      // A batch needs a key: say so with a way to sign in, and do not offer a button that would fail.
+      summary.textContent = (files.length === 1 ? "An archive" : files.length + " files") +
+        " make a batch, and screening a batch needs an API key: ";
+      var link = document.createElement("a");
+      link.href = form.dataset.signinUrl;
+      link.className = "signin-link";
+      link.textContent = "sign in first";
+      summary.appendChild(link);
+      summary.appendChild(document.createTextNode(", then choose the files again (or choose one resume: that needs no key)."));
+      button.textContent = "Sign in to screen " + (files.length === 1 ? "the archive" : files.length + " resumes");
     } else if (batch) {
       summary.textContent = files.length + (files.length === 1 ? " archive" : " files") +
-        ": they will be screened as a batch" + (signedIn ? "." : " (sign in first).");
+        ": they will be screened as a batch.";
       button.textContent = "Screen " + (files.length === 1 ? "the archive" : files.length + " resumes");
     } else {
       summary.textContent = "1 file: you will see its report.";
       button.textContent = "Analyse resume";
     }
-    var blocked = (!batch && checked.list.length > 0) || checked.total > maxBatch;
+    var blocked = (!batch && checked.list.length > 0) || checked.total > maxBatch || (batch && !signedIn);
     if (checked.total > maxBatch) { summary.textContent = form.dataset.batchTooLarge; }
     button.disabled = blocked;
   }
