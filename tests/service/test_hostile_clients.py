@@ -9,11 +9,15 @@ import zipfile
 import pytest
 
 from service.archives import ZipLimits, read_zip
+from service.auth import hash_key
+from service.tenancy import tenant_id
 from tests.service.test_pages import TOKEN, sign_in, token
 
 
-def make_batch(app) -> str:
-    return app.extensions["rolefit.store"].create_batch(role="", total=0)
+def make_batch(app, api_key: str) -> str:
+    """An empty batch owned by `api_key` (another key's batch would be a 404)."""
+    owner = tenant_id(hash_key(api_key))
+    return app.extensions["rolefit.store"].create_batch(role="", total=0, extra={"owner": owner})
 
 
 @pytest.mark.parametrize(
@@ -27,7 +31,7 @@ def make_batch(app) -> str:
     ],
 )
 def test_the_batch_page_ignores_query_names_it_does_not_know(app, client, api_key, query):
-    batch_id = make_batch(app)
+    batch_id = make_batch(app, api_key)
     sign_in(client, api_key)
     response = client.get(f"/batches/{batch_id}?{query}")
     html = response.get_data(as_text=True)
@@ -97,7 +101,7 @@ def test_wrong_keys_are_rate_limited_per_address(redis_url):
 def test_sign_out_ends_a_copied_session_cookie(app, api_key):
     browser = app.test_client()
     sign_in(browser, api_key)
-    batch = f"/batches/{make_batch(app)}"
+    batch = f"/batches/{make_batch(app, api_key)}"
     assert browser.get(batch).status_code == 200
     copied = browser.get_cookie("session").value
     thief = app.test_client()
