@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from worker.resume.asof import resume_date
 from worker.resume.contact import find_contact
 from worker.resume.dates import find_ranges
-from worker.resume.education import find_education
+from worker.resume.education import find_education, study_periods
 from worker.resume.experience import SENIORITY_ORDER, find_positions, people_managed_in, total_years
 from worker.resume.model import Contact, Education, ParsedResume, Position, Section
 from worker.resume.sections import find_sections
@@ -53,7 +53,8 @@ def parse_resume(
         sections=sections,
         contact=contact,
         positions=positions,
-        years_experience=total_years(positions, today),
+        years_experience=total_years(positions, today, study=study_periods(text, sections, today)),
+        research_years=total_years(positions, today, kinds=("research",)),
         education=find_education(text, sections, today),
         titles=titles,
         seniority=seniority,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange
+from worker.resume.education import degree_named
 from worker.resume.model import Section
 
 # Lines whose dates lie ahead of the document by design.
@@ -27,6 +28,9 @@ _STATED_YEARS = re.compile(
     r"(?:experience|expertise|industry|professional)",
     re.IGNORECASE,
 )
+
+
+_LONE_YEAR = re.compile(r"(?<![\w/.-])(?:19[89]\d|20\d\d)(?![\w/-])")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def text_points(
     text: str, ranges: Sequence[DateRange], sections: Sequence[Section]
 ) -> tuple[date | None, date | None]:
     """(latest start, latest date of any kind) written in the text, leaving out dates meant to lie
-    ahead ("expected May 2026") and, for the second, the education section's (graduation dates)."""
+    ahead ("expected May 2026"); a lone year ("PyData 2025") counts from its middle."""
     latest_start: date | None = None
     latest: date | None = None
     for rng in ranges:
@@ -59,12 +63,19 @@ def text_points(
             continue
         start = rng.start if not rng.year_only else date(rng.start.year, 1, 1)
         latest_start = max(latest_start or start, start)
-        if _in_education(rng.pos, sections):
-            continue
         point = rng.start if rng.end is None else rng.end
+        if _in_education(rng.pos, sections) and degree_named(_line_of(text, rng.pos)):
+            point = start  # a degree's end is often a graduation still to come
         if rng.year_only and rng.end is not None:
             point = date(rng.end.year, 7, 1)
         latest = max(latest or point, point)
+    for m in _LONE_YEAR.finditer(text):
+        year = int(m.group())
+        if latest is not None and year <= latest.year or _AHEAD.search(_line_of(text, m.start())):
+            continue
+        if any(r.pos <= m.start() < r.endpos for r in ranges):
+            continue
+        latest = date(year, 7, 1)
     return latest_start, latest
 
 
@@ -98,9 +109,11 @@ def resume_date(
     if latest is None:
         return AsOf(today, "today")
     as_of = min(latest, today)
+    if as_of.year == today.year and latest.month == 7 and latest.day == 1:
+        as_of = min(as_of, today)
     claimed = stated_years(text)
     open_starts = [r.start for r in ranges if r.end is None and not _in_education(r.pos, sections)]
-    if claimed and open_starts and max(open_starts) >= as_of - timedelta(days=31):
+    if claimed and open_starts:
         # The only date after the current role's start is "Present": the years the resume states,
         # counted from its earliest dated role, say how far "Present" reaches.
         first = min(r.start for r in ranges if not _in_education(r.pos, sections))
