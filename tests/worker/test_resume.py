@@ -201,7 +201,7 @@ Available upon request.
     kinds = [(p.title, p.kind) for p in resume.positions]
     assert kinds == [
         ("Member of Technical Staff", "full_time"),
-        ("Graduate Researcher", "education"),
+        ("Graduate Researcher", "research"),
         ("Software Engineer", "full_time"),
     ]
     assert resume.years_experience == pytest.approx(4.7 + 2.2, abs=0.2)
