@@ -8,6 +8,7 @@ open-ended). Never later than today. Pure: the stamps come from the extractor.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,11 +70,13 @@ def text_points(
         if rng.year_only and rng.end is not None:
             point = date(rng.end.year, 7, 1)
         latest = max(latest or point, point)
+    starts = [r.pos for r in ranges]  # find_ranges returns them in order of position
     for m in _LONE_YEAR.finditer(text):
         year = int(m.group())
         if latest is not None and year <= latest.year or _AHEAD.search(_line_of(text, m.start())):
             continue
-        if any(r.pos <= m.start() < r.endpos for r in ranges):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ranges[i].endpos:
             continue
         latest = date(year, 7, 1)
     return latest_start, latest

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange, find_ranges
-from worker.resume.model import Position, Section
+from worker.resume.model import ParseTimeout, Position, Section
 
 # Sections whose dated entries are roles; "leadership" holds volunteering and community roles.
 ROLE_SECTIONS = {"experience": None, "leadership": "volunteer", "mixed": None}
@@ -293,8 +294,11 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
 MAX_RANGES_PER_SECTION = 80
 
 
-def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tuple[Position, ...]:
-    """Dated roles from experience-like sections (all sections when none is titled)."""
+def find_positions(
+    text: str, sections: tuple[Section, ...], today: date, deadline: float | None = None
+) -> tuple[Position, ...]:
+    """Dated roles from experience-like sections (all sections when none is titled); raise
+    ParseTimeout once `deadline` (a time.monotonic() value) has passed."""
     spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
     if not spans:
         spans = [(s.start, s.end, None) for s in sections if s.name not in NOT_ROLE_SECTIONS]
@@ -309,6 +313,8 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
+            if deadline is not None and time.monotonic() > deadline:
+                raise ParseTimeout("resume parsing ran out of its time budget")
             _, line_end = _line_bounds(body, rng.pos)
             lines = _heading_lines(body, rng, max(floor, heading_end if heading_end > 0 else 0))
             below = _line_below(body, line_end)
