@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange
-from worker.resume.education import degree_named
 from worker.resume.model import Section
 
 # Lines whose dates lie ahead of the document by design.
@@ -31,6 +30,14 @@ _STATED_YEARS = re.compile(
 )
 
 
+_STUDYING = re.compile(
+    r"\b(?:currently\s+(?:pursuing|studying|enrolled)|pursuing\s+(?:a\s+|an\s+|my\s+)?(?:master|bachelor|ph\.?\s?d|"
+    r"m\.?\s?s\b|b\.?\s?s\b|b\.?\s?tech|m\.?\s?tech|degree|doctorate)|expected\s+graduation|in\s+progress)",
+    re.IGNORECASE,
+)
+_COURSE = re.compile(
+    r"\b(certificate|certification|bootcamp|boot camp|course|program|training)\b", re.IGNORECASE
+)
 _LONE_YEAR = re.compile(r"(?<![\w/.-])(?:19[89]\d|20\d\d)(?![\w/-])")
 
 
@@ -56,17 +63,19 @@ def text_points(
     text: str, ranges: Sequence[DateRange], sections: Sequence[Section]
 ) -> tuple[date | None, date | None]:
     """(latest start, latest date of any kind) written in the text, leaving out dates meant to lie
-    ahead ("expected May 2026"); a lone year ("PyData 2025") counts from its middle."""
+    ahead ("expected May 2026", the end of a degree the text says is being pursued); a lone year
+    ("PyData 2025") counts from its middle."""
     latest_start: date | None = None
     latest: date | None = None
+    studying = bool(_STUDYING.search(text))
     for rng in ranges:
         if _AHEAD.search(_line_of(text, rng.pos)):
             continue
         start = rng.start if not rng.year_only else date(rng.start.year, 1, 1)
         latest_start = max(latest_start or start, start)
         point = rng.start if rng.end is None else rng.end
-        if _in_education(rng.pos, sections) and degree_named(_line_of(text, rng.pos)):
-            point = start  # a degree's end is often a graduation still to come
+        if studying and _in_education(rng.pos, sections) and not _COURSE.search(_line_of(text, rng.pos)):
+            point = start  # a degree still being studied for ends after the document was written
         if rng.year_only and rng.end is not None:
             point = date(rng.end.year, 7, 1)
         latest = max(latest or point, point)

@@ -164,7 +164,11 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_LEADER = re.compile(r"(?:\s*[.·_…]){4,}\s*")  # "Engineer – Acme . . . . . . ." (dot leaders)
+
+
 def _strip_dates(line: str) -> str:
+    line = _LEADER.sub(" ", line)
     line = re.sub(r"\(\s*\)", "", line)
     return re.sub(r"^[\s|,–—:;•·-]+|[\s|,–—:;•·(-]+$", "", line).strip()
 
@@ -184,7 +188,7 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
     while cursor > floor and len(lines) < 3:
         prev_start = text.rfind("\n", floor, cursor) + 1
         prev_start = max(prev_start, floor)
-        line = text[prev_start:cursor].strip()
+        line = _LEADER.sub(" ", text[prev_start:cursor]).strip()
         cursor = prev_start - 1
         if not line:
             if lines:
@@ -258,6 +262,7 @@ _RESEARCH = re.compile(
     r"(?:undergraduate|graduate) researcher)\b",
     re.I,
 )
+_SCHOOLING = re.compile(r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.I)
 _POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.I)
 _DEGREE_OR_SCHOOL = re.compile(
     r"\b(university|college|school|institute of|academy|bachelor|master|degree|diploma|b\.?\s?sc?\.?|"
@@ -271,6 +276,8 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
     both = f"{title} {context}"
     if _BREAK.search(title):
         return "career_break"
+    if _SCHOOLING.search(title) and not _JOB_WORD.search(title):
+        return "education"  # "Mountain View High School — Diploma, 2012 – 2015"
     if _INTERN.search(title):
         return "internship"
     if _RESEARCH.search(title) and not _POSTDOC.search(title) and not re.search(
@@ -368,6 +375,12 @@ def _outside(start: date, end: date, periods: list[tuple[date, date]]) -> list[t
     return pieces
 
 
+def _student_job(start: date, end: date, study: list[tuple[date, date]]) -> bool:
+    """A job that ended while its holder was studying for a first degree was a student's job."""
+    margin = timedelta(days=90)
+    return any(s_start + margin < end <= s_end + margin and start < s_end for s_start, s_end in study)
+
+
 def total_years(
     positions: tuple[Position, ...],
     today: date,
@@ -379,7 +392,7 @@ def total_years(
     spans = sorted(
         piece
         for p in positions
-        if p.kind in kinds
+        if p.kind in kinds and not _student_job(p.start, min(p.end or today, today), study or [])
         for piece in _outside(p.start, min(p.end or today, today), study or [])
     )
     total = 0
