@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from worker.resume.asof import resume_date
+from worker.resume.checks import work_history_warnings
 from worker.resume.contact import find_contact
 from worker.resume.dates import find_ranges
 from worker.resume.education import find_education, study_periods
@@ -55,11 +56,12 @@ def parse_resume(
         [p.people_managed for p in positions if p.kind == "full_time"] + [people_managed_in(summary_text)],
         default=0,
     )
+    years = total_years(positions, today, study=study_periods(text, sections, today))
     return ParsedResume(
         sections=sections,
         contact=contact,
         positions=positions,
-        years_experience=total_years(positions, today, study=study_periods(text, sections, today)),
+        years_experience=years,
         research_years=total_years(positions, today, kinds=("research",)),
         education=find_education(text, sections, today),
         titles=titles,
@@ -67,6 +69,7 @@ def parse_resume(
         people_managed=managed,
         as_of=today,
         as_of_source=when.source,
+        warnings=work_history_warnings(text, sections, positions, years),
     )
 
 

@@ -20,7 +20,7 @@ from worker.resume.model import Section
 # Lines whose dates lie ahead of the document by design.
 _AHEAD = re.compile(
     r"\b(expected|anticipated|exp\.|graduating|incoming|upcoming|starting|will\s+(?:join|start|begin)|"
-    r"prospective|planned|to be completed|(?:19|20)\d\d\s*\(expected\))\b",
+    r"prospective|planned|to be completed|graduate\s+(?:in\s+|on\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d|(?:19|20)\d\d\s*\(expected\))\b",
     re.IGNORECASE,
 )
 _STATED_YEARS = re.compile(
@@ -47,6 +47,19 @@ class AsOf:
 
     date: date
     source: str
+
+
+def parse_as_of(value: str) -> date:
+    """A user's "as of" date: YYYY-MM-DD or YYYY-MM (the month's last day); ValueError otherwise."""
+    value = value.strip()
+    m = re.fullmatch(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(\d\d))?", value)
+    if not m:
+        raise ValueError(f"{value[:40]!r} is not a date; give it as YYYY-MM-DD or YYYY-MM.")
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        return date(year, month, int(m.group(3)))  # ValueError for 2021-02-30
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _line_of(text: str, pos: int) -> str:

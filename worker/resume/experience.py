@@ -68,7 +68,7 @@ _JOB_WORD = re.compile(
     r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
     r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
     r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
-    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|"
+    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|internship|"
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
     re.I,
 )
