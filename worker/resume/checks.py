@@ -47,9 +47,5 @@ def work_history_warnings(
 
 
 def _has_two_ranges(text: str) -> bool:
-    found = 0
-    for _ in RANGE.finditer(text):
-        found += 1
-        if found >= 2:
-            return True
-    return False
+    matches = RANGE.finditer(text)
+    return next(matches, None) is not None and next(matches, None) is not None
