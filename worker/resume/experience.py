@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange, find_ranges
@@ -301,22 +303,41 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
 MAX_RANGES_PER_SECTION = 80
 
 
+def _in_span(ranges: list[DateRange], begin: int, end: int, today: date) -> list[DateRange]:
+    """The ranges of the whole text that lie in text[begin:end], positions made relative to it."""
+    lo = bisect.bisect_left([r.pos for r in ranges], begin)
+    out = []
+    for rng in ranges[lo:]:
+        if rng.pos >= end:
+            break
+        if rng.endpos <= end and rng.start <= today:
+            out.append(replace(rng, pos=rng.pos - begin, endpos=rng.endpos - begin))
+    return out
+
+
 def find_positions(
-    text: str, sections: tuple[Section, ...], today: date, deadline: float | None = None
+    text: str,
+    sections: tuple[Section, ...],
+    today: date,
+    deadline: float | None = None,
+    ranges: list[DateRange] | None = None,
 ) -> tuple[Position, ...]:
     """Dated roles from experience-like sections (all sections when none is titled); raise
-    ParseTimeout once `deadline` (a time.monotonic() value) has passed."""
+    ParseTimeout once `deadline` (a time.monotonic() value) has passed. `ranges`, when given, are
+    the whole text's (find_ranges), found once for every section."""
     spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
     if not spans:
         spans = [(s.start, s.end, None) for s in sections if s.name not in NOT_ROLE_SECTIONS]
     # Jobs listed under Education (a page break, a postdoc under "Higher Education"): job titles only.
     spans += [(s.start, s.end, "education_section") for s in sections if s.name == "education"]
     spans.sort()
+    all_ranges = ranges
     positions: list[Position] = []
     for begin, end, section_kind in spans:
         body = text[begin:end]
         # A real section holds a few dozen dated entries; a wall of dates is not worth quadratic work.
-        ranges = [r for r in find_ranges(body, today) if not _inside_bullet(body, r)][:MAX_RANGES_PER_SECTION]
+        found = find_ranges(body, today) if all_ranges is None else _in_span(all_ranges, begin, end, today)
+        ranges = [r for r in found if not _inside_bullet(body, r)][:MAX_RANGES_PER_SECTION]
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
