@@ -233,3 +233,34 @@ def test_a_parse_past_its_budget_fails_with_timeout() -> None:
     with pytest.raises(ResumeError) as failure:
         analyze(_wall_of_year_ranges(5_000).encode(), "dates.txt", today=TODAY, parse_budget_s=-1.0)
     assert failure.value.code == "timeout"
+
+
+@pytest.mark.parametrize(
+    "header, name",
+    [
+        ("Employment History\nJane Roe", "Jane Roe"),  # a heading is never a name
+        ("Minor in Computer Science", None),  # nor a degree's part
+        ("Predictive Modeling | Python", None),  # nor a skill
+        ("San Francisco, CA", None),  # nor a city
+        ("Ph.D. in Computer Science", None),
+        ("Emma Juvenal: Murray, UT 801-555-0100", "Emma Juvenal"),
+        ("Jane Roe\nSan Francisco, CA", "Jane Roe"),
+    ],
+)
+def test_a_name_is_right_or_empty(header: str, name: str | None) -> None:
+    from worker.resume.contact import find_name
+
+    assert find_name(header) == name
+
+
+def test_a_phone_is_never_a_date_range_and_titles_are_titles() -> None:
+    text = """Kai Moreno
+Work Experience
+Designation: IT Recruiter.
+Duration: 04.2023 - 11.2023
+Data Engineer • Frontier Telecom          Jul 2023 – Nov 2024
+"""
+    resume = parse_resume(text, today=TODAY, stamps=[])
+    assert resume.contact.phone is None
+    assert list(resume.titles) == ["IT Recruiter", "Data Engineer"]
+    assert resume.positions[1].org == "Frontier Telecom"

@@ -48,7 +48,7 @@ def parse_resume(
     if deadline is not None and time.monotonic() > deadline:
         raise ParseTimeout("resume parsing ran out of its time budget")
     work = [p for p in positions if p.kind == "full_time"]
-    titles = tuple(dict.fromkeys(p.title for p in positions if p.kind != "education"))
+    titles = tuple(dict.fromkeys(p.title for p in positions if p.kind not in ("education", "career_break")))
     latest = max(work, key=lambda p: (p.end or today, p.start), default=None)
     seniority = latest.seniority if latest else None  # of the latest full-time role
     summary_text = " ".join(text[s.start : s.end] for s in sections if s.name in ("summary", "header"))

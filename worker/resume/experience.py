@@ -71,6 +71,9 @@ _JOB_WORD = re.compile(
     r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
     r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
     r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|internship|"
+    r"contractor|driver|therapist|interviewer|clerk|cashier|agent|attorney|lawyer|physician|pharmacist|"
+    r"mechanic|electrician|operator|supervisor|trainer|coach|musician|journalist|reporter|auditor|"
+    r"economist|statistician|physicist|chemist|biologist|planner|trader|paralegal|receptionist|"
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
     re.I,
 )
@@ -166,6 +169,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _LEADER = re.compile(r"(?:\s*[.·_…]){4,}\s*")  # "Engineer – Acme . . . . . . ." (dot leaders)
 
 
@@ -205,9 +209,11 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
 
 
 def _plausible_title(title: str) -> bool:
-    """A role title is short and is not a sentence."""
+    """A role title is short, is not a sentence and is not a date."""
     if not title or len(title) > 120 or len(title.split()) > 14:
         return False
+    if len(re.sub(rf"{_MONTH_WORD}|[^A-Za-z]", "", title, flags=re.I)) < 2:
+        return False  # "Aug 2022": a date the OCR split from its range
     return not (title.endswith(".") and len(title.split()) > 4)
 
 
@@ -236,10 +242,14 @@ def _line_below(text: str, line_end: int) -> str | None:
     return line
 
 
+_LABEL = re.compile(r"\b(?:designation|job title|title|role|position)\s*:\s*", re.I)
+
+
 def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     """Title and organisation from the lines naming a role ("Title — Org, City" and similar)."""
     joined = " — ".join(ln for ln in lines if ln)
-    parts = [p.strip() for p in re.split(r"\s+[—–|]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip()]
+    joined = _LABEL.sub("", joined)
+    parts = [p.strip(" .") for p in re.split(r"\s+[—–|•·]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip(" .")]
     if not parts:
         return "", None
     title_index = next((i for i, p in enumerate(parts) if _JOB_WORD.search(p)), 0)
@@ -353,7 +363,12 @@ def find_positions(
                 continue
             if section_kind == "education_section":
                 role = title.split(",")[0]
-                if not _JOB_WORD.search(role) or _DEGREE_OR_SCHOOL.search(role) or _STUDY.search(role):
+                if (
+                    not _JOB_WORD.search(role)
+                    or _DEGREE_OR_SCHOOL.search(role)
+                    or _STUDY.search(role)
+                    or re.search(r"\b(certificate|certification|bootcamp|course)\b", role, re.I)
+                ):
                     continue
                 section_kind_here = None
             else:
