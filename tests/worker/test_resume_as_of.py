@@ -264,3 +264,23 @@ Data Engineer • Frontier Telecom          Jul 2023 – Nov 2024
     assert resume.contact.phone is None
     assert list(resume.titles) == ["IT Recruiter", "Data Engineer"]
     assert resume.positions[1].org == "Frontier Telecom"
+
+
+def test_dates_set_in_a_column_of_their_own_are_paired_with_the_entries() -> None:
+    text = """Robin Vale
+02/2021–present
+03/2018–01/2021
+06/2016–02/2018
+Experience
+Principal Data Scientist, Orchard Bio
+- Led the forecasting platform.
+Data Scientist, Heron Health
+Data Science Co-Op, Basalt Labs
+"""
+    resume = parse_resume(text, today=TODAY, stamps=[("pdf_creation_date", date(2024, 2, 1))])
+    assert [(p.title, p.kind) for p in resume.positions] == [
+        ("Principal Data Scientist", "full_time"),
+        ("Data Scientist", "full_time"),
+        ("Data Science Co-Op", "internship"),
+    ]
+    assert resume.years_experience == pytest.approx(5.9, abs=0.1)  # Mar 2018 to Feb 2024

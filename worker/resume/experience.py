@@ -71,7 +71,7 @@ _JOB_WORD = re.compile(
     r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
     r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
     r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|internship|"
-    r"contractor|driver|therapist|interviewer|clerk|cashier|agent|attorney|lawyer|physician|pharmacist|"
+    r"contractor|co-op|driver|therapist|interviewer|clerk|cashier|agent|attorney|lawyer|physician|pharmacist|"
     r"mechanic|electrician|operator|supervisor|trainer|coach|musician|journalist|reporter|auditor|"
     r"economist|statistician|physicist|chemist|biologist|planner|trader|paralegal|receptionist|"
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
@@ -391,7 +391,54 @@ def find_positions(
                     people_managed=people_managed_in(" ".join(lines) + " " + details),
                 )
             )
+    if not positions and all_ranges:
+        column = _date_column(text, all_ranges)
+        for section in sections if column else ():
+            if section.name == "experience":
+                positions = _column_roles(text[section.start : section.end], column, today)
+                if positions:
+                    break
     return tuple(positions)
+
+
+def _date_column(text: str, ranges: list[DateRange]) -> list[DateRange]:
+    """Dates set in a column of their own ("02/2025–present" on one line, the next range on the next
+    line...): a layout some PDF exports read as a block apart from the entries it dates."""
+    best: list[DateRange] = []
+    run: list[DateRange] = []
+    for rng in ranges:
+        start, end = _line_bounds(text, rng.pos)
+        alone = text[start:end].strip() == rng.text.strip() and rng.end != rng.start
+        if alone and run and text[run[-1].endpos : rng.pos].count("\n") == 1:
+            run.append(rng)
+        elif alone:
+            run = [rng]
+        else:
+            run = []
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
+def _column_roles(body: str, column: list[DateRange], today: date) -> list[Position]:
+    """The entries of a section without dates, paired in order with a column of dates found apart."""
+    entries = [
+        line.strip()
+        for line in body.split("\n")[1:]
+        if line.strip() and not _is_bullet(line) and len(line.split()) <= 12 and _JOB_WORD.search(line)
+        and not line.strip().endswith(".")
+    ]
+    if len(entries) != len(column):
+        return []
+    roles = []
+    for line, rng in zip(entries, column, strict=True):
+        title, org = split_title_org([line])
+        if not _plausible_title(title):
+            return []
+        roles.append(Position(title=title, org=org, start=rng.start, end=rng.end,
+                              current=rng.end is None or rng.end >= today, kind=classify(title, line, None),
+                              seniority=seniority_of(title), people_managed=0))
+    return roles
 
 
 def _outside(start: date, end: date, periods: list[tuple[date, date]]) -> list[tuple[date, date]]:
