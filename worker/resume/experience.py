@@ -249,7 +249,9 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     """Title and organisation from the lines naming a role ("Title — Org, City" and similar)."""
     joined = " — ".join(ln for ln in lines if ln)
     joined = _LABEL.sub("", joined)
-    parts = [p.strip(" .") for p in re.split(r"\s+[—–|•·]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip(" .")]
+    parts = [
+        p.strip(" .") for p in re.split(r"\s+[—–|•·]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip(" .")
+    ]
     if not parts:
         return "", None
     title_index = next((i for i, p in enumerate(parts) if _JOB_WORD.search(p)), 0)
@@ -292,8 +294,10 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
         return "education"  # "Mountain View High School — Diploma, 2012 – 2015"
     if _INTERN.search(title):
         return "internship"
-    if _RESEARCH.search(title) and not _POSTDOC.search(title) and not re.search(
-        r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.I
+    if (
+        _RESEARCH.search(title)
+        and not _POSTDOC.search(title)
+        and not re.search(r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.I)
     ):
         return "research"  # PhD and graduate research years, fellowships: reported apart
     if _PART_TIME.search(both):
@@ -425,7 +429,10 @@ def _column_roles(body: str, column: list[DateRange], today: date) -> list[Posit
     entries = [
         line.strip()
         for line in body.split("\n")[1:]
-        if line.strip() and not _is_bullet(line) and len(line.split()) <= 12 and _JOB_WORD.search(line)
+        if line.strip()
+        and not _is_bullet(line)
+        and len(line.split()) <= 12
+        and _JOB_WORD.search(line)
         and not line.strip().endswith(".")
     ]
     if len(entries) != len(column):
@@ -435,9 +442,18 @@ def _column_roles(body: str, column: list[DateRange], today: date) -> list[Posit
         title, org = split_title_org([line])
         if not _plausible_title(title):
             return []
-        roles.append(Position(title=title, org=org, start=rng.start, end=rng.end,
-                              current=rng.end is None or rng.end >= today, kind=classify(title, line, None),
-                              seniority=seniority_of(title), people_managed=0))
+        roles.append(
+            Position(
+                title=title,
+                org=org,
+                start=rng.start,
+                end=rng.end,
+                current=rng.end is None or rng.end >= today,
+                kind=classify(title, line, None),
+                seniority=seniority_of(title),
+                people_managed=0,
+            )
+        )
     return roles
 
 
