@@ -97,6 +97,7 @@ def test_entries_whatever_the_layout_and_what_counts_as_work() -> None:
 2012–2014 Doctoral Fellowship, National Science Council
 4. HIGHER EDUCATION
 2010–2014 PhD, Computer Science, Lakeside University
+2013 Visiting Fellow, Harbour Institute (hosted by A. Smith)
 2014–2016 Postdoctoral Fellow, Lakeside University
 """
     resume = parse_resume(text, today=TODAY, stamps=[("pdf_creation_date", date(2024, 7, 1))])

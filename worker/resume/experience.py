@@ -190,6 +190,8 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
     if len(own) > 160:  # a whole paragraph on one line: the role is named just before its dates
         own = _strip_dates(" ".join(re.split(r"\s-(?=\S)|[.;•]\s", text[start : rng.pos])[-1].split()[-10:]))
     lines = [own] if own else []
+    if own and _JOB_WORD.search(own) and not text[start : rng.pos].strip(" \t|•·-–—("):
+        return lines  # "2015–2017 Postdoctoral Fellow, Lakeside University": the line names the role
     cursor = start - 1
     while cursor > floor and len(lines) < 3:
         prev_start = text.rfind("\n", floor, cursor) + 1
