@@ -241,6 +241,8 @@ def _line_below(text: str, line_end: int) -> str | None:
     line = text[line_end + 1 : nxt_end if nxt_end >= 0 else len(text)].strip()
     if not line or _is_bullet(line) or len(line) > 100 or find_ranges(line, date.max):
         return None
+    if re.match(r"(?:19|20)\d\d\b", line):
+        return None  # "2013 Visiting Fellow, …": an entry of its own, dated by its own year
     return line
 
 
