@@ -285,3 +285,36 @@ Data Science Co-Op, Basalt Labs
         ("Data Science Co-Op", "internship"),
     ]
     assert resume.years_experience == pytest.approx(5.9, abs=0.1)  # Mar 2018 to Feb 2024
+
+
+@pytest.mark.parametrize(
+    "education, degree, fields, in_progress",
+    [
+        ("DPhil in Statistics, Oxbridge University, 2015", "phd", ["Statistics"], None),
+        ("Doctor of Philosophy, Computer Science, 2012", "phd", ["Computer Science"], None),
+        ("Dr.-Ing. Maschinenbau, Technische Hochschule, 2010", "phd", ["Maschinenbau"], None),
+        ("Doctorado en Informática, Universidad del Sur, 2014", "phd", [], None),
+        ("Bachelor of Science in Computer Science Mar 2019", "bachelor", ["Computer Science"], None),
+        ("M.S. in Data Science | GPA: 3.79 | 2021", "master", ["Data Science"], None),
+        (
+            "Syracuse University Aug 2024 - May 2026\nMaster of Science (M.S), Computer Science",
+            "none",
+            [],
+            "master",
+        ),
+        ("B.Tech Computer Science, expected May 2027", "none", [], "bachelor"),
+        (
+            "Brooklyn College — Master of Fine Arts, Media Arts\nDropped out to allow more time for gigs.",
+            "none",
+            [],
+            None,
+        ),
+    ],
+)
+def test_degrees_completed_as_of_the_resumes_date(
+    education: str, degree: str, fields: list[str], in_progress: str | None
+) -> None:
+    resume = parse_resume(f"Lee Chan\nEDUCATION\n{education}\n", today=TODAY, as_of=date(2025, 1, 1))
+    assert resume.education.highest_degree == degree
+    assert list(resume.education.fields) == fields
+    assert resume.education.in_progress == in_progress

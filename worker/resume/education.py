@@ -11,12 +11,19 @@ from worker.resume.model import Education, Section
 RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
 # Spelled-out degrees (any case) and abbreviations (case as written: "M.S.", "MSc", "Ph.D.").
 _WORDS = [
-    ("phd", r"doctor of philosophy|doctorate|doctoral degree|ph\.? ?d\.?"),
-    ("master", r"master'?s?(?: degree)?|masters"),
-    ("bachelor", r"bachelor'?s?(?: degree)?|bachelors|baccalaureate"),
+    (
+        "phd",
+        r"doctor of philosophy|doctorate|doctoral degree|ph\.? ?d\.?|doktor|doctorat|doctorado|dottorato",
+    ),
+    ("master", r"master'?s?(?: degree)?|masters|máster|mestrado|magister|laurea magistrale|diplom(?!a)"),
+    ("bachelor", r"bachelor'?s?(?: degree)?|bachelors|baccalaureate|licenciatura|bacharelado"),
 ]
 _ABBREVIATIONS = [
-    ("phd", r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?"),
+    (
+        "phd",
+        r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?|"
+        r"Dr\.-Ing\.?|Dr\.\s?(?:phil|rer\.\s?pol|sc\.\s?techn|techn|sc)\.?",
+    ),
     (
         "master",
         r"M\.\s?C\.\s?A\.?|MCA|M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
@@ -84,15 +91,25 @@ def degree_named(line: str) -> bool:
 def _field_after(line: str, end: int) -> str | None:
     rest = line[end:]
     m = re.match(
-        r"\s*(?:,|in\b|of\b|-|–|:)?\s*(?:science\s+in\s+|arts\s+in\s+|engineering\s+in\s+)?(?:in\s+)?"
-        r"([A-Z][^,—–|(\n]{2,60})",
+        r"\s*(?:,|in\b|of\b|-|–|:)?\s*(?:(?:science|arts|engineering|technology|philosophy|business "
+        r"administration|fine arts|music|applied science)\s+(?:in|of)\s+)?(?:in\s+)?([A-Z][^,—–|(\n]{2,60})",
         rest,
+        re.I,
     )
-    if not m:
+    if not m or not m.group(1)[:1].isupper():
         return None
-    field = re.split(r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+", m.group(1))[0].strip(" .;")
-    field = re.sub(r"\s+(?:19|20)\d\d.*$", "", field)
+    field = re.split(r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+|\s*\|\s*|\s+c?gpa\b", m.group(1), flags=re.I)[0]
+    field = re.sub(r"\s+(?:19|20)\d\d.*$", "", field.strip(" .;"))
+    field = re.sub(rf"\s+(?:{_MONTH_NAMES})\.?$", "", field, flags=re.I)  # "Computer Science Mar"
+    if re.fullmatch(r"(?:science|arts|engineering|technology|philosophy)", field, re.I):
+        return None  # "Bachelor of Science" names no field
     return field or None
+
+
+_MONTH_NAMES = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 
 
 def find_education(text: str, sections: tuple[Section, ...], today: date) -> Education:
