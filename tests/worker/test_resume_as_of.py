@@ -318,3 +318,24 @@ def test_degrees_completed_as_of_the_resumes_date(
     assert resume.education.highest_degree == degree
     assert list(resume.education.fields) == fields
     assert resume.education.in_progress == in_progress
+
+
+def test_dates_in_a_word_table_and_the_next_line() -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Noor Haddad")
+    doc.add_paragraph("EXPERIENCE")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Machine Learning Engineer, Cobalt Maps"
+    table.cell(0, 1).text = "Jan 2020 – Present"
+    table.cell(1, 0).text = "Data Analyst, Ferrous Ltd"
+    table.cell(1, 1).text = "06/2017 - 12/2019"
+    doc.add_paragraph("Research Engineer, Quill Works")
+    doc.add_paragraph("Mar 2016 – May 2017")
+    doc.core_properties.created = datetime(2023, 1, 10)
+    buf = io.BytesIO()
+    doc.save(buf)
+    candidate = analyze(buf.getvalue(), "cv.docx", today=TODAY).report["candidate"]
+    assert candidate["titles"] == ["Machine Learning Engineer", "Data Analyst", "Research Engineer"]
+    assert candidate["years_experience"] == pytest.approx(6.9, abs=0.05)  # Mar 2016 to 10 Jan 2023
