@@ -339,3 +339,38 @@ def test_dates_in_a_word_table_and_the_next_line() -> None:
     candidate = analyze(buf.getvalue(), "cv.docx", today=TODAY).report["candidate"]
     assert candidate["titles"] == ["Machine Learning Engineer", "Data Analyst", "Research Engineer"]
     assert candidate["years_experience"] == pytest.approx(6.9, abs=0.05)  # Mar 2016 to 10 Jan 2023
+
+
+def test_unsure_work_history_is_flagged_in_the_report_the_shortlist_and_the_csv() -> None:
+    from worker.shortlist import candidate_summary, to_csv
+
+    text = """Ola Berg
+SUMMARY
+Platform engineer with 12 years of experience in payments.
+EXPERIENCE
+Platform Engineer, Tern Pay          Jan 2022 – Present
+"""
+    result = analyze(text.encode(), "cv.txt", today=TODAY, as_of=date(2024, 1, 31))
+    (warning,) = [w for w in result.report["warnings"] if w["code"] == "work_history_unread"]
+    assert warning["reasons"] == ["stated_years_differ"] and "12" in warning["message"]
+    row = candidate_summary(result.report, None, file_name="cv.txt")
+    assert "work_history_unread" in row["warnings"] and warning["message"] in row["warning_messages"]
+    assert "work_history_unread" in to_csv([{**row, "rank": 1}], blind=True)
+    calm = parse_resume(text.replace("12 years", "2 years"), today=TODAY, as_of=date(2024, 1, 31))
+    assert calm.warnings == ()
+    unread = parse_resume("Ola Berg\nEXPERIENCE\nWorked at several shops.\n", today=TODAY, stamps=[])
+    assert unread.warnings[0]["reasons"] == ["no_dated_roles"]
+
+
+def test_markdown_inside_a_zip_is_a_markdown_upload() -> None:
+    import zipfile
+
+    from service.archives import ZipLimits, read_zip
+    from service.uploads import upload_from_bytes
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        archive.writestr("cvs/cv.md", MARKDOWN)
+        archive.writestr("cvs/page.html", "<html><body><h1>Rosa Lind</h1><p>Engineer</p></body></html>")
+    files = read_zip(buf.getvalue(), ZipLimits()).files
+    assert sorted(upload_from_bytes(data, name).file_type for name, data in files) == ["html", "md"]
