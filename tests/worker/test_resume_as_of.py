@@ -374,3 +374,16 @@ def test_markdown_inside_a_zip_is_a_markdown_upload() -> None:
         archive.writestr("cvs/page.html", "<html><body><h1>Rosa Lind</h1><p>Engineer</p></body></html>")
     files = read_zip(buf.getvalue(), ZipLimits()).files
     assert sorted(upload_from_bytes(data, name).file_type for name, data in files) == ["html", "md"]
+
+
+def test_a_tech_stack_line_under_a_role_stays_in_the_role() -> None:
+    text = """Max Ode
+EXPERIENCE
+Senior Engineer | Lumen Co  February 2022 - Present
+Tech Stack: Python, Terraform, AWS
+Software Engineer | Arc Ltd  August 2018 - January 2022
+Skills: Go, SQL
+"""
+    resume = parse_resume(text, today=TODAY, as_of=date(2024, 2, 1))
+    assert [s.name for s in resume.sections] == ["header", "experience", "skills"]
+    assert [p.title for p in resume.positions] == ["Senior Engineer", "Software Engineer"]

@@ -148,7 +148,20 @@ _LINE = re.compile(r"[^\n]*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")  # "3. HIGHER EDUCATION", "IV. Talks"
 # Sections an inline "Label: text" line may not leave: "Tech Stack: ..." under a role stays in the role.
 _KEEPS_INLINE = {"experience", "projects", "leadership", "education", "mixed"}
-_FAMILY = {"experience", "education"}
+_ROLE_LABELS = {  # "Tech Stack: …", "Summary: …" under a role describe the role
+    "tech stack",
+    "technical stack",
+    "stack",
+    "summary",
+    "highlights",
+    "achievements",
+    "accomplishments",
+    "key skills",
+    "core skills",
+    "skills used",
+    "overview",
+    "profile",
+}
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*\S")
 
 
@@ -217,7 +230,7 @@ def find_sections(text: str) -> tuple[Section, ...]:
             ):
                 name = _HEADINGS[normalise_heading(inline.group(1))]
                 current = found[-1][1] if found else "header"
-                if current in _KEEPS_INLINE and name not in _FAMILY:
+                if current in _KEEPS_INLINE and normalise_heading(inline.group(1)) in _ROLE_LABELS:
                     name = None
         if name is not None:
             found.append((pos, name, line.strip()))
