@@ -226,6 +226,8 @@ def test_a_wall_of_year_ranges_is_parsed_linearly_and_capped() -> None:
     result = analyze(_wall_of_year_ranges(195_000).encode(), "dates.txt", today=TODAY)
     assert len(result.parsed.positions) <= 80
     assert result.report["candidate"]["years_experience"] <= 67
+    bare = "".join(f"{1990 + i % 30} - {1991 + i % 30}\n" for i in range(16_000))  # 192 KB, no titles
+    assert parse_resume(bare, today=TODAY, stamps=[]).positions == ()
 
 
 def test_a_parse_past_its_budget_fails_with_timeout() -> None:

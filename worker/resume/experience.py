@@ -412,20 +412,20 @@ def find_positions(
 def _date_column(text: str, ranges: list[DateRange]) -> list[DateRange]:
     """Dates set in a column of their own ("02/2025–present" on one line, the next range on the next
     line...): a layout some PDF exports read as a block apart from the entries it dates."""
-    best: list[DateRange] = []
-    run: list[DateRange] = []
-    for rng in ranges:
+    best = (0, 0)  # (first index, length) of the longest run of lone ranges on consecutive lines
+    first, length = 0, 0
+    for i, rng in enumerate(ranges):
         start, end = _line_bounds(text, rng.pos)
         alone = text[start:end].strip() == rng.text.strip() and rng.end != rng.start
-        if alone and run and text[run[-1].endpos : rng.pos].count("\n") == 1:
-            run.append(rng)
+        if alone and length and text[ranges[i - 1].endpos : rng.pos].count("\n") == 1:
+            length += 1
         elif alone:
-            run = [rng]
+            first, length = i, 1
         else:
-            run = []
-        if len(run) > len(best):
-            best = list(run)
-    return best if len(best) >= 2 else []
+            length = 0
+        if length > best[1]:
+            best = (first, length)
+    return ranges[best[0] : best[0] + best[1]] if best[1] >= 2 else []
 
 
 def _column_roles(body: str, column: list[DateRange], today: date) -> list[Position]:
