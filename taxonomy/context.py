@@ -21,6 +21,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from taxonomy.regions import ExcludedRegions
 from taxonomy.text import Clauses, NormalisedText, line_bounds
 
 LIST_SECTIONS = {"skills"}
@@ -55,22 +56,22 @@ SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–-]\s*)?[A-Za-z][\w &/+-]{0,40
 ASPIRATION = re.compile(
     r"\b(?:looking (?:for|to)|seeking|hop(?:e|ing) to|aspir\w* to|want(?:ing)? to|wish to|eager to|"
     r"interested in|(?:grow|grew|growing|work|working|move|moving) (?:toward|towards|into)|plan(?:ning)? to learn|"
-    r"would like to|learn(?:ing)? about)\b", re.I)
+    r"would like to|learn(?:ing)? about)\b", re.IGNORECASE)
 POSSESSIVE_OTHER = re.compile(
     r"\b(?:the|a|another|other|their|partner|client|customer)\s+(?:[\w&-]+\s+){1,2}(?:team|group|org)'s\s+"
-    r"(?:[\w/&.+#-]+\s+){0,2}$", re.I)
+    r"(?:[\w/&.+#-]+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_OTHER = re.compile(
     r"\b(?:team|teams|group|groups|scientists|engineers|analysts|researchers|managers|partners|colleagues|"
     r"vendors?|clients?|customers?)\s*,?\s+(?:who|which|that)\s+(?:\w+\s+){0,3}?(?:build|builds|built|own|"
     r"owns|owned|train|trains|trained|maintain\w*|develop\w*|use|uses|used|run|runs|write|writes|wrote)\b"
     r"|\bthat\s+(?:the|their)\s+(?:[\w-]+\s+){0,2}(?:team|teams|group|scientists|engineers|analysts|org|"
     r"organization)\s+(?:used|uses|built|builds|own|owns|owned|adopted|maintain\w*|wrote|write|run|runs)\b",
-    re.I)
+    re.IGNORECASE)
 PASSIVE_OTHER = re.compile(
     r"^[^.;]{0,80}?\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:written|owned|built|trained|maintained|"
-    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b", re.I)
+    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b", re.IGNORECASE)
 RECRUITING = re.compile(r"\b(?:interview\w*|hiring|recruit\w*|sourc(?:ed|ing)|requisitions?|job postings?)\b",
-                        re.I)
+                        re.IGNORECASE)
 
 # The cue patterns above, compiled for lowered text (their literals are all lower case).
 _CUE_SCANS = tuple((name, re.compile(pattern.pattern)) for name, pattern in
@@ -102,6 +103,11 @@ class Context:
     def clauses(self) -> Clauses:
         """Clause boundaries of the source, found once per text."""
         return Clauses(self.source)
+
+    @cached_property
+    def regions(self) -> ExcludedRegions:
+        """Coursework, certificate and degree spans: their words are no skills of the person."""
+        return ExcludedRegions(self.source, self.sections)
 
     @cached_property
     def _cue_positions(self) -> dict[str, list[int]]:
@@ -226,24 +232,63 @@ def names_an_org(doc: Doc, m: Mention) -> bool:
     return m.end < len(doc) and doc[m.end].text in ORG_WORDS
 
 
+# A list line's label: "DevOps:", "**ML Ops:**", "- Cloud & IaC:", "MLOps & Deployment -" before its items.
+LABEL_PREFIX = re.compile(r"^[\s*•▪·#_>|`-]*(?P<label>[^:\n]{1,60}?)[\s*_`]*:(?!//)[\s*_`]*(?=\S)")
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+          "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+
+
 def group_label(m: Mention, ctx: Context) -> bool:
     """A name heading a group of list items ('MLOps' or 'Cloud and DevOps' above bullets, 'Cloud: ...')."""
     in_list = ctx.section_of(m.src_start) in LIST_SECTIONS
+    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
+    label = LABEL_PREFIX.match(ctx.source, left, right)
+    if label is not None and m.src_end <= label.end("label") and len(label.group("label").split()) <= 6 \
+            and "," not in label.group("label") and (in_list or "," in ctx.source[label.end():right]):
+        return True
     if not in_list and ctx.sections:
         return False
-    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
     line = ctx.source[left:right].strip()
-    if in_list and ctx.source[m.src_end:right].lstrip().startswith(":") \
-            and not ctx.source[left:m.src_start].strip(" *•▪·–-"):
-        return True
     heading = line == ctx.source[m.src_start:m.src_end] or (in_list and "," not in line and len(line.split()) <= 5
                                                              and not BULLET_LINE.match(ctx.source[left:right]))
-    return heading and bool(BULLET_LINE.match(ctx.source[right + 1:].lstrip("\n")))
+    wrapped = ctx.source[max(0, left - 6):left].rstrip().endswith((",", "&", " and", "/"))  # a list's wrapped tail
+    return heading and not wrapped and bool(BULLET_LINE.match(ctx.source[right + 1:].lstrip("\n")))
+
+
+def names_an_employer(doc: Doc, m: Mention, ctx: Context) -> bool:
+    """'| Salesforce February 2022', 'Engineer at Databricks': an employer's name, not a skill."""
+    if m.end < len(doc):
+        nxt = doc[m.end]
+        same_line = "\n" not in ctx.source[m.src_end:m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
+        if same_line and (nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text)):
+            return True
+    prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if prev in {"at", "@"} and m.surface[:1].isupper():
+        after = ctx.source[m.src_end:m.src_end + 2]
+        return after[:1] in {"", "\n", ",", "(", "|", ";", "–", "—"} or after in {" (", " |", " –", " —", " -"}
+    return False
+
+
+def part_of_another_word(m: Mention, ctx: Context) -> bool:
+    """'gd2md-html', '<html>', "SQL's generated" (sales leads): the name is part of something else.
+
+    A lowercase name glued after a hyphen is part of an identifier; 'Multi-RAG' or 'Py-Spark' are not.
+    """
+    before = ctx.source[max(0, m.src_start - 2):m.src_start]
+    if before[-1:] == "<" or before == "</":
+        return True
+    if before[-1:] == "-" and before[:1].isalnum() and m.surface.islower() and " " not in m.surface:
+        return True
+    after = ctx.source[m.src_end:m.src_end + 3]
+    return m.surface.isupper() and len(m.surface) <= 4 and after[:2] in {"'s", "’s"} and after[2:] == " " \
+        and ctx.source[m.src_end + 3:m.src_end + 4].islower()
 
 
 def excluded(doc: Doc, m: Mention, ctx: Context) -> bool:
     """Reasons any mention (ambiguous or not) is not a skill of the person."""
-    return names_an_org(doc, m) or group_label(m, ctx) or owned_by_others(doc, m, ctx)
+    return ctx.regions.reason(m.src_start, m.src_end) is not None or part_of_another_word(m, ctx) \
+        or names_an_org(doc, m) or names_an_employer(doc, m, ctx) or group_label(m, ctx) \
+        or owned_by_others(doc, m, ctx)
 
 
 def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,

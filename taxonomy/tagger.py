@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from taxonomy.context import Context, Mention, resolve
+from taxonomy.lexicon import kind_of
 from taxonomy.nlp import make_nlp
 from taxonomy.text import NormalisedText, normalise, snippet
 
@@ -41,6 +42,7 @@ class SkillInfo:
     category: str
     parent: str | None
     aliases: tuple[str, ...]
+    kind: str = "skill"  # "skill" (hard skill) or "competency" (soft skill, leadership, practice)
 
 
 @dataclass(frozen=True)
@@ -54,13 +56,24 @@ class SkillMatch:
     mentions: int
     sections: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    kind: str = "skill"
+
+    @property
+    def is_competency(self) -> bool:
+        """A soft skill, leadership evidence or a way of working, not a hard skill."""
+        return self.kind == "competency"
 
     def to_dict(self) -> dict[str, Any]:
         """The report entry: evidence as strings, offsets as [start, end] pairs."""
         return {"id": self.id, "name": self.name, "category": self.category, "parent": self.parent,
-                "mentions": self.mentions, "sections": list(self.sections),
+                "kind": self.kind, "mentions": self.mentions, "sections": list(self.sections),
                 "evidence": [e.text for e in self.evidence],
                 "offsets": [[e.start, e.end] for e in self.evidence]}
+
+
+def split_kinds(matches: Sequence[SkillMatch]) -> tuple[list[SkillMatch], list[SkillMatch]]:
+    """(hard skills, competencies), each in the order given."""
+    return [m for m in matches if not m.is_competency], [m for m in matches if m.is_competency]
 
 
 @dataclass(frozen=True)
@@ -159,7 +172,8 @@ class Tagger:
         self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
         self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
         self._implies = {sid: tuple(s.get("implies", ())) for sid, s in taxonomy["skills"].items()}
-        self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())))
+        self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())),
+                                       s.get("kind") or kind_of(s["category"]))
                         for sid, s in taxonomy["skills"].items()}
         self.nlp = make_nlp()
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
@@ -212,7 +226,8 @@ class Tagger:
             evidence.append(Evidence(text, m.src_start, m.src_end))
             if len(evidence) == MAX_EVIDENCE:
                 break
-        return SkillMatch(info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence))
+        return SkillMatch(info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence),
+                          info.kind)
 
 
 def read_artifact(path: str | Path | None = None) -> dict[str, Any]:
