@@ -47,7 +47,19 @@ ROLE_NOUNS = {"engineer", "engineers", "scientist", "scientists", "developer", "
 TEAM_NOUNS = {"team", "teams", "group", "groups", "org", "organization", "organisation", "department",
               "guild", "community", "meetup", "club", "chapter", "squad", "squads"}
 ORG_WORDS = {"Foundation", "Institute", "Summit", "Conference", "Academy", "Meetup", "Society", "Association",
-             "Award", "Awards", "Scholarship", "Fellowship", "Days", "Con"}
+             "Award", "Awards", "Scholarship", "Fellowship", "Days", "Con", "Workshop", "Symposium", "Journal",
+             "Conferences", "Workshops", "Summer", "School", "Track", "Challenge", "Hackathon"}
+# A venue's name holds the words before the mention: "In ICML Workshop on Time Series", "Journal of ...".
+VENUE_BEFORE = re.compile(r"\b(?:Workshop|Symposium|Conference|Journal|Transactions|Proceedings|Summer School|"
+                          r"Tutorial|Track|Special Issue)\s+(?:on|of|in|for)\s+(?:[\w&,/-]+\s+){0,6}$")
+# Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
+TITLE_NOUNS = {"engineer", "engineers", "consultant", "administrator", "admin", "developer", "architect", "scientist",
+               "specialist", "analyst", "intern", "manager", "lead", "director", "technician", "officer"}
+# The clause sets the skill against the person's own work.
+CONTRAST = re.compile(r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|black-box (?:\w+ )?(?:such as|like)"
+                      r"|alternatives? to)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "fine-tuning hyperparameters": the verb, not the ML method.
+VERB_OBJECTS = {"hyperparameters", "parameters", "thresholds", "settings", "rules", "queries", "processes", "workflows"}
 BULLET_LINE = re.compile(r"^\s*(?:[*•▪·–-]|\(cid:\d+\))\s")
 YEAR = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LINE_STARTERS = {"*", "•", "▪", "–", "-", "·", ":", "|", "(", ",", ";", "/"}
@@ -87,7 +99,7 @@ class Mention:
     src_start: int
     src_end: int
     skill_ids: tuple[str, ...]
-    mode: str  # "plain" | "context" | "list"
+    mode: str  # "plain" | "context" | "list" | "acronym" (an acronym written as a word: lists only)
     surface: str
     accepted: bool = False
 
@@ -156,6 +168,8 @@ def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> 
     before = ctx.source[m.src_start - 1] if m.src_start > 0 else " "
     after = ctx.source[m.src_end] if m.src_end < len(ctx.source) else " "
     if before in "-&'’" or after in "-&" or (after in "'’" and ctx.source[m.src_end:m.src_end + 2] != "'s"):
+        return True
+    if before.isalnum() or after.isalnum():  # 'C9, C10' grant codes, 'R2D2'
         return True
     nxt = doc[m.end] if m.end < len(doc) else None
     return nxt is not None and bool(YEAR.match(nxt.text))
@@ -227,13 +241,41 @@ def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
     return " by " in post and bool(PASSIVE_OTHER.search(post))
 
 
-def names_an_org(doc: Doc, m: Mention) -> bool:
-    """'The Linux Foundation', 'PyData Summit': a skill word inside an organisation's name."""
-    return m.end < len(doc) and doc[m.end].text in ORG_WORDS
+def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
+    """'The Linux Foundation', 'PyData Summit', 'ICML Workshop on Time Series': a skill word inside a name."""
+    if m.end < len(doc) and doc[m.end].text in ORG_WORDS:
+        return True
+    if ctx is None:
+        return False
+    left = max(ctx.source.rfind("\n", 0, m.src_start), ctx.source.rfind(".", 0, m.src_start), m.src_start - 80)
+    return bool(VENUE_BEFORE.search(" ".join(ctx.source[left + 1:m.src_start].split()) + " "))
+
+
+def names_a_job_title(doc: Doc, m: Mention) -> bool:
+    """'MLOps Engineer', 'SENIOR UNIX ADMINISTRATOR', 'Machine Learning Operations Engineer': a title, not a skill."""
+    for i in range(m.end, min(m.end + 2, len(doc))):
+        token = doc[i]
+        if token.lower_ in TITLE_NOUNS and token.text[:1].isupper():
+            return True
+        if not (token.text[:1].isupper() and token.is_alpha):
+            return False
+    return False
+
+
+def used_otherwise(doc: Doc, m: Mention, ctx: Context) -> bool:
+    """Set against the person's work ("unlike deep learning"), owned by a company ("Salesforce's platform"),
+    or a verb with an ordinary object ("fine-tuning hyperparameters")."""
+    after = ctx.source[m.src_end:m.src_end + 2]
+    if after in {"'s", "’s"} and not m.surface.isupper():
+        return True
+    if m.end < len(doc) and m.surface.lower().endswith("ing") and doc[m.end].lower_ in VERB_OBJECTS:
+        return True
+    left, _ = ctx.clauses.around(m.src_start, m.src_end)
+    return bool(CONTRAST.search(" ".join(ctx.source[max(left, m.src_start - 80):m.src_start].split()) + " "))
 
 
 # A list line's label: "DevOps:", "**ML Ops:**", "- Cloud & IaC:", "MLOps & Deployment -" before its items.
-LABEL_PREFIX = re.compile(r"^[\s*•▪·#_>|`-]*(?P<label>[^:\n]{1,60}?)[\s*_`]*:(?!//)[\s*_`]*(?=\S)")
+LABEL_PREFIX = re.compile(r"[\s*•▪·#_>|`-]*(?P<label>[^:\n]{1,60}?)[\s*_`]*:(?!//)[\s*_`]*(?=\S)")
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
@@ -284,30 +326,38 @@ def part_of_another_word(m: Mention, ctx: Context) -> bool:
         and ctx.source[m.src_end + 3:m.src_end + 4].islower()
 
 
-def excluded(doc: Doc, m: Mention, ctx: Context) -> bool:
-    """Reasons any mention (ambiguous or not) is not a skill of the person."""
+def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozenset()) -> bool:
+    """Reasons any mention (ambiguous or not) is not a skill of the person.
+
+    A field of work (`areas`: deep learning, NLP) heading a list of its methods, or named in a job title,
+    is claimed by that list or job; any other list label or title word is not a skill.
+    """
+    is_area = set(m.skill_ids) <= areas
     return ctx.regions.reason(m.src_start, m.src_end) is not None or part_of_another_word(m, ctx) \
-        or names_an_org(doc, m) or names_an_employer(doc, m, ctx) or group_label(m, ctx) \
-        or owned_by_others(doc, m, ctx)
+        or names_an_org(doc, m, ctx) or (not is_area and names_a_job_title(doc, m)) \
+        or names_an_employer(doc, m, ctx) or used_otherwise(doc, m, ctx) \
+        or (not is_area and group_label(m, ctx)) or owned_by_others(doc, m, ctx)
 
 
 def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,
-            norm: NormalisedText) -> list[Mention]:
+            norm: NormalisedText, areas: frozenset[str] = frozenset()) -> list[Mention]:
     """Accept the mentions that are the person's skills; returns them in text order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
-        m.accepted = m.mode == "plain" and not excluded(doc, m, ctx)
+        m.accepted = m.mode == "plain" and not excluded(doc, m, ctx, areas)
     pending = [m for m in mentions if m.mode != "plain"]
     for m in pending:
         forms = set().union(*(exact_forms.get(i, set()) for i in m.skill_ids))
+        if m.mode == "acronym":  # an acronym written as a word ("Jax"): the form is fine, a list must vouch
+            forms.add(m.surface)
         if hard_negative(doc, m, forms, ctx) or proper_name_neighbour(doc, m, covered, ctx, norm) \
-                or excluded(doc, m, ctx):
+                or excluded(doc, m, ctx, areas):
             m.mode = "rejected"
     for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
         for m in pending:
             if m.mode == "rejected" or m.accepted:
                 continue
-            if m.mode == "list":
+            if m.mode in ("list", "acronym"):
                 m.accepted = in_skill_list(m, ctx)
             else:
                 m.accepted = supported(doc, m, mentions, ctx)

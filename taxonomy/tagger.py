@@ -22,6 +22,8 @@ from taxonomy.text import NormalisedText, normalise, snippet
 ARTIFACT_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
 SKILLS_KEY = "skills"
 MAX_EVIDENCE = 3
+# Fields of work (deep learning, NLP): a list labelled with one, or a job title naming one, claims it.
+AREA_CATEGORIES = frozenset({"ml_field"})
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,11 @@ class SkillTagger:
         self.exact_forms: dict[str, set[str]] = {}
         self.alias_index: dict[str, str] = {}
         self.ignore: set[str] = set()
+        self.acronyms: set[str] = set()
+        self.areas: frozenset[str] = frozenset()
 
     def configure(self, *, patterns: Sequence[Sequence[str]], exact_forms: dict[str, set[str]],
-                  ignore: set[str]) -> None:
+                  ignore: set[str], areas: frozenset[str] = frozenset()) -> None:
         """Load [text, "ids|mode"] patterns, the exact forms of ambiguous names, and ignored terms."""
         by_key: dict[str, list[str]] = {}
         for text, key in patterns:
@@ -119,7 +123,10 @@ class SkillTagger:
         for key, texts in sorted(by_key.items()):
             self.matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
         self.alias_index = {text.lower(): key for text, key in patterns}
-        self.exact_forms, self.ignore = exact_forms, ignore
+        # Acronyms match only when written as acronyms: "BART" the model, not "Bart" the person.
+        self.acronyms = {text.lower() for text, _ in patterns if 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
+                         and not any(t.lower() == text.lower() and not t.isupper() for t, _ in patterns)}
+        self.exact_forms, self.ignore, self.areas = exact_forms, ignore, areas
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.match(doc)
@@ -137,8 +144,12 @@ class SkillTagger:
         for span in spans:
             info = parse_pattern_key(span.label_)
             src_start, src_end = norm.source_span(span.start_char, span.end_char)
-            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, info.mode, span.text))
-        return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm)
+            mode = info.mode
+            if mode == "plain" and span.text[:1].isupper() and span.text[1:].islower() \
+                    and span.text.lower() in self.acronyms:
+                mode = "acronym"  # "Jax" in a skills list is JAX; "Bart Goethals" names a person
+            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, span.text))
+        return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm, self.areas)
 
     def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'AWS (EMR, Glue, Batch)' -> AWS EMR, AWS Glue, AWS Batch: items read with the vendor name."""
@@ -179,6 +190,7 @@ class Tagger:
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
         component.configure(
             patterns=taxonomy["patterns"], ignore=set(taxonomy.get("ignore", ())),
+            areas=frozenset(sid for sid, s in taxonomy["skills"].items() if s["category"] in AREA_CATEGORIES),
             exact_forms={sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
                          for sid, s in taxonomy["skills"].items()})
 
