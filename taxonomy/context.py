@@ -25,6 +25,8 @@ from taxonomy.regions import ExcludedRegions
 from taxonomy.text import Clauses, NormalisedText, line_bounds
 
 LIST_SECTIONS = {"skills"}
+FUNCTION_WORDS = {"the", "for", "across", "to", "of", "by", "from", "into", "a", "an", "that", "which", "while", "our",
+                  "was", "were", "is", "are", "we", "i"}
 _FLATTEN = str.maketrans({c: " " for c in "\n\r\t\f\v"})
 PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
 ENUM_GAP_WORDS = {",", "and", "or", "/", "(", ")", "&", ";", ":", "+", "plus", "with", "to", "from",
@@ -56,14 +58,14 @@ VENUE_BEFORE = re.compile(r"\b(?:Workshop|Symposium|Conference|Journal|Transacti
 TITLE_NOUNS = {"engineer", "engineers", "consultant", "administrator", "admin", "developer", "architect", "scientist",
                "specialist", "analyst", "intern", "manager", "lead", "director", "technician", "officer"}
 # The clause sets the skill against the person's own work.
-CONTRAST = re.compile(r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|black-box (?:\w+ )?(?:such as|like)"
-                      r"|alternatives? to)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+CONTRAST = re.compile(r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|alternatives? to"
+                      r"|black-box (?:\w+)?\W*(?:such as|like))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "fine-tuning hyperparameters": the verb, not the ML method.
 VERB_OBJECTS = {"hyperparameters", "parameters", "thresholds", "settings", "rules", "queries", "processes", "workflows"}
 BULLET_LINE = re.compile(r"^\s*(?:[*•▪·–-]|\(cid:\d+\))\s")
 YEAR = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LINE_STARTERS = {"*", "•", "▪", "–", "-", "·", ":", "|", "(", ",", ";", "/"}
-SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–-]\s*)?[A-Za-z][\w &/+-]{0,40}:\s*\S.*,")
+SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–#>|-]\s*)*[*_`]*[A-Za-z][\w &/+.()-]{0,40}[*_`]*:[*_`]*\s*\S.*,")
 
 ASPIRATION = re.compile(
     r"\b(?:looking (?:for|to)|seeking|hop(?:e|ing) to|aspir\w* to|want(?:ing)? to|wish to|eager to|"
@@ -153,17 +155,33 @@ class Context:
 
 
 def in_skill_list(mention: Mention, ctx: Context) -> bool:
-    """Inside a skills section, or on a 'Label: a, b, c' line when no section says so."""
-    if ctx.section_of(mention.src_start) in LIST_SECTIONS:
-        return True
+    """Inside a skills section (on a line that is no sentence), or on a 'Label: a, b, c' line."""
     left, right = line_bounds(ctx.source, mention.src_start, mention.src_end)
-    return bool(SKILL_LIST_LINE.match(ctx.source[left:right]))
+    line = ctx.source[left:right]
+    if ctx.section_of(mention.src_start) in LIST_SECTIONS and not is_prose(line):
+        return True
+    return bool(SKILL_LIST_LINE.match(line))
+
+
+def is_prose(line: str) -> bool:
+    """A sentence rather than a list: words that join a sentence ('backup across Exchange, SharePoint and Teams')."""
+    words = line.lower().split()
+    return len(words) >= 8 and sum(w in FUNCTION_WORDS for w in words) >= 2
+
+
+def lowercase_list(m: Mention, exact_forms: set[str], ctx: Context) -> bool:
+    """A name written all in lower case inside a list line written all in lower case ('chef, packer, vault')."""
+    if not m.surface.islower() or m.surface not in {f.lower() for f in exact_forms}:
+        return False
+    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
+    line = ctx.source[left:right]
+    return "," in line and not any(c.isupper() for c in line)
 
 
 def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> bool:
     """Reasons an ambiguous name is never a skill here, whatever the context."""
     shouted = len(m.surface) > 2 and m.surface.isupper() and m.surface in {f.upper() for f in exact_forms}
-    if m.surface not in exact_forms and not shouted:
+    if m.surface not in exact_forms and not shouted and not lowercase_list(m, exact_forms, ctx):
         return True
     before = ctx.source[m.src_start - 1] if m.src_start > 0 else " "
     after = ctx.source[m.src_end] if m.src_end < len(ctx.source) else " "
@@ -339,10 +357,22 @@ def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozens
         or (not is_area and group_label(m, ctx)) or owned_by_others(doc, m, ctx)
 
 
+def slash_compound(doc: Doc, m: Mention, covered: set[int]) -> bool:
+    """'connection/data mining': glued by a slash to an ordinary lowercase word, the name is part of a phrase.
+    Between two skills ('ETL/ELT', 'Git/GitHub') the slash lists alternatives."""
+    for slash, word in ((m.start - 1, m.start - 2), (m.end, m.end + 1)):
+        if 0 <= word < len(doc) and 0 <= slash < len(doc) and doc[slash].text == "/" \
+                and not doc[slash].whitespace_ and not doc[slash - 1 if slash < m.start else slash].whitespace_ \
+                and doc[word].is_alpha and doc[word].is_lower and word not in covered:
+            return True
+    return False
+
+
 def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,
             norm: NormalisedText, areas: frozenset[str] = frozenset()) -> list[Mention]:
     """Accept the mentions that are the person's skills; returns them in text order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions = [m for m in mentions if not slash_compound(doc, m, covered)]
     for m in mentions:
         m.accepted = m.mode == "plain" and not excluded(doc, m, ctx, areas)
     pending = [m for m in mentions if m.mode != "plain"]

@@ -29,6 +29,12 @@ CERT_WORD = re.compile(
     re.IGNORECASE,
 )
 CERT_SECTIONS = {"certifications"}
+# A heading line naming certificates, licenses or courses ("## **CERTIFICATIONS & PUBLICATIONS**", "Licenses").
+CERT_HEADING = re.compile(
+    r"^[#*_\s]*(?:licen[cs]es?|certifications?|certificates?|courses?|training)(?: (?:and|&) [\w ]{1,30})?[*_:\s]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+NEXT_HEADING = re.compile(r"^(?:#{1,4} |[*_]*[A-Z][A-Z &]{3,40}[*_:]*\s*$|---)", re.MULTILINE)
 ITEM_SEPARATORS = re.compile(r"[|,;•▪\n]|\s[–—-]\s|\s{3,}")
 # A degree and its field: "B.S. in Computer Science", "Master of Science, Data Science", "BTech (AI & ML)".
 _LONG_DEGREES = (
@@ -106,8 +112,12 @@ def coursework_regions(source: str, sections: Sequence[tuple[str, int, int]]) ->
 
 
 def certificate_regions(source: str, sections: Sequence[tuple[str, int, int]]) -> list[Region]:
-    """A certifications section, and any list item that names a certificate ("... Certified ...")."""
+    """A certifications section (or a heading the parser left inside another section, "## **Certifications**"),
+    and any list item that names a certificate ("... Certified ...")."""
     regions = [Region(start, end, "certificate") for name, start, end in sections if name in CERT_SECTIONS]
+    for heading in CERT_HEADING.finditer(source):
+        nxt = NEXT_HEADING.search(source, heading.end())
+        regions.append(Region(heading.start(), nxt.start() if nxt else len(source), "certificate"))
     for match in CERT_WORD.finditer(source):
         left = max(
             (m.end() for m in ITEM_SEPARATORS.finditer(source, max(0, match.start() - 120), match.start())),
