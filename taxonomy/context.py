@@ -54,6 +54,8 @@ ORG_WORDS = {"Foundation", "Institute", "Summit", "Conference", "Academy", "Meet
 # A venue's name holds the words before the mention: "In ICML Workshop on Time Series", "Journal of ...".
 VENUE_BEFORE = re.compile(r"\b(?:Workshop|Symposium|Conference|Journal|Transactions|Proceedings|Summer School|"
                           r"Tutorial|Track|Special Issue)\s+(?:on|of|in|for)\s+(?:[\w&,/-]+\s+){0,6}$")
+VENUE_WORD = re.compile(r"Workshop|Symposium|Conference|Journal|Transactions|Proceedings|School|Tutorial|Track|Issue")
+CONTRAST_WORD = re.compile(r"unlike|instead of|rather than|as opposed|in contrast|alternatives? to|black-box")
 # Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
 TITLE_NOUNS = {"engineer", "engineers", "consultant", "administrator", "admin", "developer", "architect", "scientist",
                "specialist", "analyst", "intern", "manager", "lead", "director", "technician", "officer"}
@@ -130,7 +132,14 @@ class Context:
         lowered = flat.lower()  # case-sensitive scans of lowered text: same matches, about 3x faster than re.I
         positions = {name: [m.start() for m in pattern.finditer(lowered)] for name, pattern in _CUE_SCANS}
         positions["other"] = sorted(m.start() for m in re.finditer(r"'s\s|\sby\s", flat))
+        positions["venue"] = [m.start() for m in VENUE_WORD.finditer(flat)]
+        positions["contrast"] = [m.start() for m in CONTRAST_WORD.finditer(lowered)]
         return positions
+
+    def cue_before(self, name: str, offset: int, reach: int = 80) -> bool:
+        """Is there a cue of this kind in the `reach` characters before `offset`?"""
+        found = self._cue_positions[name]
+        return bisect.bisect_left(found, offset - reach) < bisect.bisect_left(found, offset)
 
     def section_of(self, offset: int) -> str:
         """Name of the section span holding `offset`; "other" if none does."""
@@ -263,7 +272,7 @@ def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
     """'The Linux Foundation', 'PyData Summit', 'ICML Workshop on Time Series': a skill word inside a name."""
     if m.end < len(doc) and doc[m.end].text in ORG_WORDS:
         return True
-    if ctx is None:
+    if ctx is None or not ctx.cue_before("venue", m.src_start):
         return False
     left = max(ctx.source.rfind("\n", 0, m.src_start), ctx.source.rfind(".", 0, m.src_start), m.src_start - 80)
     return bool(VENUE_BEFORE.search(" ".join(ctx.source[left + 1:m.src_start].split()) + " "))
@@ -288,6 +297,8 @@ def used_otherwise(doc: Doc, m: Mention, ctx: Context) -> bool:
         return True
     if m.end < len(doc) and m.surface.lower().endswith("ing") and doc[m.end].lower_ in VERB_OBJECTS:
         return True
+    if not ctx.cue_before("contrast", m.src_start):
+        return False
     left, _ = ctx.clauses.around(m.src_start, m.src_end)
     return bool(CONTRAST.search(" ".join(ctx.source[max(left, m.src_start - 80):m.src_start].split()) + " "))
 

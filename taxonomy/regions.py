@@ -14,25 +14,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 # "Relevant Coursework:", "Courses -", "Selected courses taken –", "Coursework (graduate):".
-COURSEWORK_CUE = re.compile(
-    r"(?:^|(?<=[\s|•▪*(]))(?:relevant|selected|related|key|core|graduate|undergraduate|major|completed)?\s*"
-    r"(?:course\s?work|courses(?:\s+taken)?|modules|classes)\b\s*(?:\([^)\n]{0,30}\))?\s*\**\s*[:\-–—|]\**",
-    re.IGNORECASE,
+# Patterns marked "lowered" run case-sensitively on the lowered text (same matches as re.IGNORECASE, faster).
+COURSEWORK_CUE = re.compile(  # lowered
+    r"(?:course\s?work|courses(?:\s+taken)?|modules|classes)\b\s*(?:\([^)\n]{0,30}\))?\s*\**\s*[:\-–—|]\**"
 )
 COURSEWORK_HEADING = re.compile(
     r"^\W*(?:relevant |selected |related |key )?(?:course\s?work|courses)\b", re.IGNORECASE
 )
 # A certificate's name: the item (between separators) holding one of these words.
-CERT_WORD = re.compile(
-    r"\b(?:certified|certificate|certification|certifications|accreditation|accredited|"
-    r"nanodegree|badge)\b",
-    re.IGNORECASE,
+CERT_WORD = re.compile(  # lowered
+    r"\b(?:certifi(?:ed|cates?|cations?)|accredit(?:ation|ed)|nanodegree|badge)\b"
 )
 CERT_SECTIONS = {"certifications"}
 # A heading line naming certificates, licenses or courses ("## **CERTIFICATIONS & PUBLICATIONS**", "Licenses").
-CERT_HEADING = re.compile(
-    r"^[#*_\s]*(?:licen[cs]es?|certifications?|certificates?|courses?|training)(?: (?:and|&) [\w ]{1,30})?[*_:\s]*$",
-    re.IGNORECASE | re.MULTILINE,
+CERT_HEADING = re.compile(  # lowered
+    r"^[#*_ \t]*(?:licen[cs]es?|certifications?|certificates?|courses?|training)(?: (?:and|&) [\w ]{1,30})?[*_: \t]*$",
+    re.MULTILINE,
 )
 NEXT_HEADING = re.compile(r"^(?:#{1,4} |[*_]*[A-Z][A-Z &]{3,40}[*_:]*\s*$|---)", re.MULTILINE)
 ITEM_SEPARATORS = re.compile(r"[|,;•▪\n]|\s[–—-]\s|\s{3,}")
@@ -96,17 +93,19 @@ def coursework_regions(source: str, sections: Sequence[tuple[str, int, int]]) ->
         heading = source[start : heading_end if heading_end >= 0 else end]
         if COURSEWORK_HEADING.match(heading) and len(heading.split()) <= 4:
             regions.append(Region(start, end, "coursework"))
-    lines = _lines(source)
-    for i, (left, right) in enumerate(lines):
-        match = COURSEWORK_CUE.search(source, left, right)
-        if match is None:
-            continue
-        stop = right
-        previous = source[left:right].rstrip()
-        for nxt_left, nxt_right in lines[i + 1 : i + 6]:
-            if not (previous.endswith((",", "&", " and")) or _continues_list(source[nxt_left:nxt_right])):
+    for match in COURSEWORK_CUE.finditer(source.lower()):
+        stop = source.find("\n", match.end())
+        stop = len(source) if stop < 0 else stop
+        previous = source[source.rfind("\n", 0, match.start()) + 1:stop].rstrip()
+        for _ in range(5):  # wrapped lines of the same list
+            if stop >= len(source):
                 break
-            previous, stop = source[nxt_left:nxt_right].rstrip(), nxt_right
+            nxt_stop = source.find("\n", stop + 1)
+            nxt_stop = len(source) if nxt_stop < 0 else nxt_stop
+            nxt = source[stop + 1:nxt_stop]
+            if not (previous.endswith((",", "&", " and")) or _continues_list(nxt)):
+                break
+            previous, stop = nxt.rstrip(), nxt_stop
         regions.append(Region(match.start(), stop, "coursework"))
     return regions
 
@@ -115,10 +114,11 @@ def certificate_regions(source: str, sections: Sequence[tuple[str, int, int]]) -
     """A certifications section (or a heading the parser left inside another section, "## **Certifications**"),
     and any list item that names a certificate ("... Certified ...")."""
     regions = [Region(start, end, "certificate") for name, start, end in sections if name in CERT_SECTIONS]
-    for heading in CERT_HEADING.finditer(source):
+    lowered = source.lower()
+    for heading in CERT_HEADING.finditer(lowered):
         nxt = NEXT_HEADING.search(source, heading.end())
         regions.append(Region(heading.start(), nxt.start() if nxt else len(source), "certificate"))
-    for match in CERT_WORD.finditer(source):
+    for match in CERT_WORD.finditer(lowered):
         left = max(
             (m.end() for m in ITEM_SEPARATORS.finditer(source, max(0, match.start() - 120), match.start())),
             default=max(0, match.start() - 120),
