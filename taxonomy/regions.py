@@ -43,7 +43,8 @@ _SHORT_DEGREES = r"b\.\s?s\.?|m\.\s?s\.?|b\.\s?a\.?|m\.\s?a\.?|b\.\s?e\.?|bs|ms|
 # A degree and its field: "B.S. in Computer Science", "Master of Science, Data Science", "BTech (AI & ML)".
 # Short forms (MS, BA) need "in"/"of"/a comma after them: "MS Excel" names no degree.
 DEGREE = re.compile(
-    rf"\b(?:(?:{_LONG_DEGREES})(?=[\s,.(:]|$)|(?:{_SHORT_DEGREES})(?=\s*(?:,|\(|:|\s(?:in|of)\s)))", re.IGNORECASE
+    rf"\b(?:(?:{_LONG_DEGREES})(?=[\s,.(:]|$)|(?:{_SHORT_DEGREES})(?=\s*(?:,|\(|:|\s(?:in|of)\s)))",
+    re.IGNORECASE,
 )
 DEGREE_FIELD_END = re.compile(
     r"\b(?:thesis|dissertation|coursework|courses|gpa|cgpa|grade|honou?rs|advisor|"
@@ -96,13 +97,13 @@ def coursework_regions(source: str, sections: Sequence[tuple[str, int, int]]) ->
     for match in COURSEWORK_CUE.finditer(source.lower()):
         stop = source.find("\n", match.end())
         stop = len(source) if stop < 0 else stop
-        previous = source[source.rfind("\n", 0, match.start()) + 1:stop].rstrip()
+        previous = source[source.rfind("\n", 0, match.start()) + 1 : stop].rstrip()
         for _ in range(5):  # wrapped lines of the same list
             if stop >= len(source):
                 break
             nxt_stop = source.find("\n", stop + 1)
             nxt_stop = len(source) if nxt_stop < 0 else nxt_stop
-            nxt = source[stop + 1:nxt_stop]
+            nxt = source[stop + 1 : nxt_stop]
             if not (previous.endswith((",", "&", " and")) or _continues_list(nxt)):
                 break
             previous, stop = nxt.rstrip(), nxt_stop

@@ -37,7 +37,9 @@ def test_report_page_shows_competencies_with_their_evidence():
     report = analyze(RESUME, "dana.txt", today=date(2024, 6, 1)).report
     view = report_view(report, role=None)
     assert {c["id"] for c in view["competencies"]} >= {"mentoring", "team-leadership"}
-    assert all(c["id"] not in {"mentoring"} for skills in dict(view["skills_by_category"]).values() for c in skills)
+    assert all(
+        c["id"] not in {"mentoring"} for skills in dict(view["skills_by_category"]).values() for c in skills
+    )
 
 
 def test_report_template_shows_a_competencies_card_apart_from_skills(app):
@@ -49,8 +51,8 @@ def test_report_template_shows_a_competencies_card_apart_from_skills(app):
     job = SimpleNamespace(id="r-test", status="done", fields={}, error=None, created=0, updated=0)
     with app.test_request_context("/"):
         html = render_template("report.html", job=job, report=report_view(report, role=None), raw=report)
-    skills_card = html[html.index('id="skills-title"'):html.index('id="competencies-title"')]
-    competencies_card = html[html.index('id="competencies-title"'):]
+    skills_card = html[html.index('id="skills-title"') : html.index('id="competencies-title"')]
+    competencies_card = html[html.index('id="competencies-title"') :]
     name = '<span class="skill-name">{}</span>'.format
     assert name("PyTorch") in skills_card and name("technical writing") not in skills_card
     assert name("technical writing") in competencies_card and "Mentored six engineers" in competencies_card
