@@ -28,10 +28,15 @@ CERT_WORD = re.compile(  # lowered
 CERT_SECTIONS = {"certifications"}
 # A heading line naming certificates, licenses or courses ("## **CERTIFICATIONS & PUBLICATIONS**", "Licenses").
 CERT_HEADING = re.compile(  # lowered
-    r"^[#*_ \t]*(?:licen[cs]es?|certifications?|certificates?|courses?|training)(?: (?:and|&) [\w ]{1,30})?[*_: \t]*$",
+    r"^[#*_ \t]*(?:licen[cs]es?|certifications?|certificates?)(?: (?:and|&) [\w ]{1,30})?[*_: \t]*$",
     re.MULTILINE,
 )
-NEXT_HEADING = re.compile(r"^(?:#{1,4} |[*_]*[A-Z][A-Z &]{3,40}[*_:]*\s*$|---)", re.MULTILINE)
+# Where such a region ends: a markdown heading or rule, an upper-case heading, or a usual section heading.
+NEXT_HEADING = re.compile(
+    r"^(?:#{1,4} |[*_]*[A-Z][A-Z &]{3,40}[*_:]*[ \t]*$|---|[*_]*(?:Experience|Work Experience|Education|Skills|"
+    r"Technical Skills|Projects|Publications|Awards|Leadership|Languages|Interests|Summary|Volunteering)[*_:]*[ \t]*$)",
+    re.MULTILINE,
+)
 ITEM_SEPARATORS = re.compile(r"[|,;•▪\n]|\s[–—-]\s|\s{3,}")
 # A degree and its field: "B.S. in Computer Science", "Master of Science, Data Science", "BTech (AI & ML)".
 _LONG_DEGREES = (

@@ -220,3 +220,15 @@ def test_every_skill_has_a_kind_a_category_and_a_known_parent(tagger):
     assert {s["kind"] for s in skills.values()} == {"skill", "competency"}
     assert all(s["category"] and (s["parent"] is None or s["parent"] in skills) for s in skills.values())
     assert skills["mentoring"]["kind"] == "competency" and skills["pytorch"]["kind"] == "skill"
+
+
+def test_a_certificate_heading_inside_another_section_ends_at_the_next_heading(tagger):
+    text = ("## **CERTIFICATIONS & TALKS**\n- **OpenShift Enterprise Development** — Dec 2017\n"
+            "## **PROJECTS**\n- Packaged the service with Docker.\n")
+    found = ids(tagger, text, [("experience", 0, len(text))])
+    assert "openshift" not in found and "docker" in found
+
+
+def test_a_training_heading_is_model_training_not_certificates(tagger):
+    text = "Training\n- Set up experiment tracking and containerization with Docker\nDeployment\n- Used Kubernetes\n"
+    assert {"experiment-tracking", "docker", "kubernetes"} <= ids(tagger, text)
