@@ -53,8 +53,10 @@ ORG_WORDS = {"Foundation", "Institute", "Summit", "Conference", "Academy", "Meet
              "Conferences", "Workshops", "Summer", "School", "Track", "Challenge", "Hackathon"}
 # A venue's name holds the words before the mention: "In ICML Workshop on Time Series", "Journal of ...".
 VENUE_BEFORE = re.compile(r"\b(?:Workshop|Symposium|Conference|Journal|Transactions|Proceedings|Summer School|"
-                          r"Tutorial|Track|Special Issue)\s+(?:on|of|in|for)\s+(?:[\w&,/-]+\s+){0,6}$")
-VENUE_WORD = re.compile(r"Workshop|Symposium|Conference|Journal|Transactions|Proceedings|School|Tutorial|Track|Issue")
+                          r"Tutorial|Track|Special Issue)\s*(?:on|of|in|for|:)\s+(?:[\w&,/-]+\s+){0,6}$",
+                          re.IGNORECASE)
+VENUE_WORD = re.compile(r"[Ww]orkshop|[Ss]ymposium|[Cc]onference|[Jj]ournal|Transactions|Proceedings|School|Tutorial|"
+                        r"Track|Issue")
 CONTRAST_WORD = re.compile(r"unlike|instead of|rather than|as opposed|in contrast|alternatives? to|black-box")
 # Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
 TITLE_NOUNS = {"engineer", "engineers", "consultant", "administrator", "admin", "developer", "architect", "scientist",
@@ -270,11 +272,14 @@ def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
 
 def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
     """'The Linux Foundation', 'PyData Summit', 'ICML Workshop on Time Series': a skill word inside a name."""
-    if m.end < len(doc) and doc[m.end].text in ORG_WORDS:
-        return True
+    for i in range(m.end, min(m.end + 4, len(doc))):  # "Computer Vision and Pattern Recognition Conference"
+        if doc[i].text in ORG_WORDS:
+            return True
+        if not (doc[i].text[:1].isupper() or doc[i].lower_ in {"and", "of", "&"}):
+            break
     if ctx is None or not ctx.cue_before("venue", m.src_start):
         return False
-    left = max(ctx.source.rfind("\n", 0, m.src_start), ctx.source.rfind(".", 0, m.src_start), m.src_start - 80)
+    left = max(ctx.source.rfind(". ", 0, m.src_start), m.src_start - 80)
     return bool(VENUE_BEFORE.search(" ".join(ctx.source[left + 1:m.src_start].split()) + " "))
 
 

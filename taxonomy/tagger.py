@@ -124,8 +124,9 @@ class SkillTagger:
             self.matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
         self.alias_index = {text.lower(): key for text, key in patterns}
         # Acronyms match only when written as acronyms: "BART" the model, not "Bart" the person.
+        written_otherwise = {text.lower() for text, _ in patterns if not text.isupper()}
         self.acronyms = {text.lower() for text, _ in patterns if 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
-                         and not any(t.lower() == text.lower() and not t.isupper() for t, _ in patterns)}
+                         and text.lower() not in written_otherwise}
         self.exact_forms, self.ignore, self.areas = exact_forms, ignore, areas
 
     def __call__(self, doc: Doc) -> Doc:
