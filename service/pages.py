@@ -73,9 +73,9 @@ def csrf_failed(error: CSRFError) -> tuple[str, int]:
 # --- what the templates show --------------------------------------------------------------------
 
 def skill_index(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The report's skills by lower-case name and by id, to find the evidence for a matched skill."""
+    """The report's skills and competencies by lower-case name and by id, to find a match's evidence."""
     index: dict[str, dict[str, Any]] = {}
-    for skill in report.get("skills", []):
+    for skill in [*report.get("competencies", []), *report.get("skills", [])]:
         index[str(skill.get("id", "")).lower()] = skill
         index[str(skill.get("name", "")).lower()] = skill
     return index
@@ -117,6 +117,8 @@ def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
             "level": level, "level_name": LEVEL_NAMES.get(level, ""), "fits": fits,
             "best": next((f for f in fits if f["is_best"]), None), "chosen": next((f for f in fits if f["is_chosen"]), None),
             "skills_by_category": sorted(by_category.items()), "skill_count": len(report.get("skills", [])),
+            "competencies": sorted(report.get("competencies", []),
+                                   key=lambda c: (-int(c.get("mentions") or 0), c.get("name", ""))),
             "next_level": report.get("next_level") or {}, "warnings": warnings}
 
 

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from taxonomy.lexicon import LEXICON_PATH, USER_SKILLS_PATH, Lexicon, SkillEntry, load_extensions, load_lexicon
+from taxonomy.lexicon import (
+    LEXICON_PATH,
+    USER_SKILLS_PATH,
+    Lexicon,
+    SkillEntry,
+    kind_of,
+    load_extensions,
+    load_lexicon,
+)
 from taxonomy.mining import canonicalise, mine_candidates, top_unmatched
 from taxonomy.nlp import make_nlp
 from taxonomy.onet import ONET_SUBSET_PATH, read_onet, widen_lexicon
@@ -97,7 +105,7 @@ def skills_table(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
     table = {}
     for entry in sorted(lexicon.skills.values(), key=lambda e: e.id):
         table[entry.id] = {
-            "name": entry.name, "category": entry.category, "parent": entry.parent,
+            "name": entry.name, "category": entry.category, "parent": entry.parent, "kind": kind_of(entry.category),
             "aliases": sorted(set(entry.plain_aliases() + entry.ambiguous_aliases + entry.list_only_aliases)),
             "ambiguous": sorted(set(entry.ambiguous_aliases)), "list_only": sorted(set(entry.list_only_aliases)),
             "source": entry.source, "implies": implied_skills(lexicon, entry),

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
-from typing import Any, Sequence
+from typing import Any
 
 from models.features import features_from
 from models.roles import RoleProfile, load_roles
 from models.scoring import place_on_ladder, score_all
-from taxonomy.tagger import Tagger, load_tagger
+from taxonomy.tagger import Tagger, load_tagger, split_kinds
 from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, ParseTimeout, parse_resume
@@ -61,9 +62,11 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
                                      "of dates or tables. Upload a shorter version.") from None
     t2 = clock()
     tagger = tagger or load_tagger()
-    skills = tagger.tag(extracted.text, parsed.section_spans())
+    found = tagger.tag(extracted.text, parsed.section_spans())
+    skills, competencies = split_kinds(found)
     t3 = clock()
-    features = features_from(parsed, skills, extracted.text, today=parsed.as_of)
+    # The scorer sees both: competencies (mentoring, technical leadership) are evidence of scope.
+    features = features_from(parsed, found, extracted.text, today=parsed.as_of)
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
     ladder_level, best_fit, next_level = place_on_ladder(features, fits)
@@ -89,6 +92,7 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
             "research_years": round(parsed.research_years, 1),
         },
         "skills": [s.to_dict() for s in skills],
+        "competencies": [c.to_dict() for c in competencies],
         "ladder_level": ladder_level,
         "fits": [f.to_dict() for f in fits],
         "best_fit": best_fit,
