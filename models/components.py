@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.features import DEGREES, CandidateFeatures, SkillEvidence
+from models.profile import family_of
 from models.roles import LEVEL_YEARS, RoleProfile
 
 # How much a skill counts by where it was shown: used at work beats a bare list entry.
@@ -28,6 +29,10 @@ SUBSTITUTABLE = frozenset({"programming_language", "ml_framework", "ml_library",
                            "cloud_service", "database",
                            "data_platform", "vector_search", "observability", "llm_tooling", "gpu_computing",
                            "mlops", "devops"})
+# Requirements in these categories are the machine learning core of a role; general engineering
+# (Python, cloud, containers, Git) is shared with backend, data and platform engineers.
+ML_CATEGORIES = frozenset({"ml_field", "ml_method", "ml_model", "ml_framework", "ml_library", "mlops",
+                           "llm_tooling", "vector_search", "gpu_computing"})
 # Share of a role's weighted skills that counts as a full skills match: nobody shows every tool
 # a long career document names.
 SKILLS_SATURATION = 0.6
@@ -50,17 +55,47 @@ def evidence_strength(skill: SkillEvidence) -> float:
 
 @dataclass(frozen=True)
 class SkillCredit:
-    """Credit for one skill the role asks for, and the candidate skill that earned it."""
+    """Credit for one requirement of the role, and the candidate skill that earned it."""
 
-    skill: str
+    skill: str  # the requirement's id (a skill id, or "family:<key>")
     weight: float
     credit: float
-    via: str | None  # the candidate's skill id; equal to `skill` for a direct match
+    via: str | None  # the candidate's skill id; a member of the requirement for a direct match
     kind: str  # direct|related|category|none
+    label: str = ""  # the requirement as a hiring manager reads it
+    importance: str = ""
+    ml: bool = False  # a machine learning requirement (not general engineering)
+
+
+FAMILY_CREDIT = 0.8  # asked "a deep learning framework (TensorFlow, PyTorch)", shows JAX
+
+
+def _skill_options(sid: str, role: RoleProfile, have: dict[str, SkillEvidence],
+                   by_parent: dict[str, list[SkillEvidence]],
+                   by_category: dict[str, list[SkillEvidence]]) -> tuple[str, list[tuple[SkillEvidence, float]]]:
+    """(kind, stand-ins) for one asked skill the candidate does not show directly."""
+    options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
+    parent = role.parents.get(sid)
+    if parent:
+        if parent in have:
+            options.append((have[parent], PARENT_CREDIT))
+        category = role.categories.get(sid, "")
+        options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ())
+                    if c.id != sid and c.category == category]  # SageMaker is no CloudWatch
+    if options:
+        return "related", options
+    category = role.categories.get(sid, "")
+    if category in SUBSTITUTABLE:
+        return "category", [(c, CATEGORY_CREDIT) for c in by_category.get(category, ())]
+    return "category", []
 
 
 def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillCredit]:
-    """Credit for every skill the role weighs, heaviest first."""
+    """Credit for every requirement of the role, heaviest first.
+
+    A requirement is met directly by any of its skills (a family by any member, or another skill
+    of the same family at 80 %); otherwise a close skill earns part (see the constants above).
+    """
     have = {s.id: s for s in features.skills}
     by_parent: dict[str, list[SkillEvidence]] = {}
     by_category: dict[str, list[SkillEvidence]] = {}
@@ -70,29 +105,30 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         if s.category:
             by_category.setdefault(s.category, []).append(s)
     credits = []
-    for sid, weight in sorted(role.skills.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sid in have:
-            credits.append(SkillCredit(sid, weight, evidence_strength(have[sid]), sid, "direct"))
+    for req in sorted(role.effective_requirements(), key=lambda r: (-r.weight, r.id)):
+        ml = any(role.categories.get(sid, "") in ML_CATEGORIES for sid in req.skills)
+        direct = [(have[sid], 1.0) for sid in req.skills if sid in have]
+        if direct:
+            via, credit = _best(direct)  # type: ignore[misc]
+            credits.append(SkillCredit(req.id, req.weight, credit, via, "direct", req.label, req.importance, ml))
             continue
-        options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
-        parent = role.parents.get(sid)
-        if parent:
-            if parent in have:
-                options.append((have[parent], PARENT_CREDIT))
-            category = role.categories.get(sid, "")
-            options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ())
-                        if c.id != sid and c.category == category]  # SageMaker is no CloudWatch
-        kind = "related"
-        if not options:
-            category = role.categories.get(sid, "")
-            if category in SUBSTITUTABLE:
-                options = [(c, CATEGORY_CREDIT) for c in by_category.get(category, ())]
-            kind = "category"
-        best = _best(options)
+        best: tuple[str, float] | None = None
+        kind = "none"
+        if req.id.startswith("family:"):
+            key = req.id.split(":", 1)[1]
+            kin = [(s, FAMILY_CREDIT) for s in features.skills if (family_of(s.id, s.category) or ("",))[0] == key]
+            best, kind = _best(kin), "related"
+        for sid in req.skills:
+            if best is not None and kind == "related":
+                break
+            sub_kind, options = _skill_options(sid, role, have, by_parent, by_category)
+            found = _best(options)
+            if found is not None and (best is None or found[1] > best[1]):
+                best, kind = found, sub_kind
         if best is None:
-            credits.append(SkillCredit(sid, weight, 0.0, None, "none"))
+            credits.append(SkillCredit(req.id, req.weight, 0.0, None, "none", req.label, req.importance, ml))
         else:
-            credits.append(SkillCredit(sid, weight, best[1], best[0], kind))
+            credits.append(SkillCredit(req.id, req.weight, best[1], best[0], kind, req.label, req.importance, ml))
     return credits
 
 
@@ -105,8 +141,17 @@ def _best(options: list[tuple[SkillEvidence, float]]) -> tuple[str, float] | Non
     return sid, credit
 
 
+def ml_depth(credits: list[SkillCredit]) -> float:
+    """The machine learning requirements met (0..1, saturating like the skills part); 1 for a role with none."""
+    asked = [c for c in credits if c.ml]
+    total = sum(c.weight for c in asked)
+    if total <= 0:
+        return 1.0
+    return min(1.0, sum(c.weight * c.credit for c in asked) / total / SKILLS_SATURATION)
+
+
 def skills_component(credits: list[SkillCredit]) -> tuple[float, float]:
-    """(component 0..1, raw weighted coverage 0..1) of a role's skills."""
+    """(component 0..1, raw weighted coverage 0..1) of a role's requirements."""
     total = sum(c.weight for c in credits)
     if total <= 0:
         return 0.0, 0.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Sequence
+
 from models.components import leadership_scope, years_ceiling
 from models.features import CandidateFeatures
 from models.roles import RoleProfile
@@ -61,25 +63,62 @@ def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float)
     return f"Level: years and titles read as {seen}, below this level-{role.level} role (a stretch)."
 
 
+def _gains_and_losses(parts: Sequence[Any], credits: Sequence[Any]) -> str:
+    """The largest gains and losses in words: which parts added most, which cost most."""
+    gains = sorted((p for p in parts if p.contribution > 0), key=lambda p: -p.contribution)[:2]
+    losses = sorted((p for p in parts if p.possible - p.contribution >= 0.5),
+                    key=lambda p: -(p.possible - p.contribution))[:2]
+    words = []
+    if gains:
+        words.append("Largest gains: " + ", ".join(f"{_PART_WORDS.get(p.name, p.name)} +{p.contribution:g}"
+                                                   for p in gains) + ".")
+    if losses:
+        lost = []
+        for p in losses:
+            text = f"{_PART_WORDS.get(p.name, p.name)} −{p.possible - p.contribution:.1f}"
+            if p.name == "skills":
+                unmet = [c.label for c in credits if c.kind == "none" and c.importance == "required"][:3]
+                if unmet:
+                    text += " (no " + ", ".join(unmet) + ")"
+            lost.append(text)
+        words.append("Largest losses: " + ", ".join(lost) + ".")
+    return " ".join(words)
+
+
+_PART_WORDS = {"skills": "skills", "level": "level", "experience": "experience", "leadership": "leadership",
+               "education": "education"}
+
+
 def explain_fit(role: RoleProfile, features: CandidateFeatures, score: float,
                 components: dict[str, float], partials: list[tuple[str, str]],
-                candidate_level: float | None = None) -> str:
-    """One short paragraph: the score, then each component in words."""
-    parts = [f"{score:.0f}/100 for {role.title} (ladder level {role.level})."]
+                candidate_level: float | None = None, *, parts: Sequence[Any] = (), gate: float = 1.0,
+                credits: Sequence[Any] = ()) -> str:
+    """One short paragraph: the score as the sum of its parts, the largest gains and losses, then each part in words."""
+    opening = f"{score:.1f}/100 for {role.title} (ladder level {role.level})"
+    if parts:
+        opening += " = " + " + ".join(f"{_PART_WORDS.get(p.name, p.name)} {p.contribution:g}" for p in parts)
+    text = [opening + "."]
+    if gate < 1:
+        text.append(f"With under {0.6:.0%} of the role's machine learning requirements shown, experience, leadership "
+                    f"and education count at {gate:.0%}.")
+    if parts:
+        summary = _gains_and_losses(parts, credits)
+        if summary:
+            text.append(summary)
     coverage = components["skills_coverage"]
-    parts.append(f"Skills: shows {coverage:.0%} of the role's weighted skills "
-                 f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
-                 f" skills match); skills shown in work count more than a bare list.")
+    text.append(f"Skills: shows {coverage:.0%} of the role's weighted requirements "
+                f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
+                f" skills match); skills shown in work count more than a bare list.")
     if partials:
         shown = ", ".join(f"{via} for {asked}" for asked, via in partials[:3])
-        parts.append(f"Partial credit for related skills: {shown}.")
-    parts.append(_experience_sentence(features, role, components["experience"]))
-    parts.append(_education_sentence(features, role, components["education"]))
+        text.append(f"Partial credit for related skills: {shown}.")
+    text.append(_experience_sentence(features, role, components["experience"]))
+    text.append(_education_sentence(features, role, components["education"]))
     lead = _leadership_sentence(features, role, components["leadership"])
     if lead:
-        parts.append(lead)
+        text.append(lead)
     if candidate_level is not None and "seniority" in components:
-        parts.append(_seniority_sentence(candidate_level, role, components["seniority"]))
+        text.append(_seniority_sentence(candidate_level, role, components["seniority"]))
     if components["skills"] < 0.25:
-        parts.append("Too few of the role's skills to count as a fit, whatever the years and degree.")
-    return " ".join(parts)
+        text.append("Too few of the role's skills to count as a fit, whatever the years and degree.")
+    return " ".join(text)

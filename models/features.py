@@ -88,7 +88,8 @@ def leadership_signals(text: str, sections: Sequence[tuple[str, int, int]] = ())
 _TECHNICAL_TITLE = re.compile(
     r"\b(?:engineer(?:ing)?|developer|programmer|scientist|architect|research(?:er)?|data|"
     r"machine learning|ml|ai|mlops|devops|sre|software|platform|analytics|statistician|"
-    r"quant(?:itative)?|computer vision|nlp|cto|technolog(?:y|ist)|technical staff)\b",
+    r"quant(?:itative)?|computer vision|nlp|cto|technolog(?:y|ist)|technical staff|"
+    r"professor|lecturer|post-?doc(?:toral)?|research fellow)\b",
     re.IGNORECASE,
 )
 _NON_TECHNICAL_TITLE = re.compile(r"\b(?:intern(?:ship)?|trainee|teaching assistant|student)\b",

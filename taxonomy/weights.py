@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -63,3 +65,59 @@ def weigh_document(text: str, tagger: Tagger | None = None) -> dict[str, float]:
 def top_skills(weights: Mapping[str, float], limit: int = 20) -> Sequence[tuple[str, float]]:
     """Highest weights first, ties by id."""
     return sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+# A heading is a short line of its own without a sentence's end ("Requirements", "Key Skills Required:").
+_HEADING = re.compile(r"^[^\s\-–•*][^.!?]{1,90}:?$")
+_BULLET = re.compile(r"^\s*[-–•*]\s*")
+_LABEL = re.compile(r"^([A-Z][^:.]{1,70}):\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+SENTENCE_CHARS = 320
+
+
+def _sentences(line: str, base: int) -> list[tuple[int, str]]:
+    """(offset, text) of each sentence on one line."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        out.append((base + start, line[start:m.start()]))
+        start = m.end()
+    out.append((base + start, line[start:]))
+    return [(at, text.strip()) for at, text in out if text.strip()]
+
+
+def document_sentences(text: str, tagger: Tagger) -> dict[str, list[list[Any]]]:
+    """The sentences of a role document that name skills, each with the heading above it.
+
+    Returns `{"headings": [[offset, heading]], "sentences": [[offset, heading, label, sentence,
+    [[skill id, offset in the sentence]]]]}` in text order; `label` is a bullet's lead-in
+    ("Programming Languages") or "".
+    The role builder (`models/profile.py`) weighs requirements from where and how they are stated.
+    """
+    mentions = sorted((m.src_start, m.skill_ids) for m in tagger.mentions(text))
+    starts = [at for at, _ in mentions]
+    headings: list[list[Any]] = []
+    sentences: list[list[Any]] = []
+    heading, offset = "", 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\n")
+        stripped = line.strip()
+        if stripped and _HEADING.match(stripped) and len(stripped.split()) <= 12:
+            heading = stripped.rstrip(":").strip()
+            headings.append([offset, heading])
+        elif stripped:
+            body = _BULLET.sub("", line)
+            lead = len(line) - len(body)
+            label_match = _LABEL.match(body)
+            label = label_match.group(1).strip() if label_match else ""
+            for at, sentence in _sentences(body, offset + lead):
+                lo = bisect.bisect_left(starts, at)
+                hi = bisect.bisect_left(starts, at + len(sentence))
+                named: dict[str, int] = {}
+                for start, found in mentions[lo:hi]:
+                    for sid in found:
+                        named.setdefault(sid, start - at)
+                if named:
+                    sentences.append([at, heading, label, sentence[:SENTENCE_CHARS],
+                                      [[sid, rel] for sid, rel in named.items()]])
+        offset += len(raw)
+    return {"headings": headings, "sentences": sentences}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from models.scoring import place_on_ladder, score_all
 from tests.models.factories import STRONG_ML, candidate, skill
 
@@ -63,11 +65,17 @@ def test_emerging_leadership_makes_an_engineer_two(roles):
     assert place(plain, roles)[0] in (2, 3)
 
 
-def test_adjacent_engineer_enters_at_early_career(roles):
-    backend = candidate((skill("java"), skill("sql"), skill("kubernetes")),
+def test_adjacent_engineer_keeps_seniority_up_to_mid_or_senior_with_lead_scope(roles):
+    """Without the ML core, years count up to Engineer II; leading people makes a senior adjacent engineer."""
+    backend = candidate((skill("java"), skill("sql"), skill("aws")),
                         years_experience=6.0, seniority="senior", leadership_signals=3)
     level, best, _ = place(backend, roles)
-    assert level == 2 and best is not None
+    assert level == 3 and best is not None
+    assert {r.id: r.level for r in roles}[best] == 3  # no ML role really fits: the role at their level
+    lead = dataclasses.replace(backend, seniority="lead", people_managed=5, years_experience=9.0)
+    assert place(lead, roles)[0] == 4
+    fits = score_all(backend, roles)
+    assert max(f.score for f in fits) < 45  # adjacent engineers stay low on ML roles
 
 
 def test_seniority_fit_is_asymmetric():
