@@ -37,9 +37,12 @@ class Analysis:
 
 
 def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = (),
-            limits: Limits = Limits(), today: date | None = None,
+            limits: Limits = Limits(), today: date | None = None, as_of: date | None = None,
             tagger: Tagger | None = None) -> Analysis:
-    """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input."""
+    """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input.
+
+    Years are counted as of the resume's own date (`as_of` when given; else the file's stamps or the
+    dates in its text, never later than `today`)."""
     clock = time.perf_counter
     t0 = clock()
     extracted = extract(data, filename=filename, limits=limits)
@@ -47,12 +50,12 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
         raise ResumeError("too_large", f"The document holds {len(extracted.text):,} characters of text; a resume "
                                        f"of up to {MAX_TEXT_CHARS:,} can be analysed.")
     t1 = clock()
-    parsed = parse_resume(extracted.text, today=today)
+    parsed = parse_resume(extracted.text, today=today, as_of=as_of, stamps=extracted.stamps)
     t2 = clock()
     tagger = tagger or load_tagger()
     skills = tagger.tag(extracted.text, parsed.section_spans())
     t3 = clock()
-    features = features_from(parsed, skills, extracted.text, today=today)
+    features = features_from(parsed, skills, extracted.text, today=parsed.as_of)
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
     ladder_level, best_fit, next_level = place_on_ladder(features, fits)
@@ -73,13 +76,16 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
             "titles": list(parsed.titles),
             "seniority": parsed.seniority,
             "people_managed": parsed.people_managed,
+            "as_of": parsed.as_of.isoformat() if parsed.as_of else None,
+            "as_of_source": parsed.as_of_source,
+            "research_years": round(parsed.research_years, 1),
         },
         "skills": [s.to_dict() for s in skills],
         "ladder_level": ladder_level,
         "fits": [f.to_dict() for f in fits],
         "best_fit": best_fit,
         "next_level": next_level,
-        "warnings": list(extracted.warnings),
+        "warnings": [*extracted.warnings, *parsed.warnings],
     }
     timings = {"extract": t1 - t0, "parse": t2 - t1, "tag": t3 - t2, "score": t4 - t3}
     return Analysis(report=report, extracted=extracted, parsed=parsed, timings=timings)

@@ -6,9 +6,12 @@ parse_resume(text, today=date(2026, 11, 30)) -> ParsedResume
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Sequence
 
+from worker.resume.asof import resume_date
 from worker.resume.contact import find_contact
-from worker.resume.education import find_education
+from worker.resume.dates import find_ranges
+from worker.resume.education import find_education, study_periods
 from worker.resume.experience import SENIORITY_ORDER, find_positions, people_managed_in, total_years
 from worker.resume.model import Contact, Education, ParsedResume, Position, Section
 from worker.resume.sections import find_sections
@@ -16,10 +19,24 @@ from worker.resume.sections import find_sections
 __all__ = ["Contact", "Education", "ParsedResume", "Position", "Section", "parse_resume"]
 
 
-def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
-    """Parse resume text; `today` stands in for "Present" (default: date.today())."""
-    today = today or date.today()
+def parse_resume(
+    text: str,
+    *,
+    today: date | None = None,
+    as_of: date | None = None,
+    stamps: Sequence[tuple[str, date]] | None = None,
+) -> ParsedResume:
+    """Parse resume text as of the resume's own date.
+
+    `as_of` (given by a user) is that date; else it comes from the file's `stamps` and the dates in
+    the text (worker.resume.asof); with neither (a bare text, `stamps=None`), `today` stands in for
+    "Present". `today` (default: date.today()) is also the latest date any of them may be.
+    """
+    clock = today or date.today()
     sections = find_sections(text)
+    dated = find_ranges(text, clock) if stamps is not None and as_of is None else []
+    when = resume_date(text, dated, sections, stamps, clock, as_of)
+    today = when.date
     header = next((text[s.start : s.end] for s in sections if s.name == "header"), "")
     contact = find_contact(text, header)
     positions = find_positions(text, sections, today)
@@ -36,11 +53,14 @@ def parse_resume(text: str, *, today: date | None = None) -> ParsedResume:
         sections=sections,
         contact=contact,
         positions=positions,
-        years_experience=total_years(positions, today),
+        years_experience=total_years(positions, today, study=study_periods(text, sections, today)),
+        research_years=total_years(positions, today, kinds=("research",)),
         education=find_education(text, sections, today),
         titles=titles,
         seniority=seniority,
         people_managed=managed,
+        as_of=today,
+        as_of_source=when.source,
     )
 
 

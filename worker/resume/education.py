@@ -75,6 +75,12 @@ def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
     return max(hits, key=lambda h: (RANK[h[0]], -h[1].start()))
 
 
+def degree_named(line: str) -> bool:
+    """True when a line names a degree (not a certificate or a bootcamp)."""
+    found = _degree_in(line)
+    return found is not None and not _NOT_DEGREE.search(line[: found[1].start()])
+
+
 def _field_after(line: str, end: int) -> str | None:
     rest = line[end:]
     m = re.match(
@@ -137,3 +143,21 @@ def _is_in_progress(line: str, after: str, today: date) -> bool:
     if years and max(years) > today.year:
         return True
     return bool(_IN_PROGRESS.search(after[:80])) and not years
+
+
+def study_periods(text: str, sections: tuple[Section, ...], as_of: date) -> list[tuple[date, date]]:
+    """When the candidate studied for a bachelor's degree (completed or not), from its dated line."""
+    periods: list[tuple[date, date]] = []
+    for section in sections:
+        if section.name not in ("education", "mixed"):
+            continue
+        lines = text[section.start : section.end].split("\n")
+        for i, line in enumerate(lines):
+            found = _degree_in(line)
+            if found is None or found[0] != "bachelor" or _NOT_DEGREE.search(line[: found[1].start()]):
+                continue
+            ranges = find_ranges("\n".join(lines[i : i + 3]), as_of)
+            if ranges and ranges[0].end != ranges[0].start:
+                rng = ranges[0]
+                periods.append((rng.start, min(rng.end or as_of, as_of)))
+    return periods

@@ -9,7 +9,7 @@ from worker.resume.dates import DateRange, find_ranges
 from worker.resume.model import Position, Section
 
 # Sections whose dated entries are roles; "leadership" holds volunteering and community roles.
-ROLE_SECTIONS = {"experience": None, "leadership": "volunteer"}
+ROLE_SECTIONS = {"experience": None, "leadership": "volunteer", "mixed": None}
 NOT_ROLE_SECTIONS = {
     "education",
     "projects",
@@ -67,7 +67,8 @@ _JOB_WORD = re.compile(
     r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
     r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
     r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
-    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner)s?\b",
+    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|"
+    r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
     re.I,
 )
 _NUMBER_WORDS = {
@@ -175,6 +176,8 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
     """The lines that name a role: the date's own line (without the date) and the lines above it."""
     start, end = _line_bounds(text, rng.pos)
     own = _strip_dates(text[start : rng.pos] + " " + text[rng.endpos : end])
+    if len(own) > 160:  # a whole paragraph on one line: the role is named just before its dates
+        own = _strip_dates(" ".join(re.split(r"\s-(?=\S)|[.;•]\s", text[start : rng.pos])[-1].split()[-10:]))
     lines = [own] if own else []
     cursor = start - 1
     while cursor > floor and len(lines) < 3:
@@ -202,10 +205,17 @@ def _plausible_title(title: str) -> bool:
 
 
 def _inside_bullet(text: str, rng: DateRange) -> bool:
-    """A date inside an achievement bullet ("from 2015 to 2016 led…") is not a role's dates."""
+    """A date inside an achievement bullet ("from 2015 to 2016 led…") is not a role's dates; a bullet
+    that starts or ends with the dates and names a role ("• Data Scientist, Acme (2017 – 2019)") is."""
     start, end = _line_bounds(text, rng.pos)
     line = text[start:end]
-    return _is_bullet(line) and len(line.split()) > 6
+    if not _is_bullet(line) or len(line.split()) <= 6:
+        return False
+    before = text[start : rng.pos].lstrip().lstrip("•·▪-–*◦●○■ ").strip(" (")
+    after = text[rng.endpos : end].strip(" )|:—–-,.")
+    rest = f"{before} {after}".strip()
+    at_edge = not before or not after or len(after) <= 2
+    return not (at_edge and len(rest.split()) <= 16 and _JOB_WORD.search(rest) and not rest.endswith("."))
 
 
 def _line_below(text: str, line_end: int) -> str | None:
@@ -240,11 +250,32 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     return title, org
 
 
+_BREAK = re.compile(r"\b(career break|sabbatical|parental leave|maternity leave|gap year|break)\b", re.I)
+_RESEARCH = re.compile(
+    r"\b(graduate (student )?research(er)?|graduate research assistant|ph\.?\s?d\.?|doctoral|predoctoral|"
+    r"pre-doctoral|fellowship|research assistant|research scholar|summer research(er)?|"
+    r"(?:undergraduate|graduate) researcher)\b",
+    re.I,
+)
+_POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.I)
+_DEGREE_OR_SCHOOL = re.compile(
+    r"\b(university|college|school|institute of|academy|bachelor|master|degree|diploma|b\.?\s?sc?\.?|"
+    r"m\.?\s?sc?\.?|ph\.?\s?d|gpa|coursework|major|minor)\b",
+    re.I,
+)
+
+
 def classify(title: str, context: str, section_kind: str | None) -> str:
-    """full_time, internship, part_time, volunteer or education."""
+    """full_time, internship, part_time, volunteer, research, career_break or education."""
     both = f"{title} {context}"
+    if _BREAK.search(title):
+        return "career_break"
     if _INTERN.search(title):
         return "internship"
+    if _RESEARCH.search(title) and not _POSTDOC.search(title) and not re.search(
+        r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.I
+    ):
+        return "research"  # PhD and graduate research years, fellowships: reported apart
     if _PART_TIME.search(both):
         return "part_time"
     if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.I):
@@ -267,6 +298,9 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
     spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
     if not spans:
         spans = [(s.start, s.end, None) for s in sections if s.name not in NOT_ROLE_SECTIONS]
+    # Jobs listed under Education (a page break, a postdoc under "Higher Education"): job titles only.
+    spans += [(s.start, s.end, "education_section") for s in sections if s.name == "education"]
+    spans.sort()
     positions: list[Position] = []
     for begin, end, section_kind in spans:
         body = text[begin:end]
@@ -283,11 +317,18 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
             title, org = split_title_org(lines)
             if not _plausible_title(title):
                 continue
+            if section_kind == "education_section":
+                role = title.split(",")[0]
+                if not _JOB_WORD.search(role) or _DEGREE_OR_SCHOOL.search(role) or _STUDY.search(role):
+                    continue
+                section_kind_here = None
+            else:
+                section_kind_here = section_kind
             next_pos = ranges[i + 1].pos if i + 1 < len(ranges) else len(body)
             details = body[rng.endpos : next_pos]
             floor = line_end
             first_detail = details.strip().split("\n", 1)[0] if not _is_bullet(details.strip()) else ""
-            kind = classify(title, " ".join(lines) + " " + first_detail[:200], section_kind)
+            kind = classify(title, " ".join(lines) + " " + first_detail[:200], section_kind_here)
             current = rng.end is None or rng.end >= today
             positions.append(
                 Position(
@@ -304,9 +345,37 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
     return tuple(positions)
 
 
-def total_years(positions: tuple[Position, ...], today: date) -> float:
-    """Full-time professional years, overlapping roles counted once."""
-    spans = sorted((p.start, min(p.end or today, today)) for p in positions if p.kind == "full_time")
+def _outside(start: date, end: date, periods: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """The parts of [start, end] outside every period."""
+    pieces = [(start, end)]
+    for p_start, p_end in periods:
+        nxt: list[tuple[date, date]] = []
+        for a, b in pieces:
+            if b < p_start or a > p_end:
+                nxt.append((a, b))
+                continue
+            if a < p_start:
+                nxt.append((a, p_start - timedelta(days=1)))
+            if b > p_end:
+                nxt.append((p_end + timedelta(days=1), b))
+        pieces = nxt
+    return pieces
+
+
+def total_years(
+    positions: tuple[Position, ...],
+    today: date,
+    kinds: tuple[str, ...] = ("full_time",),
+    study: list[tuple[date, date]] | None = None,
+) -> float:
+    """Years of the given kinds of role (full-time work by default), overlapping roles counted once;
+    time inside `study` periods (an undergraduate degree) is a student's, not a professional's."""
+    spans = sorted(
+        piece
+        for p in positions
+        if p.kind in kinds
+        for piece in _outside(p.start, min(p.end or today, today), study or [])
+    )
     total = 0
     cur_start: date | None = None
     cur_end: date | None = None
