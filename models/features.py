@@ -89,7 +89,8 @@ _TECHNICAL_TITLE = re.compile(
     r"\b(?:engineer(?:ing)?|developer|programmer|scientist|architect|research(?:er)?|data|"
     r"machine learning|ml|ai|mlops|devops|sre|software|platform|analytics|statistician|"
     r"quant(?:itative)?|computer vision|nlp|cto|technolog(?:y|ist)|technical staff|"
-    r"professor|lecturer|post-?doc(?:toral)?|research fellow)\b",
+    r"professor|lecturer|post-?doc(?:toral)?|research fellow|technical (?:lead|leader|manager|consultant)|"
+    r"business intelligence|bi (?:analyst|developer))\b",
     re.IGNORECASE,
 )
 _NON_TECHNICAL_TITLE = re.compile(r"\b(?:intern(?:ship)?|trainee|teaching assistant|student)\b",

@@ -20,12 +20,12 @@ from typing import Any, Sequence
 from models.components import degree_rank, leadership_scope
 from models.features import DEGREES, CandidateFeatures
 from models.roles import LEVEL_LEADERSHIP, LEVEL_YEARS
-from models.seniority import LEAD_PEOPLE, LEAD_SIGNALS, MIDDLE, TITLE_LEVEL, level_words, read_level
+from models.seniority import LEAD_PEOPLE, LEAD_SIGNALS, MIDDLE, TITLE_LEVEL, academic_rank, level_words, read_level
 
 # Domain depth is read from the skills part of the fits, never from the scores (which also carry
 # level and years): under NO_FIT no role fits at all; under ADJACENT the candidate lacks the ML core.
-NO_FIT = 0.2  # skills component: under a fifth of a full skills match on every role -> best_fit None
-ADJACENT = 0.5  # machine learning requirements met (ml_depth) under half on every role
+NO_FIT = 0.15  # skills component under this on every role -> best_fit None
+ADJACENT = 0.3  # machine learning requirements met (ml_depth) under this on every role
 ADJACENT_YEARS = 2.0  # technical years that place someone with no fitting skills at level 2 rather than 1
 TIE_POINTS = 5.0
 MAX_SKILL_GAPS = 5
@@ -52,8 +52,9 @@ def _top(fits: Sequence[Any]) -> Any | None:
 
 def _senior_scope(features: CandidateFeatures) -> bool:
     title = TITLE_LEVEL.get(features.seniority or "", 0)
+    rank = academic_rank(features.titles)
     return (title >= 4 and features.seniority != "senior") or features.people_managed >= LEAD_PEOPLE \
-        or features.leadership_signals >= LEAD_SIGNALS
+        or features.leadership_signals >= LEAD_SIGNALS or (rank is not None and rank[0] >= 4)
 
 
 def placement(features: CandidateFeatures, fits: Sequence[Any]) -> Placement:

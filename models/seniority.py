@@ -9,7 +9,8 @@ comes from relevant years as of the resume's own date, then titles, scope and ac
   principal/director/distinguished title, strong leadership scope or a professor's rank;
 - a lead title with people led (or broad leadership) makes a candidate with 2.5+ years senior (4);
 - a principal/director title after 8 years, or a professor's rank after 8, makes it 5;
-- a current "junior" title keeps it at 1 (2 from 3 years).
+- a current "junior" title keeps it at 1 (2 from 2 years);
+- ten years or more with a manager's title is director-level scope: 5.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ STRONG_SCOPE = 0.75  # leadership scope that marks a distinguished candidate wit
 
 # Academic ranks, highest first: (level, pattern).
 _ACADEMIC = (
-    (5, "a professor", re.compile(r"\b(?:full |associate |named |chair(?:ed)? )?professor\b(?<!assistant professor)",
-                                  re.I)),
-    (4, "an assistant professor", re.compile(r"\bassistant professor\b|\breader\b|\bsenior lecturer\b", re.I)),
-    (3, "a postdoc or lecturer", re.compile(r"\bpost-?doc(?:toral)?\b|\blecturer\b|\bresearch fellow\b", re.I)),
+    (5, "a professor (or senior lecturer, reader)",
+     re.compile(r"\b(?:full |associate |named |chair(?:ed)? )?professor\b|\breader\b|\bsenior lecturer\b", re.I)),
+    (4, "an assistant professor or lecturer", re.compile(r"\bassistant professor\b|\blecturer\b", re.I)),
+    (3, "a postdoc", re.compile(r"\bpost-?doc(?:toral)?\b|\bresearch fellow\b", re.I)),
 )
 _LEVEL_WORDS = {1: "entry", 2: "early career", 2.5: "early career to Engineer II", 3: "mid (Engineer II)",
                 4: "senior/staff", 5: "distinguished/principal"}
@@ -81,9 +82,11 @@ def read_level(features: CandidateFeatures) -> LevelReading:
     elif years < 10:
         level = 4.0
     else:
-        level = 5.0 if title == 5 or scope >= STRONG_SCOPE else 4.0
+        level = 5.0 if title == 5 or features.seniority == "manager" or scope >= STRONG_SCOPE else 4.0
         if scope >= STRONG_SCOPE and title != 5:
             evidence.append(f"organisation-wide scope (leadership and scope {scope:.0%})")
+        elif features.seniority == "manager":
+            evidence.append("manages a team after ten years or more: director-level scope")
     if features.seniority:
         evidence.append(f"current title seniority: {features.seniority}")
     lead = features.people_managed >= LEAD_PEOPLE or features.leadership_signals >= LEAD_SIGNALS
@@ -101,7 +104,7 @@ def read_level(features: CandidateFeatures) -> LevelReading:
         elif rank[0] == 4 and years >= 4:
             level = max(level, 4.0)
     if title == 1:  # still called junior: at most early career
-        capped = min(level, 2.0 if years >= 3 else 1.0)
+        capped = min(level, 2.0 if years >= 2 else 1.0)
         if capped < level:
             evidence.append("a current junior title")
         level = capped
