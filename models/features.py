@@ -74,15 +74,38 @@ _SCOPE_SECTIONS = ("experience", "summary", "profile", "leadership", "talks", "p
                    "patents", "projects", "service", "community", "about")
 
 
-def leadership_signals(text: str, sections: Sequence[tuple[str, int, int]] = ()) -> int:
-    """How many distinct kinds of leadership or scope the text shows (0..len(patterns)).
+# Tagged competencies (or leadership "skills" of an older taxonomy) and the kind each shows.
+_COMPETENCY_KINDS = (("mentor", "mentoring"), ("technical-leadership", "tech_lead"), ("tech-lead", "tech_lead"),
+                     ("team-leadership", "led"), ("people-management", "managing_people"),
+                     ("project-management", "ownership"), ("stakeholder", "cross_functional"),
+                     ("cross-functional", "cross_functional"), ("hiring", "hiring"), ("strateg", "strategy"),
+                     ("architect", "architecture"), ("code-review", "standards"))
+
+
+def leadership_kinds(text: str, sections: Sequence[tuple[str, int, int]] = (),
+                     competencies: Sequence[Any] = ()) -> set[str]:
+    """The distinct kinds of leadership or scope shown: phrases in the text, and tagged competencies.
 
     With `sections` ((name, start, end) spans), only text in experience-like sections counts;
-    without them the whole text does. Each kind counts once, so repetition earns nothing.
+    without them the whole text does. A competency (an object or dict with `id` and `sections`)
+    counts when found in such a section, or when no sections are known.
     """
     spans = [(s, e) for name, s, e in sections if any(k in name.lower() for k in _SCOPE_SECTIONS)]
     body = "\n".join(text[s:e] for s, e in spans) if spans else text
-    return sum(1 for rx in _LEADERSHIP_RES.values() if rx.search(body))
+    kinds = {kind for kind, rx in _LEADERSHIP_RES.items() if rx.search(body)}
+    for item in competencies:
+        cid = str(item.get("id", "") if isinstance(item, dict) else getattr(item, "id", ""))
+        where = item.get("sections", ()) if isinstance(item, dict) else getattr(item, "sections", ())
+        if where and not any(any(k in str(w).lower() for k in _SCOPE_SECTIONS) for w in where):
+            continue
+        kinds.update(kind for key, kind in _COMPETENCY_KINDS if key in cid)
+    return kinds
+
+
+def leadership_signals(text: str, sections: Sequence[tuple[str, int, int]] = (),
+                       competencies: Sequence[Any] = ()) -> int:
+    """How many distinct kinds of leadership or scope are shown (0..len(patterns)); each kind counts once."""
+    return len(leadership_kinds(text, sections, competencies))
 
 
 _TECHNICAL_TITLE = re.compile(
@@ -136,12 +159,20 @@ def relevant_years_of(positions: Sequence[Any], years_experience: float, today: 
     return round(min(years_experience, _merged_years(intervals)), 2)
 
 
+LEADERSHIP_CATEGORIES = frozenset({"leadership", "competency", "soft_skill", "soft_skills", "communication"})
+
+
 def features_from(parsed: Any, skills: Sequence[Any], text: str, *,
-                  today: date | None = None) -> CandidateFeatures:
+                  today: date | None = None, competencies: Sequence[Any] = ()) -> CandidateFeatures:
     """CandidateFeatures from a parsed resume and tagged skills (duck-typed: models imports no worker code).
 
     Takes only what may enter a score; contact details and everything personal stay behind.
+    Leadership evidence comes from the text, from `competencies` (the report's list, once the
+    tagger keeps soft skills and leadership apart) and from leadership entries still among `skills`;
+    those never count as skills.
     """
+    lead_skills = [s for s in skills if (getattr(s, "category", "") or "") in LEADERSHIP_CATEGORIES]
+    skills = [s for s in skills if (getattr(s, "category", "") or "") not in LEADERSHIP_CATEGORIES]
     spans = parsed.section_spans() if hasattr(parsed, "section_spans") else [
         (s.name, s.start, s.end) for s in getattr(parsed, "sections", ())]
     years = float(parsed.years_experience)
@@ -154,6 +185,6 @@ def features_from(parsed: Any, skills: Sequence[Any], text: str, *,
         titles=tuple(parsed.titles),
         seniority=parsed.seniority,
         people_managed=int(parsed.people_managed or 0),
-        leadership_signals=leadership_signals(text, spans),
+        leadership_signals=leadership_signals(text, spans, [*competencies, *lead_skills]),
         relevant_years=relevant_years_of(getattr(parsed, "positions", ()), years, today or date.today()),
     )

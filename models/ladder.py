@@ -15,6 +15,7 @@ role nearest the placed level.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Sequence
 
 from models.components import degree_rank, leadership_scope
@@ -57,10 +58,15 @@ def _senior_scope(features: CandidateFeatures) -> bool:
         or features.leadership_signals >= LEAD_SIGNALS or (rank is not None and rank[0] >= 4)
 
 
-def placement(features: CandidateFeatures, fits: Sequence[Any]) -> Placement:
-    """Ladder level with its evidence, best fit (None when nothing fits), next level and gaps."""
+def placement(features: CandidateFeatures, fits: Sequence[Any], *, as_of: date | None = None) -> Placement:
+    """Ladder level with its evidence, best fit (None when nothing fits), next level and gaps.
+
+    `as_of` is the resume's own date (years were counted up to it); it only enters the evidence.
+    """
     reading = read_level(features)
     evidence = list(reading.evidence)
+    if as_of is not None and evidence:
+        evidence[0] = evidence[0].replace("as of the resume's date", f"as of {as_of:%Y-%m}, the resume's date")
     level = reading.level
     depth = max((f.components.get("skills", 0.0) for f in fits), default=0.0)
     ml = max((f.components.get("ml_depth", f.components.get("skills", 0.0)) for f in fits), default=0.0)

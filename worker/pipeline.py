@@ -14,7 +14,8 @@ from typing import Any, Sequence
 
 from models.features import features_from
 from models.roles import RoleProfile, load_roles
-from models.scoring import place_on_ladder, score_all
+from models.ladder import placement
+from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger
 from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
@@ -58,7 +59,7 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     features = features_from(parsed, skills, extracted.text, today=parsed.as_of)
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
-    ladder_level, best_fit, next_level = place_on_ladder(features, fits)
+    placed = placement(features, fits, as_of=parsed.as_of)
     t4 = clock()
     contact = parsed.contact
     report = {
@@ -81,10 +82,11 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
             "research_years": round(parsed.research_years, 1),
         },
         "skills": [s.to_dict() for s in skills],
-        "ladder_level": ladder_level,
+        "ladder_level": placed.level,
+        "placement": placed.to_dict(),
         "fits": [f.to_dict() for f in fits],
-        "best_fit": best_fit,
-        "next_level": next_level,
+        "best_fit": placed.best_fit,
+        "next_level": placed.next_level,
         "warnings": [*extracted.warnings, *parsed.warnings],
     }
     timings = {"extract": t1 - t0, "parse": t2 - t1, "tag": t3 - t2, "score": t4 - t3}
