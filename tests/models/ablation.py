@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from scipy.stats import spearmanr
 
@@ -25,13 +25,12 @@ from tests.models.chain import EVAL, run_file
 ARTIFACT = Path(__file__).resolve().parents[2] / "taxonomy" / "data" / "taxonomy.json"
 
 
-def tf_only(roles: list[RoleProfile], idf: dict[str, float], unseen: float) -> list[RoleProfile]:
-    """The roles with the taxonomy's idf taken back out of their weights (sublinear tf alone)."""
+def flat_requirements(roles: list[RoleProfile]) -> list[RoleProfile]:
+    """The roles with every requirement weighing the same (importance and emphasis taken out)."""
     out = []
     for r in roles:
-        raw = {sid: w / idf.get(sid, unseen) for sid, w in r.skills.items()}
-        top = max(raw.values())
-        out.append(dataclasses.replace(r, skills={sid: v / top for sid, v in raw.items()}))
+        reqs = tuple(dataclasses.replace(q, weight=1.0) for q in r.effective_requirements())
+        out.append(dataclasses.replace(r, requirements=reqs))
     return out
 
 
@@ -64,9 +63,8 @@ def main() -> None:
     labels = json.loads((EVAL / "labels.json").read_text(encoding="utf-8"))
     items = [it for it in labels["items"] if it["file"].startswith("resumes/")]
     cache = {it["file"]: run_file(EVAL / it["file"]).features for it in items}
-    artifact = json.loads(ARTIFACT.read_text(encoding="utf-8"))
     roles = load_roles()
-    plain = tf_only(roles, artifact["idf"], artifact["idf_unseen"])
+    plain = flat_requirements(roles)
 
     def with_constants(**values: float) -> Callable[[], None]:
         saved = {k: getattr(components, k) for k in values}
@@ -80,10 +78,10 @@ def main() -> None:
 
     variants: list[tuple[str, list[RoleProfile], ScoringConfig, dict[str, float]]] = [
         ("shipped", roles, DEFAULT, {}),
-        ("seniority off", roles, dataclasses.replace(DEFAULT, seniority="off"), {}),
-        ("seniority in context", roles, dataclasses.replace(DEFAULT, seniority="context"), {}),
+        ("level part off", roles, dataclasses.replace(DEFAULT, level=0.0), {}),
+        ("no skills gate", roles, dataclasses.replace(DEFAULT, gate_at=0.0), {}),
         ("+ cosine profile 0.3 (sklearn)", roles, dataclasses.replace(DEFAULT, profile=0.3), {}),
-        ("tf only (no TF-IDF idf)", plain, DEFAULT, {}),
+        ("flat requirement weights", plain, DEFAULT, {}),
         ("no partial credit", roles, DEFAULT, {"CHILD_CREDIT": 0.0, "PARENT_CREDIT": 0.0,
                                                "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0}),
         ("no evidence weighting", roles, DEFAULT, {"LISTED_ONLY": 1.0, "MENTIONED": 1.0}),
