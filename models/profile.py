@@ -178,6 +178,7 @@ class _Stated:
     source: str = ""
     section: str = ""
     sentences: int = 0
+    named: bool = False  # the source sentence's lead-in names the skill
 
 
 def _sentence_rows(sentences: Iterable[Sequence[Any]]) -> Iterable[tuple[str, str, str, list[tuple[str, int | None]]]]:
@@ -193,6 +194,7 @@ def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[s
     """Requirements from a document's skill-naming sentences, heaviest first."""
     stated: dict[str, _Stated] = {}
     together: dict[str, set[str]] = {}  # family key -> members named together in one sentence
+    family_source: dict[str, tuple[float, str, str, list[str]]] = {}  # the strongest sentence naming a family
     for heading, label, text, ids in _sentence_rows(sentences):
         where = where_weight(heading)
         if where <= 0:
@@ -208,14 +210,19 @@ def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[s
             entry = stated.setdefault(sid, _Stated())
             if where >= 0.5:
                 entry.sentences += 1
-            if value > entry.weight:
-                entry.weight, entry.source, entry.section = value, text, heading
+            named = names.get(sid, sid).lower() in label.lower()  # "Deep Learning Frameworks: ..." names it
+            if value > entry.weight + 1e-9 or (abs(value - entry.weight) <= 1e-9 and named and not entry.named):
+                entry.weight, entry.source, entry.section, entry.named = value, text, heading, named
             fam = family_of(sid, categories.get(sid, ""))
             if fam:
                 by_family.setdefault(fam[0], []).append(sid)
         for key, members in by_family.items():
             if len(members) >= 2:
                 together.setdefault(key, set()).update(members)
+                value = where * max(how_factor(text, at) for sid, at in kept if sid in members)
+                best = family_source.get(key)
+                if best is None or value > best[0] + 1e-9:
+                    family_source[key] = (value, text, heading, members)
     weights = {sid: min(1.0, STATED_SHARE * s.weight + min(BREADTH_MAX, BREADTH_STEP * max(0, s.sentences - 1)))
                for sid, s in stated.items()}
     requirements: list[Requirement] = []
@@ -228,15 +235,16 @@ def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[s
         requirements.append(_single(sid, weights[sid], stated[sid], names))
     labels = {key: label for key, label, _, _ in _FAMILIES}
     for key, members in grouped.items():
-        members.sort(key=lambda s: (-weights[s], s))
-        top = members[0]
-        weight = weights[top]
+        _, source, section, named_together = family_source[key]
+        # the family as the document names it first, then the others by weight
+        order = {sid: i for i, sid in enumerate(named_together)}
+        members.sort(key=lambda s: (order.get(s, len(order)), -weights[s], s))
+        weight = max(weights[s] for s in members)
         shown = [names.get(s, s) for s in members[:4]]
         listing = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
         requirements.append(Requirement(
             id=f"family:{key}", label=f"{labels[key]} ({listing})", skills=tuple(members),
-            importance=importance_of(weight), weight=round(weight, 4), source=stated[top].source,
-            section=stated[top].section))
+            importance=importance_of(weight), weight=round(weight, 4), source=source, section=section))
     requirements = [r for r in requirements if r.weight >= MIN_WEIGHT]
     requirements.sort(key=lambda r: (-r.weight, r.id))
     return requirements[:MAX_REQUIREMENTS]
