@@ -6,6 +6,7 @@ Each function sees only the candidate's features and one role; nothing personal 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.features import DEGREES, CandidateFeatures, SkillEvidence
 from models.profile import family_of
@@ -38,6 +39,7 @@ ML_CATEGORIES = frozenset({"ml_field", "ml_method", "ml_model", "ml_framework", 
 SKILLS_SATURATION = 0.6
 
 
+@lru_cache(maxsize=8192)
 def evidence_strength(skill: SkillEvidence) -> float:
     """How strongly the resume shows a skill, from the sections it appears in (mentions don't count)."""
     best = 0.0
@@ -99,11 +101,15 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
     have = {s.id: s for s in features.skills}
     by_parent: dict[str, list[SkillEvidence]] = {}
     by_category: dict[str, list[SkillEvidence]] = {}
+    by_family: dict[str, list[SkillEvidence]] = {}
     for s in features.skills:
         if s.parent:
             by_parent.setdefault(s.parent, []).append(s)
         if s.category:
             by_category.setdefault(s.category, []).append(s)
+        fam = family_of(s.id, s.category)
+        if fam:
+            by_family.setdefault(fam[0], []).append(s)
     credits = []
     for req in sorted(role.effective_requirements(), key=lambda r: (-r.weight, r.id)):
         ml = any(role.categories.get(sid, "") in ML_CATEGORIES for sid in req.skills)
@@ -116,7 +122,7 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         kind = "none"
         if req.id.startswith("family:"):
             key = req.id.split(":", 1)[1]
-            kin = [(s, FAMILY_CREDIT) for s in features.skills if (family_of(s.id, s.category) or ("",))[0] == key]
+            kin = [(s, FAMILY_CREDIT) for s in by_family.get(key, ())]
             best, kind = _best(kin), "related"
         for sid in req.skills:
             if best is not None and kind == "related":

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 REQUIRED, STRONG_PLUS, NICE = "required", "strong_plus", "nice_to_have"
@@ -159,6 +160,7 @@ def importance_of(weight: float) -> str:
     return REQUIRED if weight >= REQUIRED_AT else STRONG_PLUS if weight >= STRONG_AT else NICE
 
 
+@lru_cache(maxsize=8192)
 def family_of(skill: str, category: str) -> tuple[str, str] | None:
     """(key, label) of the family a skill belongs to, or None."""
     if skill in STANDALONE:
