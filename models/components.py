@@ -16,8 +16,19 @@ from models.roles import LEVEL_YEARS, RoleProfile
 SHOWN_IN_WORK = 1.0  # experience, projects, publications, talks, open source
 MENTIONED = 0.8  # summary, education, certifications, anything else
 LISTED_ONLY = 0.6  # only in a skills list
-_WORK_SECTIONS = ("experience", "employment", "work", "project", "publication", "talk", "patent",
-                  "open source", "research", "career", "professional")
+_WORK_SECTIONS = (
+    "experience",
+    "employment",
+    "work",
+    "project",
+    "publication",
+    "talk",
+    "patent",
+    "open source",
+    "research",
+    "career",
+    "professional",
+)
 _LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stack", "keywords")
 
 # Partial credit when the role asks for one skill and the candidate shows a close one.
@@ -26,14 +37,38 @@ PARENT_CREDIT = 0.25  # asked NLP, shows only machine learning in general: a bro
 SIBLING_CREDIT = 0.5  # same parent and category: asked Amazon ECS, shows Amazon EKS
 CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
 # Categories whose members stand in for each other; a language, a method or a domain does not.
-SUBSTITUTABLE = frozenset({"programming_language", "ml_framework", "ml_library", "cloud_platform",
-                           "cloud_service", "database",
-                           "data_platform", "vector_search", "observability", "llm_tooling", "gpu_computing",
-                           "mlops", "devops"})
+SUBSTITUTABLE = frozenset(
+    {
+        "programming_language",
+        "ml_framework",
+        "ml_library",
+        "cloud_platform",
+        "cloud_service",
+        "database",
+        "data_platform",
+        "vector_search",
+        "observability",
+        "llm_tooling",
+        "gpu_computing",
+        "mlops",
+        "devops",
+    }
+)
 # Requirements in these categories are the machine learning core of a role; general engineering
 # (Python, cloud, containers, Git) is shared with backend, data and platform engineers.
-ML_CATEGORIES = frozenset({"ml_field", "ml_method", "ml_model", "ml_framework", "ml_library", "mlops",
-                           "llm_tooling", "vector_search", "gpu_computing"})
+ML_CATEGORIES = frozenset(
+    {
+        "ml_field",
+        "ml_method",
+        "ml_model",
+        "ml_framework",
+        "ml_library",
+        "mlops",
+        "llm_tooling",
+        "vector_search",
+        "gpu_computing",
+    }
+)
 # Share of a role's weighted skills that counts as a full skills match: nobody shows every tool
 # a long career document names.
 SKILLS_SATURATION = 0.6
@@ -72,9 +107,13 @@ class SkillCredit:
 FAMILY_CREDIT = 0.8  # asked "a deep learning framework (TensorFlow, PyTorch)", shows JAX
 
 
-def _skill_options(sid: str, role: RoleProfile, have: dict[str, SkillEvidence],
-                   by_parent: dict[str, list[SkillEvidence]],
-                   by_category: dict[str, list[SkillEvidence]]) -> tuple[str, list[tuple[SkillEvidence, float]]]:
+def _skill_options(
+    sid: str,
+    role: RoleProfile,
+    have: dict[str, SkillEvidence],
+    by_parent: dict[str, list[SkillEvidence]],
+    by_category: dict[str, list[SkillEvidence]],
+) -> tuple[str, list[tuple[SkillEvidence, float]]]:
     """(kind, stand-ins) for one asked skill the candidate does not show directly."""
     options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
     parent = role.parents.get(sid)
@@ -82,8 +121,9 @@ def _skill_options(sid: str, role: RoleProfile, have: dict[str, SkillEvidence],
         if parent in have:
             options.append((have[parent], PARENT_CREDIT))
         category = role.categories.get(sid, "")
-        options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ())
-                    if c.id != sid and c.category == category]  # SageMaker is no CloudWatch
+        options += [
+            (c, SIBLING_CREDIT) for c in by_parent.get(parent, ()) if c.id != sid and c.category == category
+        ]  # SageMaker is no CloudWatch
     if options:
         return "related", options
     category = role.categories.get(sid, "")
@@ -116,7 +156,9 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         direct = [(have[sid], 1.0) for sid in req.skills if sid in have]
         if direct:
             via, credit = _best(direct)  # type: ignore[misc]
-            credits.append(SkillCredit(req.id, req.weight, credit, via, "direct", req.label, req.importance, ml))
+            credits.append(
+                SkillCredit(req.id, req.weight, credit, via, "direct", req.label, req.importance, ml)
+            )
             continue
         best: tuple[str, float] | None = None
         kind = "none"
@@ -134,7 +176,9 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         if best is None:
             credits.append(SkillCredit(req.id, req.weight, 0.0, None, "none", req.label, req.importance, ml))
         else:
-            credits.append(SkillCredit(req.id, req.weight, best[1], best[0], kind, req.label, req.importance, ml))
+            credits.append(
+                SkillCredit(req.id, req.weight, best[1], best[0], kind, req.label, req.importance, ml)
+            )
     return credits
 
 
@@ -213,8 +257,18 @@ def education_component(features: CandidateFeatures, role: RoleProfile) -> float
     return value
 
 
-_SENIORITY_SCOPE = {None: 0.0, "junior": 0.0, "senior": 0.4, "lead": 0.6, "manager": 0.6, "staff": 0.7,
-                    "head": 0.9, "director": 0.9, "principal": 0.9, "distinguished": 1.0}
+_SENIORITY_SCOPE = {
+    None: 0.0,
+    "junior": 0.0,
+    "senior": 0.4,
+    "lead": 0.6,
+    "manager": 0.6,
+    "staff": 0.7,
+    "head": 0.9,
+    "director": 0.9,
+    "principal": 0.9,
+    "distinguished": 1.0,
+}
 SIGNALS_FOR_FULL_SCOPE = 8
 PEOPLE_FOR_FULL_SCOPE = 8
 

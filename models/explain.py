@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from models.components import leadership_scope, years_ceiling
 from models.features import CandidateFeatures
 from models.roles import RoleProfile
 
-_DEGREE_WORDS = {"none": "no degree", "bachelor": "a bachelor's degree", "master": "a master's degree",
-                 "phd": "a PhD"}
-_EXPECTED_WORDS = {"none": "no degree", "bachelor": "bachelor's degree", "master": "master's degree",
-                   "phd": "PhD"}
+_DEGREE_WORDS = {
+    "none": "no degree",
+    "bachelor": "a bachelor's degree",
+    "master": "a master's degree",
+    "phd": "a PhD",
+}
+_EXPECTED_WORDS = {
+    "none": "no degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+}
 
 
 def _years_range(role: RoleProfile) -> str:
@@ -26,8 +35,10 @@ def _experience_sentence(features: CandidateFeatures, role: RoleProfile, value: 
         return f"Experience: {years:.1f} relevant years, short of the {asked} the role asks for."
     ceiling = years_ceiling(role)
     if ceiling is not None and years > ceiling:
-        return (f"Experience: {years:.1f} relevant years, more than this level usually has (up to "
-                f"{ceiling:g}); over-qualified rather than unqualified.")
+        return (
+            f"Experience: {years:.1f} relevant years, more than this level usually has (up to "
+            f"{ceiling:g}); over-qualified rather than unqualified."
+        )
     return f"Experience: {years:.1f} relevant years, within the {asked} asked for."
 
 
@@ -46,12 +57,20 @@ def _leadership_sentence(features: CandidateFeatures, role: RoleProfile, value: 
     shown = leadership_scope(features)
     if value >= 1.0:
         return "Leadership and scope: as much as the role expects."
-    return (f"Leadership and scope: {shown:.0%} shown of the {role.leadership:.0%} the role expects "
-            f"(titles, people managed, and leading, mentoring, architecture or strategy in the work).")
+    return (
+        f"Leadership and scope: {shown:.0%} shown of the {role.leadership:.0%} the role expects "
+        f"(titles, people managed, and leading, mentoring, architecture or strategy in the work)."
+    )
 
 
-_LEVEL_WORDS = {1: "entry", 2: "early career", 2.5: "early career to Engineer II", 3: "mid (Engineer II)",
-                4: "senior/staff", 5: "distinguished/principal"}
+_LEVEL_WORDS = {
+    1: "entry",
+    2: "early career",
+    2.5: "early career to Engineer II",
+    3: "mid (Engineer II)",
+    4: "senior/staff",
+    5: "distinguished/principal",
+}
 
 
 def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float) -> str:
@@ -66,12 +85,16 @@ def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float)
 def _gains_and_losses(parts: Sequence[Any], credits: Sequence[Any]) -> str:
     """The largest gains and losses in words: which parts added most, which cost most."""
     gains = sorted((p for p in parts if p.contribution > 0), key=lambda p: -p.contribution)[:2]
-    losses = sorted((p for p in parts if p.possible - p.contribution >= 0.5),
-                    key=lambda p: -(p.possible - p.contribution))[:2]
+    losses = sorted(
+        (p for p in parts if p.possible - p.contribution >= 0.5), key=lambda p: -(p.possible - p.contribution)
+    )[:2]
     words = []
     if gains:
-        words.append("Largest gains: " + ", ".join(f"{_PART_WORDS.get(p.name, p.name)} +{p.contribution:g}"
-                                                   for p in gains) + ".")
+        words.append(
+            "Largest gains: "
+            + ", ".join(f"{_PART_WORDS.get(p.name, p.name)} +{p.contribution:g}" for p in gains)
+            + "."
+        )
     if losses:
         lost = []
         for p in losses:
@@ -85,30 +108,47 @@ def _gains_and_losses(parts: Sequence[Any], credits: Sequence[Any]) -> str:
     return " ".join(words)
 
 
-_PART_WORDS = {"skills": "skills", "level": "level", "experience": "experience", "leadership": "leadership",
-               "education": "education"}
+_PART_WORDS = {
+    "skills": "skills",
+    "level": "level",
+    "experience": "experience",
+    "leadership": "leadership",
+    "education": "education",
+}
 
 
-def explain_fit(role: RoleProfile, features: CandidateFeatures, score: float,
-                components: dict[str, float], partials: list[tuple[str, str]],
-                candidate_level: float | None = None, *, parts: Sequence[Any] = (), gate: float = 1.0,
-                credits: Sequence[Any] = ()) -> str:
+def explain_fit(
+    role: RoleProfile,
+    features: CandidateFeatures,
+    score: float,
+    components: dict[str, float],
+    partials: list[tuple[str, str]],
+    candidate_level: float | None = None,
+    *,
+    parts: Sequence[Any] = (),
+    gate: float = 1.0,
+    credits: Sequence[Any] = (),
+) -> str:
     """One short paragraph: the score as the sum of its parts, the largest gains and losses, then each part in words."""
     opening = f"{score:.1f}/100 for {role.title} (ladder level {role.level})"
     if parts:
         opening += " = " + " + ".join(f"{_PART_WORDS.get(p.name, p.name)} {p.contribution:g}" for p in parts)
     text = [opening + "."]
     if gate < 1:
-        text.append(f"With under {0.6:.0%} of the role's machine learning requirements shown, experience, leadership "
-                    f"and education count at {gate:.0%}.")
+        text.append(
+            f"With under {0.6:.0%} of the role's machine learning requirements shown, experience, leadership "
+            f"and education count at {gate:.0%}."
+        )
     if parts:
         summary = _gains_and_losses(parts, credits)
         if summary:
             text.append(summary)
     coverage = components["skills_coverage"]
-    text.append(f"Skills: shows {coverage:.0%} of the role's weighted requirements "
-                f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
-                f" skills match); skills shown in work count more than a bare list.")
+    text.append(
+        f"Skills: shows {coverage:.0%} of the role's weighted requirements "
+        f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
+        f" skills match); skills shown in work count more than a bare list."
+    )
     if partials:
         shown = ", ".join(f"{via} for {asked}" for asked, via in partials[:3])
         text.append(f"Partial credit for related skills: {shown}.")

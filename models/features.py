@@ -7,9 +7,10 @@ marital status. Whatever the scorer cannot see, it cannot weigh.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 DEGREES = ("none", "bachelor", "master", "phd")
 
@@ -52,13 +53,17 @@ class CandidateFeatures:
 _LEADERSHIP_PATTERNS: dict[str, str] = {
     "led": r"\b(?:led|lead(?:s|ing)?)\b(?!\s+(?:time|poisoning)\b)",
     "mentoring": r"\bmentor(?:s|ed|ing|ship)?\b|\bcoach(?:ed|ing)?\s+engineers\b",
-    "managing_people": (r"\bmanag(?:e|es|ed|ing)\s+(?:a\s+)?(?:team|group|engineers|\d+)\b"
-                        r"|\bdirect reports?\b"),
+    "managing_people": (
+        r"\bmanag(?:e|es|ed|ing)\s+(?:a\s+)?(?:team|group|engineers|\d+)\b"
+        r"|\bdirect reports?\b"
+    ),
     "hiring": r"\bhir(?:ed|ing)\b|\binterview(?:er|ed|ing)\b|hiring[- ]committee",
     "architecture": r"\barchitect(?:ure|ural|ed)?\b|\bdesign reviews?\b",
     "strategy": r"\bstrateg(?:y|ic)\b|\broadmap\b|\btechnical direction\b|\bvision\b",
-    "org_scope": (r"\b(?:org|organi[sz]ation|company|enterprise)[- ]wide\b"
-                  r"|\bacross (?:\w+ )?(?:teams|the company|the org)"),
+    "org_scope": (
+        r"\b(?:org|organi[sz]ation|company|enterprise)[- ]wide\b"
+        r"|\bacross (?:\w+ )?(?:teams|the company|the org)"
+    ),
     "ownership": r"\bown(?:ed|s)?\s+the\b|\bdr(?:o|i)ve(?:s|n)?\b|\bspearhead(?:ed)?\b",
     "standards": r"\bstandards?\b|\bbest practices\b|\bcode reviews?\b|\breview(?:ed)?\s+(?:most|all)\b",
     "tech_lead": r"\btech(?:nical)? lead(?:er|ership)?\b",
@@ -70,20 +75,41 @@ _LEADERSHIP_PATTERNS: dict[str, str] = {
 _LEADERSHIP_RES = {kind: re.compile(p, re.IGNORECASE) for kind, p in _LEADERSHIP_PATTERNS.items()}
 
 # Sections where a leadership phrase is a claim about the candidate's work (not e.g. "Education").
-_SCOPE_SECTIONS = ("experience", "summary", "profile", "leadership", "talks", "publications",
-                   "patents", "projects", "service", "community", "about")
+_SCOPE_SECTIONS = (
+    "experience",
+    "summary",
+    "profile",
+    "leadership",
+    "talks",
+    "publications",
+    "patents",
+    "projects",
+    "service",
+    "community",
+    "about",
+)
 
 
 # Tagged competencies (or leadership "skills" of an older taxonomy) and the kind each shows.
-_COMPETENCY_KINDS = (("mentor", "mentoring"), ("technical-leadership", "tech_lead"), ("tech-lead", "tech_lead"),
-                     ("team-leadership", "led"), ("people-management", "managing_people"),
-                     ("project-management", "ownership"), ("stakeholder", "cross_functional"),
-                     ("cross-functional", "cross_functional"), ("hiring", "hiring"), ("strateg", "strategy"),
-                     ("architect", "architecture"), ("code-review", "standards"))
+_COMPETENCY_KINDS = (
+    ("mentor", "mentoring"),
+    ("technical-leadership", "tech_lead"),
+    ("tech-lead", "tech_lead"),
+    ("team-leadership", "led"),
+    ("people-management", "managing_people"),
+    ("project-management", "ownership"),
+    ("stakeholder", "cross_functional"),
+    ("cross-functional", "cross_functional"),
+    ("hiring", "hiring"),
+    ("strateg", "strategy"),
+    ("architect", "architecture"),
+    ("code-review", "standards"),
+)
 
 
-def leadership_kinds(text: str, sections: Sequence[tuple[str, int, int]] = (),
-                     competencies: Sequence[Any] = ()) -> set[str]:
+def leadership_kinds(
+    text: str, sections: Sequence[tuple[str, int, int]] = (), competencies: Sequence[Any] = ()
+) -> set[str]:
     """The distinct kinds of leadership or scope shown: phrases in the text, and tagged competencies.
 
     With `sections` ((name, start, end) spans), only text in experience-like sections counts;
@@ -102,8 +128,9 @@ def leadership_kinds(text: str, sections: Sequence[tuple[str, int, int]] = (),
     return kinds
 
 
-def leadership_signals(text: str, sections: Sequence[tuple[str, int, int]] = (),
-                       competencies: Sequence[Any] = ()) -> int:
+def leadership_signals(
+    text: str, sections: Sequence[tuple[str, int, int]] = (), competencies: Sequence[Any] = ()
+) -> int:
     """How many distinct kinds of leadership or scope are shown (0..len(patterns)); each kind counts once."""
     return len(leadership_kinds(text, sections, competencies))
 
@@ -116,8 +143,9 @@ _TECHNICAL_TITLE = re.compile(
     r"business intelligence|bi (?:analyst|developer))\b",
     re.IGNORECASE,
 )
-_NON_TECHNICAL_TITLE = re.compile(r"\b(?:intern(?:ship)?|trainee|teaching assistant|student)\b",
-                                  re.IGNORECASE)
+_NON_TECHNICAL_TITLE = re.compile(
+    r"\b(?:intern(?:ship)?|trainee|teaching assistant|student)\b", re.IGNORECASE
+)
 
 
 def is_technical_title(title: str) -> bool:
@@ -154,16 +182,26 @@ def relevant_years_of(positions: Sequence[Any], years_experience: float, today: 
     work = [p for p in positions if getattr(p, "kind", "full_time") == "full_time"]
     if not work:
         return None
-    intervals = [iv for p in work if is_technical_title(str(getattr(p, "title", "") or ""))
-                 if (iv := _interval(p, today)) is not None]
+    intervals = [
+        iv
+        for p in work
+        if is_technical_title(str(getattr(p, "title", "") or ""))
+        if (iv := _interval(p, today)) is not None
+    ]
     return round(min(years_experience, _merged_years(intervals)), 2)
 
 
 LEADERSHIP_CATEGORIES = frozenset({"leadership", "competency", "soft_skill", "soft_skills", "communication"})
 
 
-def features_from(parsed: Any, skills: Sequence[Any], text: str, *,
-                  today: date | None = None, competencies: Sequence[Any] = ()) -> CandidateFeatures:
+def features_from(
+    parsed: Any,
+    skills: Sequence[Any],
+    text: str,
+    *,
+    today: date | None = None,
+    competencies: Sequence[Any] = (),
+) -> CandidateFeatures:
     """CandidateFeatures from a parsed resume and tagged skills (duck-typed: models imports no worker code).
 
     Takes only what may enter a score; contact details and everything personal stay behind.
@@ -173,12 +211,23 @@ def features_from(parsed: Any, skills: Sequence[Any], text: str, *,
     """
     lead_skills = [s for s in skills if (getattr(s, "category", "") or "") in LEADERSHIP_CATEGORIES]
     skills = [s for s in skills if (getattr(s, "category", "") or "") not in LEADERSHIP_CATEGORIES]
-    spans = parsed.section_spans() if hasattr(parsed, "section_spans") else [
-        (s.name, s.start, s.end) for s in getattr(parsed, "sections", ())]
+    spans = (
+        parsed.section_spans()
+        if hasattr(parsed, "section_spans")
+        else [(s.name, s.start, s.end) for s in getattr(parsed, "sections", ())]
+    )
     years = float(parsed.years_experience)
     return CandidateFeatures(
-        skills=tuple(SkillEvidence(id=s.id, category=s.category or "", parent=s.parent, mentions=s.mentions,
-                                   sections=tuple(s.sections)) for s in skills),
+        skills=tuple(
+            SkillEvidence(
+                id=s.id,
+                category=s.category or "",
+                parent=s.parent,
+                mentions=s.mentions,
+                sections=tuple(s.sections),
+            )
+            for s in skills
+        ),
         years_experience=years,
         highest_degree=parsed.education.highest_degree,
         degree_in_progress=parsed.education.in_progress,

@@ -14,14 +14,23 @@ role nearest the placed level.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from models.components import degree_rank, leadership_scope
 from models.features import DEGREES, CandidateFeatures
 from models.roles import LEVEL_LEADERSHIP, LEVEL_YEARS
-from models.seniority import LEAD_PEOPLE, LEAD_SIGNALS, MIDDLE, TITLE_LEVEL, academic_rank, level_words, read_level
+from models.seniority import (
+    LEAD_PEOPLE,
+    LEAD_SIGNALS,
+    MIDDLE,
+    TITLE_LEVEL,
+    academic_rank,
+    level_words,
+    read_level,
+)
 
 # Domain depth is read from the skills part of the fits, never from the scores (which also carry
 # level and years): under NO_FIT no role fits at all; under ADJACENT the candidate lacks the ML core.
@@ -43,8 +52,13 @@ class Placement:
     best_fit_note: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "words": level_words(self.level), "evidence": list(self.evidence),
-                "best_fit": self.best_fit, "best_fit_note": self.best_fit_note}
+        return {
+            "level": self.level,
+            "words": level_words(self.level),
+            "evidence": list(self.evidence),
+            "best_fit": self.best_fit,
+            "best_fit_note": self.best_fit_note,
+        }
 
 
 def _top(fits: Sequence[Any]) -> Any | None:
@@ -54,8 +68,12 @@ def _top(fits: Sequence[Any]) -> Any | None:
 def _senior_scope(features: CandidateFeatures) -> bool:
     title = TITLE_LEVEL.get(features.seniority or "", 0)
     rank = academic_rank(features.titles)
-    return (title >= 4 and features.seniority != "senior") or features.people_managed >= LEAD_PEOPLE \
-        or features.leadership_signals >= LEAD_SIGNALS or (rank is not None and rank[0] >= 4)
+    return (
+        (title >= 4 and features.seniority != "senior")
+        or features.people_managed >= LEAD_PEOPLE
+        or features.leadership_signals >= LEAD_SIGNALS
+        or (rank is not None and rank[0] >= 4)
+    )
 
 
 def placement(features: CandidateFeatures, fits: Sequence[Any], *, as_of: date | None = None) -> Placement:
@@ -66,14 +84,18 @@ def placement(features: CandidateFeatures, fits: Sequence[Any], *, as_of: date |
     reading = read_level(features)
     evidence = list(reading.evidence)
     if as_of is not None and evidence:
-        evidence[0] = evidence[0].replace("as of the resume's date", f"as of {as_of:%Y-%m}, the resume's date")
+        evidence[0] = evidence[0].replace(
+            "as of the resume's date", f"as of {as_of:%Y-%m}, the resume's date"
+        )
     level = reading.level
     depth = max((f.components.get("skills", 0.0) for f in fits), default=0.0)
     ml = max((f.components.get("ml_depth", f.components.get("skills", 0.0)) for f in fits), default=0.0)
     if level == MIDDLE:
         pick = _top([f for f in fits if f.level in (2, 3)])
         level = float(pick.level) if pick is not None else 2.0
-        evidence.append(f"between early career and Engineer II, the skills fit {pick.title if pick else 'neither'} best")
+        evidence.append(
+            f"between early career and Engineer II, the skills fit {pick.title if pick else 'neither'} best"
+        )
     if depth < NO_FIT:
         capped = min(level, 2.0 if features.working_years >= ADJACENT_YEARS else 1.0)
         if capped < level:
@@ -82,8 +104,10 @@ def placement(features: CandidateFeatures, fits: Sequence[Any], *, as_of: date |
     elif ml < ADJACENT:
         cap = 4.0 if _senior_scope(features) else 3.0
         if level > cap:
-            evidence.append("adjacent engineer (few machine learning requirements met): seniority counts up to "
-                            + level_words(cap))
+            evidence.append(
+                "adjacent engineer (few machine learning requirements met): seniority counts up to "
+                + level_words(cap)
+            )
             level = cap
     ladder = int(level)
     top = _top(fits)
@@ -92,23 +116,34 @@ def placement(features: CandidateFeatures, fits: Sequence[Any], *, as_of: date |
     if top is not None and depth >= NO_FIT and ml < ADJACENT:
         # No machine learning role really fits: the role at the candidate's level is the fit.
         best = min(fits, key=lambda f: (abs(f.level - ladder), -f.score, f.level, f.role))
-        note = ("Few machine learning requirements met on any role: the best fit is the role nearest the "
-                "placed level, and every score stays low.")
+        note = (
+            "Few machine learning requirements met on any role: the best fit is the role nearest the "
+            "placed level, and every score stays low."
+        )
     elif top is not None and depth >= NO_FIT:
         close = [f for f in fits if top.score - f.score <= TIE_POINTS]
         best = min(close, key=lambda f: (abs(f.level - ladder), -f.score, f.level, f.role))
         if best is not top:
-            note = (f"{best.title} ({best.score:g}) is within {TIE_POINTS:g} points of the top score "
-                    f"({top.title}, {top.score:g}) and at the placed level, so it is the best fit.")
+            note = (
+                f"{best.title} ({best.score:g}) is within {TIE_POINTS:g} points of the top score "
+                f"({top.title}, {top.score:g}) and at the placed level, so it is the best fit."
+            )
         elif abs(best.level - ladder) > 1:
-            note = (f"Placed at level {ladder} by years and scope, but the skills fit {best.title} "
-                    f"(level {best.level}) clearly best.")
+            note = (
+                f"Placed at level {ladder} by years and scope, but the skills fit {best.title} "
+                f"(level {best.level}) clearly best."
+            )
         elif best.level != ladder:
             note = f"Best fit one level {'above' if best.level > ladder else 'below'} the placement."
     elif top is not None:
         note = "No role fits: too few of any role's skills."
-    return Placement(ladder, best.role if best else None,
-                     next_level(features, fits, ladder, nothing_fits=best is None), tuple(evidence), note)
+    return Placement(
+        ladder,
+        best.role if best else None,
+        next_level(features, fits, ladder, nothing_fits=best is None),
+        tuple(evidence),
+        note,
+    )
 
 
 def place_on_ladder(features: CandidateFeatures, fits: Sequence[Any]) -> tuple[int, str | None, dict]:
@@ -122,22 +157,26 @@ _LEADERSHIP_GAP = {
     3: "Lead a small project and mentor a junior engineer; review others' model code.",
     4: "Technical leadership of a team's systems: design reviews, mentoring, owning the architecture.",
     5: "Organisation-wide technical direction: architecture and strategy across teams, and impact "
-       "beyond the company (talks, papers, patents, open source).",
+    "beyond the company (talks, papers, patents, open source).",
 }
 
 
-def next_level(features: CandidateFeatures, fits: Sequence, ladder: int, *,
-               nothing_fits: bool = False) -> dict:
+def next_level(
+    features: CandidateFeatures, fits: Sequence, ladder: int, *, nothing_fits: bool = False
+) -> dict:
     """The next level up and the gaps to close: skills, years, leadership, education."""
     if ladder >= 5:
         return {"level": None, "gaps": []}
     target = ladder + 1
     gaps: list[str] = []
     if nothing_fits:
-        gaps.append("Core machine learning engineering skills: Python, machine learning, model training "
-                    "and deployment, shown in real work or projects.")
-    above = sorted((f for f in fits if f.level == target), key=lambda f: (-f.score, f.role)) or \
-        sorted((f for f in fits if f.level > target), key=lambda f: (f.level, -f.score, f.role))
+        gaps.append(
+            "Core machine learning engineering skills: Python, machine learning, model training "
+            "and deployment, shown in real work or projects."
+        )
+    above = sorted((f for f in fits if f.level == target), key=lambda f: (-f.score, f.role)) or sorted(
+        (f for f in fits if f.level > target), key=lambda f: (f.level, -f.score, f.role)
+    )
     if above:
         wanted = getattr(above[0], "missing_required", ()) or above[0].missing
         missing = list(wanted[:MAX_SKILL_GAPS])
@@ -146,8 +185,10 @@ def next_level(features: CandidateFeatures, fits: Sequence, ladder: int, *,
     start = LEVEL_YEARS[target][0]
     if features.working_years < start:
         more = start - features.working_years
-        gaps.append(f"About {more:.1f} more years of relevant experience (level {target} usually "
-                    f"starts at {start:g}).")
+        gaps.append(
+            f"About {more:.1f} more years of relevant experience (level {target} usually "
+            f"starts at {start:g})."
+        )
     if leadership_scope(features) < LEVEL_LEADERSHIP[target]:
         gaps.append(_LEADERSHIP_GAP[target])
     if target == 5 and degree_rank(features) < DEGREES.index("master"):

@@ -21,9 +21,10 @@ strong plus ≥ 0.5, nice to have below. A reviewed manifest may correct any of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 REQUIRED, STRONG_PLUS, NICE = "required", "strong_plus", "nice_to_have"
 IMPORTANCE_WORDS = {REQUIRED: "required", STRONG_PLUS: "strong plus", NICE: "nice to have"}
@@ -35,43 +36,92 @@ MAX_REQUIREMENTS = 30
 BREADTH_STEP, BREADTH_MAX = 0.05, 0.15
 
 # Where a sentence stands, by its heading; the first pattern that matches decides.
-_WHERE: tuple[tuple[float, re.Pattern[str]], ...] = tuple((w, re.compile(p, re.I)) for w, p in (
-    (0.0, r"gpt prompt|reading|links\b|references|salar|compensation|\bpay\b|negotiat"),
-    (0.25, r"career|progression|\bpath|ladder|market|demand|trend|outlook|industr|future|emerging|switch|"
-           r"transition|transferable|speciali[sz]|portfolio|project ideas|growth|landscape|economic|job titles|"
-           r"continuous learning|alternative|advancement|positions|variations|opportunit|adoption|impact"),
-    (0.4, r"soft skills|communication|collaboration"),
-    (0.55, r"desirable|preferred|nice to have|bonus|additional|plus\b"),
-    (1.0, r"requirement|qualification|skills required|technical skills|technical expertise|key skills|"
-          r"role-specific|advanced technical|must have|what you need|you have|required"),
-    (0.85, r"responsibilit|duties|what you.?ll do|role definition|core"),
-    (0.75, r"overview|definition|summary|about the role"),
-    (0.5, r"recommended|tools|technolog|preferred|desirable|additional|nice|bonus|education|background|"
-          r"foundation|certification|training"),
-))
+_WHERE: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
+    (w, re.compile(p, re.IGNORECASE))
+    for w, p in (
+        (0.0, r"gpt prompt|reading|links\b|references|salar|compensation|\bpay\b|negotiat"),
+        (
+            0.25,
+            (
+                r"career|progression|\bpath|ladder|market|demand|trend|outlook|industr|future|emerging|switch|"
+                r"transition|transferable|speciali[sz]|portfolio|project ideas|growth|landscape|economic|job titles|"
+                r"continuous learning|alternative|advancement|positions|variations|opportunit|adoption|impact"
+            ),
+        ),
+        (0.4, r"soft skills|communication|collaboration"),
+        (0.55, r"desirable|preferred|nice to have|bonus|additional|plus\b"),
+        (
+            1.0,
+            (
+                r"requirement|qualification|skills required|technical skills|technical expertise|key skills|"
+                r"role-specific|advanced technical|must have|what you need|you have|required"
+            ),
+        ),
+        (0.85, r"responsibilit|duties|what you.?ll do|role definition|core"),
+        (0.75, r"overview|definition|summary|about the role"),
+        (
+            0.5,
+            (
+                r"recommended|tools|technolog|preferred|desirable|additional|nice|bonus|education|background|"
+                r"foundation|certification|training"
+            ),
+        ),
+    )
+)
 DEFAULT_WHERE = 0.65
-_STRONG = re.compile(r"\bessential|\brequired|\bmust\b|proficien|\bexpert|mastery|\bstrong\b|\bsolid\b|"
-                     r"\bdeep (?:expertise|understanding|knowledge)|in-depth|\bminimum\b|(?<!-)\bcritical\b|\bcrucial\b",
-                     re.I)
-_WEAK = re.compile(r"familiar|beneficial|\ba plus\b|\bplus\b|preferred|nice to have|\bbonus\b|can be useful|"
-                   r"less common|exposure to|potentially|optional|some contexts|desirable|good to have|"
-                   r"advantage|\bideally\b|certification", re.I)
+_STRONG = re.compile(
+    r"\bessential|\brequired|\bmust\b|proficien|\bexpert|mastery|\bstrong\b|\bsolid\b|"
+    r"\bdeep (?:expertise|understanding|knowledge)|in-depth|\bminimum\b|(?<!-)\bcritical\b|\bcrucial\b",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(
+    r"familiar|beneficial|\ba plus\b|\bplus\b|preferred|nice to have|\bbonus\b|can be useful|"
+    r"less common|exposure to|potentially|optional|some contexts|desirable|good to have|"
+    r"advantage|\bideally\b|certification",
+    re.IGNORECASE,
+)
 WEAK_FACTOR, PLAIN_FACTOR = 0.55, 0.9
 # A sentence about degrees names fields of study, not skills to show ("degree in statistics").
-_DEGREE_LINE = re.compile(r"\bdegree|\bbachelor|\bmaster['’]?s\b|\bph\.?\s?d\b|\bdiploma", re.I)
+_DEGREE_LINE = re.compile(r"\bdegree|\bbachelor|\bmaster['’]?s\b|\bph\.?\s?d\b|\bdiploma", re.IGNORECASE)
 DEGREE_FACTOR = 0.3
 _ANNOTATION = re.compile(r"\(\s*[\w+#.]+\s*\)")
 
 # Categories that are not skills a role can require of a resume (leadership is scored apart).
-NOT_REQUIREMENTS = frozenset({"leadership", "communication", "soft_skill", "soft_skills", "competency",
-                              "office_tool", "productivity_tool", "dev_tool"})
+NOT_REQUIREMENTS = frozenset(
+    {
+        "leadership",
+        "communication",
+        "soft_skill",
+        "soft_skills",
+        "competency",
+        "office_tool",
+        "productivity_tool",
+        "dev_tool",
+    }
+)
 
 # Families of interchangeable skills: (key, label, categories, ids). A family named with two or
 # more members in one sentence becomes one requirement.
 _FAMILIES: tuple[tuple[str, str, frozenset[str], frozenset[str]], ...] = (
-    ("containers", "containers and orchestration", frozenset(),
-     frozenset({"docker", "kubernetes", "containerization", "helm", "openshift", "podman", "amazon-eks",
-                "amazon-ecs", "google-kubernetes-engine", "azure-kubernetes-service"})),
+    (
+        "containers",
+        "containers and orchestration",
+        frozenset(),
+        frozenset(
+            {
+                "docker",
+                "kubernetes",
+                "containerization",
+                "helm",
+                "openshift",
+                "podman",
+                "amazon-eks",
+                "amazon-ecs",
+                "google-kubernetes-engine",
+                "azure-kubernetes-service",
+            }
+        ),
+    ),
     ("version-control", "version control", frozenset(), frozenset({"git", "github", "gitlab", "bitbucket"})),
     ("dl-framework", "a deep learning framework", frozenset({"ml_framework"}), frozenset()),
     ("ml-library", "a machine learning library", frozenset({"ml_library"}), frozenset()),
@@ -104,17 +154,29 @@ class Requirement:
 
     def to_dict(self, names: Mapping[str, str] | None = None) -> dict[str, Any]:
         names = names or {}
-        return {"id": self.id, "label": self.label, "importance": self.importance,
-                "importance_label": IMPORTANCE_WORDS.get(self.importance, self.importance),
-                "weight": round(self.weight, 4),
-                "skills": [{"id": s, "name": names.get(s, s)} for s in self.skills],
-                "source": self.source, "section": self.section}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "importance": self.importance,
+            "importance_label": IMPORTANCE_WORDS.get(self.importance, self.importance),
+            "weight": round(self.weight, 4),
+            "skills": [{"id": s, "name": names.get(s, s)} for s in self.skills],
+            "source": self.source,
+            "section": self.section,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Requirement:
         skills = tuple(s["id"] if isinstance(s, Mapping) else s for s in data["skills"])
-        return cls(id=data["id"], label=data["label"], skills=skills, importance=data["importance"],
-                   weight=float(data["weight"]), source=data.get("source", ""), section=data.get("section", ""))
+        return cls(
+            id=data["id"],
+            label=data["label"],
+            skills=skills,
+            importance=data["importance"],
+            weight=float(data["weight"]),
+            source=data.get("source", ""),
+            section=data.get("section", ""),
+        )
 
 
 def where_weight(heading: str) -> float:
@@ -135,10 +197,12 @@ def how_factor(text: str, at: int | None = None) -> float:
     if at is not None:
         start = text.rfind(";", 0, at) + 1
         stop = text.find(";", at)
-        clause = text[start:stop if stop >= 0 else len(text)]
+        clause = text[start : stop if stop >= 0 else len(text)]
         at -= start
-        cues = sorted([(m.start(), 1.0) for m in _STRONG.finditer(clause)]
-                      + [(m.start(), WEAK_FACTOR) for m in _WEAK.finditer(clause)])
+        cues = sorted(
+            [(m.start(), 1.0) for m in _STRONG.finditer(clause)]
+            + [(m.start(), WEAK_FACTOR) for m in _WEAK.finditer(clause)]
+        )
         before = [f for pos, f in cues if pos <= at]
         after = [f for pos, f in cues if pos > at]
         return before[-1] if before else after[0] if after else PLAIN_FACTOR
@@ -153,7 +217,7 @@ def _degree_field(text: str, at: int | None) -> bool:
     """Is the skill at `at` a field of study ("a degree in statistics"), not a skill to show?"""
     if at is None:
         return bool(_DEGREE_LINE.search(text))
-    return bool(_DEGREE_LINE.search(text[max(0, at - 60):at]))
+    return bool(_DEGREE_LINE.search(text[max(0, at - 60) : at]))
 
 
 def importance_of(weight: float) -> str:
@@ -183,7 +247,9 @@ class _Stated:
     named: bool = False  # the source sentence's lead-in names the skill
 
 
-def _sentence_rows(sentences: Iterable[Sequence[Any]]) -> Iterable[tuple[str, str, str, list[tuple[str, int | None]]]]:
+def _sentence_rows(
+    sentences: Iterable[Sequence[Any]],
+) -> Iterable[tuple[str, str, str, list[tuple[str, int | None]]]]:
     """(heading, label, sentence, [(skill id, offset in the sentence or None)])."""
     for row in sentences:
         _, heading, label, text, ids = row[:5]
@@ -191,8 +257,9 @@ def _sentence_rows(sentences: Iterable[Sequence[Any]]) -> Iterable[tuple[str, st
         yield str(heading), str(label), str(text), named
 
 
-def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[str, str],
-                       names: Mapping[str, str]) -> list[Requirement]:
+def build_requirements(
+    sentences: Iterable[Sequence[Any]], categories: Mapping[str, str], names: Mapping[str, str]
+) -> list[Requirement]:
     """Requirements from a document's skill-naming sentences, heaviest first."""
     stated: dict[str, _Stated] = {}
     together: dict[str, set[str]] = {}  # family key -> members named together in one sentence
@@ -213,7 +280,9 @@ def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[s
             if where >= 0.5:
                 entry.sentences += 1
             named = names.get(sid, sid).lower() in label.lower()  # "Deep Learning Frameworks: ..." names it
-            if value > entry.weight + 1e-9 or (abs(value - entry.weight) <= 1e-9 and named and not entry.named):
+            if value > entry.weight + 1e-9 or (
+                abs(value - entry.weight) <= 1e-9 and named and not entry.named
+            ):
                 entry.weight, entry.source, entry.section, entry.named = value, text, heading, named
             fam = family_of(sid, categories.get(sid, ""))
             if fam:
@@ -225,16 +294,18 @@ def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[s
                 best = family_source.get(key)
                 if best is None or value > best[0] + 1e-9:
                     family_source[key] = (value, text, heading, members)
-    weights = {sid: min(1.0, STATED_SHARE * s.weight + min(BREADTH_MAX, BREADTH_STEP * max(0, s.sentences - 1)))
-               for sid, s in stated.items()}
+    weights = {
+        sid: min(1.0, STATED_SHARE * s.weight + min(BREADTH_MAX, BREADTH_STEP * max(0, s.sentences - 1)))
+        for sid, s in stated.items()
+    }
     requirements: list[Requirement] = []
     grouped: dict[str, list[str]] = {}
-    for sid in stated:
+    for sid, entry in stated.items():
         fam = family_of(sid, categories.get(sid, ""))
         if fam and fam[0] in together:
             grouped.setdefault(fam[0], []).append(sid)
             continue
-        requirements.append(_single(sid, weights[sid], stated[sid], names))
+        requirements.append(_single(sid, weights[sid], entry, names))
     labels = {key: label for key, label, _, _ in _FAMILIES}
     for key, members in grouped.items():
         _, source, section, named_together = family_source[key]
@@ -244,17 +315,32 @@ def build_requirements(sentences: Iterable[Sequence[Any]], categories: Mapping[s
         weight = max(weights[s] for s in members)
         shown = [names.get(s, s) for s in members[:4]]
         listing = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
-        requirements.append(Requirement(
-            id=f"family:{key}", label=f"{labels[key]} ({listing})", skills=tuple(members),
-            importance=importance_of(weight), weight=round(weight, 4), source=source, section=section))
+        requirements.append(
+            Requirement(
+                id=f"family:{key}",
+                label=f"{labels[key]} ({listing})",
+                skills=tuple(members),
+                importance=importance_of(weight),
+                weight=round(weight, 4),
+                source=source,
+                section=section,
+            )
+        )
     requirements = [r for r in requirements if r.weight >= MIN_WEIGHT]
     requirements.sort(key=lambda r: (-r.weight, r.id))
     return requirements[:MAX_REQUIREMENTS]
 
 
 def _single(sid: str, weight: float, entry: _Stated, names: Mapping[str, str]) -> Requirement:
-    return Requirement(id=sid, label=names.get(sid, sid), skills=(sid,), importance=importance_of(weight),
-                       weight=round(weight, 4), source=entry.source, section=entry.section)
+    return Requirement(
+        id=sid,
+        label=names.get(sid, sid),
+        skills=(sid,),
+        importance=importance_of(weight),
+        weight=round(weight, 4),
+        source=entry.source,
+        section=entry.section,
+    )
 
 
 def select_part(document: Mapping[str, Any], start: str | None, end: str | None) -> list[Sequence[Any]]:
@@ -268,8 +354,9 @@ def select_part(document: Mapping[str, Any], start: str | None, end: str | None)
     return [row for row in document.get("sentences", []) if lo <= row[0] < hi]
 
 
-def apply_corrections(requirements: list[Requirement], corrections: Mapping[str, Any],
-                      names: Mapping[str, str]) -> list[Requirement]:
+def apply_corrections(
+    requirements: list[Requirement], corrections: Mapping[str, Any], names: Mapping[str, str]
+) -> list[Requirement]:
     """A reviewed manifest's corrections: drop, set importance, add; weights follow importance."""
     drop = set(corrections.get("drop", ()))
     importance: Mapping[str, str] = corrections.get("importance", {})
@@ -288,9 +375,16 @@ def apply_corrections(requirements: list[Requirement], corrections: Mapping[str,
             continue
         level = extra["importance"]
         skills = tuple(extra.get("skills") or (extra["id"],))
-        out.append(Requirement(
-            id=extra["id"], label=extra.get("label") or names.get(skills[0], skills[0]), skills=skills,
-            importance=level, weight=float(extra.get("weight", IMPORTANCE_WEIGHT[level])),
-            source=extra.get("source", ""), section=extra.get("section", "reviewed manifest")))
+        out.append(
+            Requirement(
+                id=extra["id"],
+                label=extra.get("label") or names.get(skills[0], skills[0]),
+                skills=skills,
+                importance=level,
+                weight=float(extra.get("weight", IMPORTANCE_WEIGHT[level])),
+                source=extra.get("source", ""),
+                section=extra.get("section", "reviewed manifest"),
+            )
+        )
     out.sort(key=lambda r: (-r.weight, r.id))
     return out

@@ -14,10 +14,11 @@ import hashlib
 import importlib.util
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from models.profile import Requirement, apply_corrections, build_requirements, importance_of, select_part
 from models.requirements import degree_required, infer_level, years_required
@@ -29,7 +30,12 @@ LEVEL_LEADERSHIP = {1: 0.0, 2: 0.1, 3: 0.3, 4: 0.6, 5: 0.9}
 # Typical years at each ladder level: (start, end or None). Used for over-qualification when a
 # role gives no maximum ("2+ years"), and to place candidates on the ladder.
 LEVEL_YEARS: dict[int, tuple[float, float | None]] = {
-    1: (0, 2), 2: (1, 5), 3: (2, 6), 4: (5, 12), 5: (10, None)}
+    1: (0, 2),
+    2: (1, 5),
+    3: (2, 6),
+    4: (5, 12),
+    5: (10, None),
+}
 
 
 @dataclass(frozen=True)
@@ -57,9 +63,18 @@ class RoleProfile:
         if self.requirements:
             return self.requirements
         ordered = sorted(self.skills.items(), key=lambda kv: (-kv[1], kv[0]))
-        return tuple(Requirement(id=sid, label=self.names.get(sid, sid), skills=(sid,),
-                                 importance=importance_of(w), weight=w, source="", section="")
-                     for sid, w in ordered)
+        return tuple(
+            Requirement(
+                id=sid,
+                label=self.names.get(sid, sid),
+                skills=(sid,),
+                importance=importance_of(w),
+                weight=w,
+                source="",
+                section="",
+            )
+            for sid, w in ordered
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The role as `GET /api/v1/roles/{id}` shows it: requirements and skills heaviest first."""
@@ -72,8 +87,15 @@ class RoleProfile:
             "expected_years": {"min": self.expected_years[0], "max": self.expected_years[1]},
             "education": self.education,
             "leadership": self.leadership,
-            "skills": [{"id": sid, "name": self.names.get(sid, sid), "category": self.categories.get(sid),
-                        "weight": round(w, 4)} for sid, w in ordered],
+            "skills": [
+                {
+                    "id": sid,
+                    "name": self.names.get(sid, sid),
+                    "category": self.categories.get(sid),
+                    "weight": round(w, 4),
+                }
+                for sid, w in ordered
+            ],
             "requirements": [r.to_dict(self.names) for r in self.effective_requirements()],
             "notes": self.notes,
         }
@@ -113,16 +135,27 @@ def skills_of(requirements: Sequence[Requirement]) -> dict[str, float]:
     return weights
 
 
-def _seed_requirements(entry: Mapping[str, Any], artifact: Mapping[str, Any], built: Mapping[str, tuple[Requirement, ...]],
-                       categories: Mapping[str, str], names: Mapping[str, str]) -> tuple[Requirement, ...]:
+def _seed_requirements(
+    entry: Mapping[str, Any],
+    artifact: Mapping[str, Any],
+    built: Mapping[str, tuple[Requirement, ...]],
+    categories: Mapping[str, str],
+    names: Mapping[str, str],
+) -> tuple[Requirement, ...]:
     documents: Mapping[str, Any] = artifact.get("role_documents", {})
     document = documents.get(entry["seed"])
     if document is None:  # an artifact built before requirements: every weighted skill stands alone
-        weights = {sid: float(w) for sid, w in artifact.get("roles", {}).get(entry["seed"], {}).items() if w > 0}
+        weights = {
+            sid: float(w) for sid, w in artifact.get("roles", {}).get(entry["seed"], {}).items() if w > 0
+        }
         ordered = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-        return tuple(Requirement(sid, names.get(sid, sid), (sid,), importance_of(w), w, "", "") for sid, w in ordered)
+        return tuple(
+            Requirement(sid, names.get(sid, sid), (sid,), importance_of(w), w, "", "") for sid, w in ordered
+        )
     part = entry.get("part") or {}
-    requirements = build_requirements(select_part(document, part.get("from"), part.get("to")), categories, names)
+    requirements = build_requirements(
+        select_part(document, part.get("from"), part.get("to")), categories, names
+    )
     inherit = entry.get("inherit")
     if inherit and inherit.get("role") in built:
         own = {r.id for r in requirements}
@@ -131,8 +164,11 @@ def _seed_requirements(entry: Mapping[str, Any], artifact: Mapping[str, Any], bu
         for req in built[inherit["role"]]:
             if req.id not in own and req.weight >= floor:
                 weight = round(req.weight * scale, 4)
-                requirements.append(Requirement(req.id, req.label, req.skills, importance_of(weight), weight,
-                                                req.source, req.section))
+                requirements.append(
+                    Requirement(
+                        req.id, req.label, req.skills, importance_of(weight), weight, req.source, req.section
+                    )
+                )
     requirements = apply_corrections(requirements, entry.get("corrections", {}), names)
     return tuple(requirements)
 
@@ -147,17 +183,23 @@ def _build_seed_roles(artifact: Mapping[str, Any]) -> tuple[RoleProfile, ...]:
         built[entry["id"]] = requirements
         weights = skills_of(requirements)
         low, high = entry["expected_years"]
-        roles.append(RoleProfile(
-            id=entry["id"], title=entry["title"], level=int(entry["level"]), seed=entry["seed"],
-            expected_years=(float(low), None if high is None else float(high)),
-            education=entry["education"], leadership=float(entry["leadership"]),
-            skills=weights,
-            categories={sid: categories.get(sid, "") for sid in weights},
-            parents={sid: parents[sid] for sid in weights if sid in parents},
-            names={sid: names.get(sid, sid) for sid in weights},
-            notes=entry.get("notes", ""),
-            requirements=requirements,
-        ))
+        roles.append(
+            RoleProfile(
+                id=entry["id"],
+                title=entry["title"],
+                level=int(entry["level"]),
+                seed=entry["seed"],
+                expected_years=(float(low), None if high is None else float(high)),
+                education=entry["education"],
+                leadership=float(entry["leadership"]),
+                skills=weights,
+                categories={sid: categories.get(sid, "") for sid in weights},
+                parents={sid: parents[sid] for sid in weights if sid in parents},
+                names={sid: names.get(sid, sid) for sid in weights},
+                notes=entry.get("notes", ""),
+                requirements=requirements,
+            )
+        )
     return tuple(sorted(roles, key=lambda r: (r.level, r.id)))
 
 
@@ -192,10 +234,16 @@ def guess_title(text: str) -> str:
     return "Custom role"
 
 
-def role_from_job_description(text: str, *, title: str | None, sentences: Sequence[Sequence[Any]] = (),
-                              categories: Mapping[str, str], parents: Mapping[str, str] | None = None,
-                              names: Mapping[str, str] | None = None,
-                              weights: Mapping[str, float] | None = None) -> RoleProfile:
+def role_from_job_description(
+    text: str,
+    *,
+    title: str | None,
+    sentences: Sequence[Sequence[Any]] = (),
+    categories: Mapping[str, str],
+    parents: Mapping[str, str] | None = None,
+    names: Mapping[str, str] | None = None,
+    weights: Mapping[str, float] | None = None,
+) -> RoleProfile:
     """A role profile from a job description, by the same builder as the seed roles.
 
     `sentences` come from the taxonomy's `document_sentences(text)`: requirements are weighed by
@@ -212,9 +260,12 @@ def role_from_job_description(text: str, *, title: str | None, sentences: Sequen
     if sentences:
         requirements = tuple(build_requirements(sentences, categories, names))
     else:
-        kept = sorted(((sid, float(w)) for sid, w in (weights or {}).items() if w > 0), key=lambda kv: (-kv[1], kv[0]))
-        requirements = tuple(Requirement(sid, names.get(sid, sid), (sid,), importance_of(w), w, "", "")
-                             for sid, w in kept)
+        kept = sorted(
+            ((sid, float(w)) for sid, w in (weights or {}).items() if w > 0), key=lambda kv: (-kv[1], kv[0])
+        )
+        requirements = tuple(
+            Requirement(sid, names.get(sid, sid), (sid,), importance_of(w), w, "", "") for sid, w in kept
+        )
     kept_weights = skills_of(requirements)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     return RoleProfile(
@@ -230,6 +281,6 @@ def role_from_job_description(text: str, *, title: str | None, sentences: Sequen
         parents={sid: parents[sid] for sid in kept_weights if sid in parents},
         names={sid: names.get(sid, sid) for sid in kept_weights},
         notes="Built from a job description."
-              + ("" if years else " It states no years; the level's band is used."),
+        + ("" if years else " It states no years; the level's band is used."),
         requirements=requirements,
     )

@@ -15,16 +15,17 @@ Cloud)"); a family met by one member shows that member's name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from models.components import (
     SkillCredit,
     credit_skills,
     education_component,
-    ml_depth,
     experience_component,
     leadership_component,
+    ml_depth,
     skills_component,
 )
 from models.explain import explain_fit
@@ -37,8 +38,13 @@ from models.similarity import profile_similarity
 MAX_MISSING = 8
 PART_ORDER = ("skills", "level", "experience", "leadership", "education")
 UNGATED = ("skills", "level")  # the level is about the person's seniority, whatever their field
-PART_LABELS = {"skills": "Skills", "level": "Level", "experience": "Experience", "leadership": "Leadership and scope",
-               "education": "Education"}
+PART_LABELS = {
+    "skills": "Skills",
+    "level": "Level",
+    "experience": "Experience",
+    "leadership": "Leadership and scope",
+    "education": "Education",
+}
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,14 @@ class Part:
     possible: float  # points it could add at value 1 (after the skills gate)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "label": PART_LABELS.get(self.name, self.name), "value": self.value,
-                "weight": self.weight, "contribution": self.contribution, "possible": self.possible}
+        return {
+            "name": self.name,
+            "label": PART_LABELS.get(self.name, self.name),
+            "value": self.value,
+            "weight": self.weight,
+            "contribution": self.contribution,
+            "possible": self.possible,
+        }
 
 
 @dataclass(frozen=True)
@@ -95,15 +107,29 @@ class Fit:
 
     def to_dict(self) -> dict[str, Any]:
         """The report's `fits[]` entry."""
-        return {"role": self.role, "title": self.title, "level": self.level, "score": self.score,
-                "components": dict(self.components), "matched": list(self.matched),
-                "missing": list(self.missing), "missing_required": list(self.missing_required),
-                "explanation": self.explanation,
-                "breakdown": {"parts": [p.to_dict() for p in self.parts], "skills_gate": self.gate,
-                              "total": self.score,
-                              "formula": "score = sum of parts; part = 100 × weight × value"
-                                         + (f"; experience, leadership, education × {self.gate:g} (machine learning "
-                                            f"requirements met under {DEFAULT.gate_at:.0%})" if self.gate < 1 else "")}}
+        return {
+            "role": self.role,
+            "title": self.title,
+            "level": self.level,
+            "score": self.score,
+            "components": dict(self.components),
+            "matched": list(self.matched),
+            "missing": list(self.missing),
+            "missing_required": list(self.missing_required),
+            "explanation": self.explanation,
+            "breakdown": {
+                "parts": [p.to_dict() for p in self.parts],
+                "skills_gate": self.gate,
+                "total": self.score,
+                "formula": "score = sum of parts; part = 100 × weight × value"
+                + (
+                    f"; experience, leadership, education × {self.gate:g} (machine learning "
+                    f"requirements met under {DEFAULT.gate_at:.0%})"
+                    if self.gate < 1
+                    else ""
+                ),
+            },
+        }
 
 
 def score_role(features: CandidateFeatures, role: RoleProfile, config: ScoringConfig = DEFAULT) -> Fit:
@@ -127,20 +153,55 @@ def score_role(features: CandidateFeatures, role: RoleProfile, config: ScoringCo
     for name in PART_ORDER:
         factor = 1.0 if name in UNGATED else gate
         possible = round(100.0 * weights[name] * factor, 1)
-        parts.append(Part(name, round(values[name], 4), round(weights[name], 4),
-                          round(100.0 * weights[name] * factor * values[name], 1), possible))
+        parts.append(
+            Part(
+                name,
+                round(values[name], 4),
+                round(weights[name], 4),
+                round(100.0 * weights[name] * factor * values[name], 1),
+                possible,
+            )
+        )
     score = round(sum(p.contribution for p in parts), 1)
-    components = {"skills": round(skills, 4), "skills_coverage": round(coverage, 4), "ml_depth": round(depth, 4),
-                  "experience": round(values["experience"], 4), "education": round(values["education"], 4),
-                  "leadership": round(values["leadership"], 4), "seniority": round(values["level"], 4)}
+    components = {
+        "skills": round(skills, 4),
+        "skills_coverage": round(coverage, 4),
+        "ml_depth": round(depth, 4),
+        "experience": round(values["experience"], 4),
+        "education": round(values["education"], 4),
+        "leadership": round(values["leadership"], 4),
+        "seniority": round(values["level"], 4),
+    }
     matched = tuple(_matched_label(c, role) for c in credits if c.kind == "direct")
-    missing = tuple(c.label or role.names.get(c.skill, c.skill) for c in credits if c.kind != "direct")[:MAX_MISSING]
-    missing_required = tuple(c.label or c.skill for c in credits if c.kind != "direct" and c.importance == "required")
-    return Fit(role=role.id, title=role.title, level=role.level, score=score, components=components,
-               matched=matched, missing=missing,
-               explanation=explain_fit(role, features, score, components, _partials(credits, role),
-                                       candidate_level, parts=tuple(parts), gate=gate, credits=credits),
-               parts=tuple(parts), gate=gate, missing_required=missing_required)
+    missing = tuple(c.label or role.names.get(c.skill, c.skill) for c in credits if c.kind != "direct")[
+        :MAX_MISSING
+    ]
+    missing_required = tuple(
+        c.label or c.skill for c in credits if c.kind != "direct" and c.importance == "required"
+    )
+    return Fit(
+        role=role.id,
+        title=role.title,
+        level=role.level,
+        score=score,
+        components=components,
+        matched=matched,
+        missing=missing,
+        explanation=explain_fit(
+            role,
+            features,
+            score,
+            components,
+            _partials(credits, role),
+            candidate_level,
+            parts=tuple(parts),
+            gate=gate,
+            credits=credits,
+        ),
+        parts=tuple(parts),
+        gate=gate,
+        missing_required=missing_required,
+    )
 
 
 def _matched_label(credit: SkillCredit, role: RoleProfile) -> str:
@@ -152,13 +213,18 @@ def _matched_label(credit: SkillCredit, role: RoleProfile) -> str:
 
 def _partials(credits: list[SkillCredit], role: RoleProfile) -> list[tuple[str, str]]:
     """(asked, shown instead) pairs for related-skill credit, heaviest first."""
-    return [(c.label or role.names.get(c.skill, c.skill), role.names.get(c.via, c.via))
-            for c in credits if c.kind == "related" and c.via]
+    return [
+        (c.label or role.names.get(c.skill, c.skill), role.names.get(c.via, c.via))
+        for c in credits
+        if c.kind == "related" and c.via
+    ]
 
 
-def score_all(features: CandidateFeatures, roles: Sequence[RoleProfile],
-              config: ScoringConfig = DEFAULT) -> list[Fit]:
+def score_all(
+    features: CandidateFeatures, roles: Sequence[RoleProfile], config: ScoringConfig = DEFAULT
+) -> list[Fit]:
     """Fits to every role, in the roles' order."""
     return [score_role(features, role, config) for role in roles]
 
-__all__ = ["Fit", "score_all", "score_role", "place_on_ladder"]
+
+__all__ = ["Fit", "place_on_ladder", "score_all", "score_role"]

@@ -21,8 +21,17 @@ from dataclasses import dataclass
 from models.components import leadership_scope
 from models.features import CandidateFeatures
 
-TITLE_LEVEL = {"junior": 1, "senior": 4, "staff": 4, "lead": 4, "manager": 4,
-               "head": 5, "director": 5, "principal": 5, "distinguished": 5}
+TITLE_LEVEL = {
+    "junior": 1,
+    "senior": 4,
+    "staff": 4,
+    "lead": 4,
+    "manager": 4,
+    "head": 5,
+    "director": 5,
+    "principal": 5,
+    "distinguished": 5,
+}
 MIDDLE = 2.5
 EMERGING_SIGNALS = 3  # kinds of leadership phrase (led, mentored, reviewed...) that mark an Engineer II
 LEAD_SIGNALS = 5  # kinds of leadership phrase that mark a lead without people counted
@@ -31,13 +40,29 @@ STRONG_SCOPE = 0.75  # leadership scope that marks a distinguished candidate wit
 
 # Academic ranks, highest first: (level, pattern).
 _ACADEMIC = (
-    (5, "a professor (or senior lecturer, reader)",
-     re.compile(r"\b(?:full |associate |named |chair(?:ed)? )?professor\b|\breader\b|\bsenior lecturer\b", re.I)),
-    (4, "an assistant professor or lecturer", re.compile(r"\bassistant professor\b|\blecturer\b", re.I)),
-    (3, "a postdoc", re.compile(r"\bpost-?doc(?:toral)?\b|\bresearch fellow\b", re.I)),
+    (
+        5,
+        "a professor (or senior lecturer, reader)",
+        re.compile(
+            r"\b(?:full |associate |named |chair(?:ed)? )?professor\b|\breader\b|\bsenior lecturer\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        4,
+        "an assistant professor or lecturer",
+        re.compile(r"\bassistant professor\b|\blecturer\b", re.IGNORECASE),
+    ),
+    (3, "a postdoc", re.compile(r"\bpost-?doc(?:toral)?\b|\bresearch fellow\b", re.IGNORECASE)),
 )
-_LEVEL_WORDS = {1: "entry", 2: "early career", 2.5: "early career to Engineer II", 3: "mid (Engineer II)",
-                4: "senior/staff", 5: "distinguished/principal"}
+_LEVEL_WORDS = {
+    1: "entry",
+    2: "early career",
+    2.5: "early career to Engineer II",
+    3: "mid (Engineer II)",
+    4: "senior/staff",
+    5: "distinguished/principal",
+}
 
 
 def level_words(level: float) -> str:
@@ -49,7 +74,9 @@ def academic_rank(titles: tuple[str, ...]) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for title in titles:
         for level, words, rx in _ACADEMIC:
-            if rx.search(title) and not (level == 5 and re.search(r"assistant professor", title, re.I)):
+            if rx.search(title) and not (
+                level == 5 and re.search(r"assistant professor", title, re.IGNORECASE)
+            ):
                 if best is None or level > best[0]:
                     best = (level, words)
                 break
@@ -69,7 +96,9 @@ def read_level(features: CandidateFeatures) -> LevelReading:
     years = features.working_years
     title = TITLE_LEVEL.get(features.seniority or "")
     scope = leadership_scope(features)
-    evidence = [f"{years:.1f} relevant years (technical full-time positions, counted as of the resume's date)"]
+    evidence = [
+        f"{years:.1f} relevant years (technical full-time positions, counted as of the resume's date)"
+    ]
     if years < 1.5:
         level = 1.0
     elif years < 2:
@@ -78,7 +107,9 @@ def read_level(features: CandidateFeatures) -> LevelReading:
         emerging = features.leadership_signals >= EMERGING_SIGNALS or (title is not None and title >= 4)
         level = 3.0 if emerging else MIDDLE
         if emerging:
-            evidence.append("emerging leadership: leading, mentoring or reviewing in the work, or a senior title")
+            evidence.append(
+                "emerging leadership: leading, mentoring or reviewing in the work, or a senior title"
+            )
     elif years < 10:
         level = 4.0
     else:
@@ -92,8 +123,11 @@ def read_level(features: CandidateFeatures) -> LevelReading:
     lead = features.people_managed >= LEAD_PEOPLE or features.leadership_signals >= LEAD_SIGNALS
     if title is not None and title >= 4 and lead and years >= 2.5 and level < 4:
         level = 4.0
-        evidence.append(f"leads people or projects ({features.people_managed} people led)"
-                        if features.people_managed else "leads projects and people")
+        evidence.append(
+            f"leads people or projects ({features.people_managed} people led)"
+            if features.people_managed
+            else "leads projects and people"
+        )
     if title == 5 and years >= 8 and level < 5:
         level = 5.0
     rank = academic_rank(features.titles)

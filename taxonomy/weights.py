@@ -21,14 +21,18 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def fit_role_weights(counts: Mapping[str, Counter[str]]) -> tuple[dict[str, dict[str, float]], dict[str, float], float]:
+def fit_role_weights(
+    counts: Mapping[str, Counter[str]],
+) -> tuple[dict[str, dict[str, float]], dict[str, float], float]:
     """TF-IDF (sublinear tf, smoothed idf) of skill ids per document, scaled to 0..1 per document.
 
     Returns (weights per document, idf per skill id, idf of a skill no document names).
     """
     stems = sorted(counts)
     corpus = [sorted(counts[s].elements()) for s in stems]
-    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, sublinear_tf=True, norm=None, smooth_idf=True)
+    vectorizer = TfidfVectorizer(
+        analyzer=_identity, lowercase=False, sublinear_tf=True, norm=None, smooth_idf=True
+    )
     matrix = vectorizer.fit_transform(corpus)
     vocabulary = vectorizer.get_feature_names_out()
     idf = {str(skill): round(float(value), 6) for skill, value in zip(vocabulary, vectorizer.idf_)}
@@ -36,8 +40,11 @@ def fit_role_weights(counts: Mapping[str, Counter[str]]) -> tuple[dict[str, dict
     for row, stem in enumerate(stems):
         values = matrix.getrow(row).toarray()[0]
         top = float(values.max()) if values.size else 0.0
-        weights[stem] = {str(vocabulary[j]): round(float(v) / top, DIGITS)
-                         for j, v in enumerate(values) if v > 0 and top > 0}
+        weights[stem] = {
+            str(vocabulary[j]): round(float(v) / top, DIGITS)
+            for j, v in enumerate(values)
+            if v > 0 and top > 0
+        }
     unseen = round(math.log((1 + len(stems)) / 1) + 1, 6)
     return weights, idf, unseen
 
@@ -79,7 +86,7 @@ def _sentences(line: str, base: int) -> list[tuple[int, str]]:
     """(offset, text) of each sentence on one line."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(line):
-        out.append((base + start, line[start:m.start()]))
+        out.append((base + start, line[start : m.start()]))
         start = m.end()
     out.append((base + start, line[start:]))
     return [(at, text.strip()) for at, text in out if text.strip()]
@@ -117,7 +124,14 @@ def document_sentences(text: str, tagger: Tagger) -> dict[str, list[list[Any]]]:
                     for sid in found:
                         named.setdefault(sid, start - at)
                 if named:
-                    sentences.append([at, heading, label, sentence[:SENTENCE_CHARS],
-                                      [[sid, rel] for sid, rel in named.items()]])
+                    sentences.append(
+                        [
+                            at,
+                            heading,
+                            label,
+                            sentence[:SENTENCE_CHARS],
+                            [[sid, rel] for sid, rel in named.items()],
+                        ]
+                    )
         offset += len(raw)
     return {"headings": headings, "sentences": sentences}

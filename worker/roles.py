@@ -16,8 +16,9 @@ def build_role_profile(text: str, *, title: str | None, role_id: str) -> RolePro
     tagger = load_tagger()
     sentences = document_sentences(text, tagger)["sentences"]
     categories, parents, names = taxonomy_facts()
-    profile = role_from_job_description(text, title=title, sentences=sentences, categories=categories,
-                                        parents=parents, names=names)
+    profile = role_from_job_description(
+        text, title=title, sentences=sentences, categories=categories, parents=parents, names=names
+    )
     return dataclasses.replace(profile, id=role_id)
 
 

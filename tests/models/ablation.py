@@ -55,8 +55,13 @@ def evaluate(items, cache, roles, config: ScoringConfig) -> dict[str, float]:
         exact += ladder == label
         within += abs(ladder - label) <= 1
         best += best_fit is not None and abs(levels[best_fit] - label) <= 1
-    return {"exact": exact / n, "within1": within / n, "best_fit": best / n, "offdomain_max": off_max,
-            "lean_rho": float(spearmanr(labels, leaning).statistic)}
+    return {
+        "exact": exact / n,
+        "within1": within / n,
+        "best_fit": best / n,
+        "offdomain_max": off_max,
+        "lean_rho": float(spearmanr(labels, leaning).statistic),
+    }
 
 
 def main() -> None:
@@ -72,6 +77,7 @@ def main() -> None:
         def restore() -> None:
             for k, v in saved.items():
                 setattr(components, k, v)
+
         for k, v in values.items():
             setattr(components, k, v)
         return restore
@@ -82,8 +88,12 @@ def main() -> None:
         ("no skills gate", roles, dataclasses.replace(DEFAULT, gate_at=0.0), {}),
         ("+ cosine profile 0.3 (sklearn)", roles, dataclasses.replace(DEFAULT, profile=0.3), {}),
         ("flat requirement weights", plain, DEFAULT, {}),
-        ("no partial credit", roles, DEFAULT, {"CHILD_CREDIT": 0.0, "PARENT_CREDIT": 0.0,
-                                               "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0}),
+        (
+            "no partial credit",
+            roles,
+            DEFAULT,
+            {"CHILD_CREDIT": 0.0, "PARENT_CREDIT": 0.0, "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0},
+        ),
         ("no evidence weighting", roles, DEFAULT, {"LISTED_ONLY": 1.0, "MENTIONED": 1.0}),
     ]
     print(f"{'variant':34} exact  within1 best_fit offdomain_max lean_rho")
@@ -93,8 +103,10 @@ def main() -> None:
             m = evaluate(items, cache, rs, config)
         finally:
             restore()
-        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     "
-              f"{m['offdomain_max']:.1f}          {m['lean_rho']:.3f}")
+        print(
+            f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     "
+            f"{m['offdomain_max']:.1f}          {m['lean_rho']:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -16,10 +16,21 @@ BACKEND = (skill("java"), skill("sql"), skill("aws"), skill("spark"), skill("git
 CANDIDATES = {
     "graduate": candidate(STRONG_ML, years_experience=0.0),
     "mid": candidate(STRONG_ML, years_experience=3.5, leadership_signals=4),
-    "staff": candidate(STRONG_ML, years_experience=8.0, seniority="staff", leadership_signals=8, people_managed=4,
-                       titles=("Staff Machine Learning Engineer",)),
-    "professor": candidate(STRONG_ML, years_experience=14.0, highest_degree="phd", leadership_signals=6,
-                           titles=("Associate Professor of Computer Science",)),
+    "staff": candidate(
+        STRONG_ML,
+        years_experience=8.0,
+        seniority="staff",
+        leadership_signals=8,
+        people_managed=4,
+        titles=("Staff Machine Learning Engineer",),
+    ),
+    "professor": candidate(
+        STRONG_ML,
+        years_experience=14.0,
+        highest_degree="phd",
+        leadership_signals=6,
+        titles=("Associate Professor of Computer Science",),
+    ),
     "backend": candidate(BACKEND, years_experience=7.0, seniority="senior", leadership_signals=2),
     "nothing": candidate((), years_experience=9.0),
 }
@@ -48,7 +59,9 @@ def test_parts_add_up_to_the_score_shown(name):
 def test_explanation_names_the_largest_gains_and_losses():
     fit = next(f for f in score_all(CANDIDATES["graduate"], SHIPPED) if f.role == "distinguished-mle")
     assert "Largest gains: skills" in fit.explanation
-    assert "Largest losses:" in fit.explanation and "experience" in fit.explanation.split("Largest losses:")[1]
+    assert (
+        "Largest losses:" in fit.explanation and "experience" in fit.explanation.split("Largest losses:")[1]
+    )
 
 
 def test_a_strong_staff_engineer_fits_the_senior_staff_role_best():
@@ -90,4 +103,6 @@ def test_next_level_gaps_name_the_next_roles_requirements():
 
 def test_scoring_is_deterministic():
     features = CANDIDATES["mid"]
-    assert [f.to_dict() for f in score_all(features, SHIPPED)] == [f.to_dict() for f in score_all(features, SHIPPED)]
+    assert [f.to_dict() for f in score_all(features, SHIPPED)] == [
+        f.to_dict() for f in score_all(features, SHIPPED)
+    ]

@@ -17,8 +17,12 @@ Compensation: $180,000 - $220,000; our mid-level (2-4 years) band starts lower.
 
 
 def test_job_description_becomes_a_role():
-    role = role_from_job_description(JD, title=None, weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5},
-                                     categories={"python": "programming_language", "pytorch": "ml_framework"})
+    role = role_from_job_description(
+        JD,
+        title=None,
+        weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5},
+        categories={"python": "programming_language", "pytorch": "ml_framework"},
+    )
     assert role.title == "Senior Machine Learning Engineer, Search"
     assert role.level == 4 and role.expected_years == (5.0, None)
     assert role.education == "bachelor" and role.seed is None
@@ -33,16 +37,20 @@ def test_same_text_same_role():
 
 
 def test_custom_role_is_scored_beside_the_seeds(artifact):
-    role = role_from_job_description(JD, title=None, weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5},
-                                     categories={})
-    fits = score_all(candidate(STRONG_ML, years_experience=6, seniority="senior", leadership_signals=5),
-                     [*load_roles(artifact), role])
+    role = role_from_job_description(
+        JD, title=None, weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5}, categories={}
+    )
+    fits = score_all(
+        candidate(STRONG_ML, years_experience=6, seniority="senior", leadership_signals=5),
+        [*load_roles(artifact), role],
+    )
     assert fits[-1].role == role.id and fits[-1].score > 50
 
 
 def test_description_without_years_uses_its_level_band():
-    role = role_from_job_description("Junior Data Scientist\nPython and SQL.", title=None, weights={},
-                                     categories={})
+    role = role_from_job_description(
+        "Junior Data Scientist\nPython and SQL.", title=None, weights={}, categories={}
+    )
     assert role.level == 1 and role.expected_years == (0, 2)
 
 
@@ -66,14 +74,24 @@ def test_seed_document_as_a_job_description_matches_its_seed_role():
     text = path.read_text(encoding="utf-8")
     sentences = weights_module.document_sentences(text, tagger)["sentences"]
     categories, parents, names = skill_facts(tagger_module.read_artifact())
-    role = role_from_job_description(text, title="Machine Learning Engineer II", sentences=sentences,
-                                     categories=categories, parents=parents, names=names)
+    role = role_from_job_description(
+        text,
+        title="Machine Learning Engineer II",
+        sentences=sentences,
+        categories=categories,
+        parents=parents,
+        names=names,
+    )
     seed = next(r for r in load_roles() if r.seed == path.stem)
-    assert (role.level, role.expected_years, role.education) == (seed.level, seed.expected_years,
-                                                                 seed.education)
+    assert (role.level, role.expected_years, role.education) == (
+        seed.level,
+        seed.expected_years,
+        seed.education,
+    )
 
     def top(r):
         return [req.id for req in r.requirements[:10]]
+
     # the seed role is the same build plus the manifest's few reviewed corrections
     assert len(set(top(role)) & set(top(seed))) >= 7
     assert all(req.source for req in role.requirements)  # each requirement quotes its sentence

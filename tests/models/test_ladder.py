@@ -19,16 +19,23 @@ def test_new_graduate_is_entry_level(roles):
 
 
 def test_ten_year_technical_leader_is_distinguished(roles):
-    features = candidate(STRONG_ML, years_experience=14, highest_degree="phd", seniority="principal",
-                         leadership_signals=10, people_managed=5)
+    features = candidate(
+        STRONG_ML,
+        years_experience=14,
+        highest_degree="phd",
+        seniority="principal",
+        leadership_signals=10,
+        people_managed=5,
+    )
     level, best, nxt = place(features, roles)
     assert (level, best) == (5, "distinguished-mle")
     assert nxt == {"level": None, "gaps": []}
 
 
 def test_senior_with_eight_years_is_level_four(roles):
-    features = candidate(STRONG_ML, years_experience=8, highest_degree="master", seniority="staff",
-                         leadership_signals=7)
+    features = candidate(
+        STRONG_ML, years_experience=8, highest_degree="master", seniority="staff", leadership_signals=7
+    )
     level, _, nxt = place(features, roles)
     assert level == 4
     assert nxt["level"] == 5
@@ -67,8 +74,12 @@ def test_emerging_leadership_makes_an_engineer_two(roles):
 
 def test_adjacent_engineer_keeps_seniority_up_to_mid_or_senior_with_lead_scope(roles):
     """Without the ML core, years count up to Engineer II; leading people makes a senior adjacent engineer."""
-    backend = candidate((skill("java"), skill("sql"), skill("aws")),
-                        years_experience=6.0, seniority="senior", leadership_signals=3)
+    backend = candidate(
+        (skill("java"), skill("sql"), skill("aws")),
+        years_experience=6.0,
+        seniority="senior",
+        leadership_signals=3,
+    )
     level, best, _ = place(backend, roles)
     assert level == 3 and best is not None
     assert {r.id: r.level for r in roles}[best] == 3  # no ML role really fits: the role at their level

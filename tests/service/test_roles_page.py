@@ -31,7 +31,9 @@ def test_entry_role_reads_like_a_job_ad_not_like_rare_words(client):
     frameworks = next(r for r in entry["requirements"] if r["id"] == "family:dl-framework")
     assert {"tensorflow", "pytorch"} <= {s["id"] for s in frameworks["skills"]}  # any one of them will do
     weights = {sid: r["weight"] for r in entry["requirements"] for sid in (s["id"] for s in r["skills"])}
-    assert weights["python"] > weights.get("grafana", 0) and weights["python"] > weights.get("elasticsearch", 0)
+    assert weights["python"] > weights.get("grafana", 0) and weights["python"] > weights.get(
+        "elasticsearch", 0
+    )
 
 
 def test_roles_page_shows_requirements_with_importance_weight_and_sentence(client):
