@@ -13,8 +13,8 @@ from pathlib import PurePath
 from typing import Any, Sequence
 
 from models.features import features_from
-from models.roles import RoleProfile, load_roles
 from models.ladder import placement
+from models.roles import RoleProfile, load_roles
 from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger
 from worker.errors import ResumeError
