@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from models.components import leadership_scope, years_ceiling
+from models.components import SKILLS_SATURATION, leadership_scope, years_ceiling
 from models.features import CandidateFeatures
 from models.roles import RoleProfile
 
@@ -145,9 +145,9 @@ def explain_fit(
             text.append(summary)
     coverage = components["skills_coverage"]
     text.append(
-        f"Skills: shows {coverage:.0%} of the role's weighted requirements "
-        f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
-        f" skills match); skills shown in work count more than a bare list."
+        f"Skills: meets {coverage:.0%} of the role's weighted requirements ({SKILLS_SATURATION:.0%} counts as "
+        f"a full match, so the skills part is {components['skills']:.0%}); skills shown in work count more "
+        f"than a bare list."
     )
     if partials:
         shown = ", ".join(f"{via} for {asked}" for asked, via in partials[:3])

@@ -214,7 +214,7 @@ def _matched_label(credit: SkillCredit, role: RoleProfile) -> str:
 def _partials(credits: list[SkillCredit], role: RoleProfile) -> list[tuple[str, str]]:
     """(asked, shown instead) pairs for related-skill credit, heaviest first."""
     return [
-        (c.label or role.names.get(c.skill, c.skill), role.names.get(c.via, c.via))
+        (c.label or role.names.get(c.skill, c.skill), role.names.get(c.via, c.via.replace("-", " ")))
         for c in credits
         if c.kind == "related" and c.via
     ]
