@@ -35,20 +35,21 @@ def enqueue(job_ids: list[str]) -> None:
         raise ApiError("unavailable", "The job queue is unreachable; try again in a few seconds.", 503) from None
 
 
-def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True) -> tuple[str, str]:
+def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True,
+           as_of: str = "") -> tuple[str, str]:
     """Create a job for an upload (reusing an identical file's report) and queue it; (id, status).
 
     With `queue_now=False` the caller queues the returned `queued` ids itself (a batch, in one group).
     """
     store = ext.store()
-    scope = dedupe_scope(role)
+    scope = dedupe_scope(role, as_of)
     previous = store.find_digest(scope, upload.sha256)
     if previous:
         reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
         if reused:
             return reused, "done"
     job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
-                              role=role, batch=batch)
+                              role=role, batch=batch, as_of=as_of)
     if batch:
         store.add_to_batch(batch, job_id, "queued")
     if queue_now:
@@ -63,12 +64,26 @@ def requested_role() -> str:
     return role
 
 
+def requested_as_of() -> str:
+    """The optional `as_of` field (YYYY-MM-DD or YYYY-MM): the date "Present" means in the resume,
+    overriding the file's own date. Returned as an ISO date, or "" when not given."""
+    value = (request.form.get("as_of") or request.args.get("as_of") or "").strip()
+    if not value:
+        return ""
+    from worker.resume.asof import parse_as_of
+
+    try:
+        return parse_as_of(value).isoformat()
+    except ValueError:
+        raise ApiError("invalid_as_of", "`as_of` must be a date given as YYYY-MM-DD or YYYY-MM.") from None
+
+
 @bp.post("/resumes")
 def upload_resume():
     request.max_content_length = ext.settings().max_upload_bytes + 64 * 1024
     upload = read_upload(request.files.get("file"), max_bytes=ext.settings().max_upload_bytes)
     role = requested_role()
-    job_id, status = submit(upload, role=role)
+    job_id, status = submit(upload, role=role, as_of=requested_as_of())
     ext.metrics().count("uploads", kind="single", type=upload.file_type)
     log.info("upload accepted", extra={"stage": "accepted", "job": job_id, "type": upload.file_type,
                                         "bytes": len(upload.data)})

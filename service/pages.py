@@ -15,7 +15,7 @@ from werkzeug.datastructures import FileStorage
 
 from service import auth
 from service import extensions as ext
-from service.api import submit
+from service.api import requested_as_of, submit
 from service.archives import is_zip
 from service.batches import load_batch, progress, query_from_request, shortlist, start_batch
 from service.errors import ApiError
@@ -34,7 +34,8 @@ COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "ex
 CATEGORY_WORDS = {"ml": "ML", "ai": "AI", "nlp": "NLP", "mlops": "MLOps", "devops": "DevOps", "llm": "LLM",
                   "api": "API", "ci": "CI", "cd": "CD", "bi": "BI", "sql": "SQL"}
 WARNING_TITLES = {"hidden_text": "Hidden text was ignored", "scanned_pages": "Some pages are scanned images",
-                  "no_text_layer": "Scanned pages", "truncated": "Part of the file was not read"}
+                  "no_text_layer": "Scanned pages", "truncated": "Part of the file was not read",
+                  "work_history_unread": "The work history may be read wrong"}
 
 
 def signed_in() -> str | None:
@@ -187,17 +188,17 @@ def upload() -> Any:
     parts = chosen_files()
     try:
         if not parts:
-            raise ApiError("missing_file", "Choose a resume to upload (PDF, DOCX or TXT), or drop it on the page.")
+            raise ApiError("missing_file", "Choose a resume to upload (PDF, DOCX, Markdown, HTML or TXT), or drop it on the page.")
         if is_batch(parts):
             if not signed_in():
                 raise ApiError("unauthorized", "Several files or a .zip make a batch: sign in with your API key "
                                                "to screen a batch.")
-            body = start_batch(parts, form_role())
+            body = start_batch(parts, form_role(), as_of=requested_as_of())
             if body["rejected"]:
                 flash(f"{len(body['rejected'])} file(s) could not be used; they are listed below.", "warning")
             return redirect(url_for("pages.batch", batch_id=body["id"]))
         resume = read_upload(parts[0], max_bytes=ext.settings().max_upload_bytes)
-        job_id, _status = submit(resume, role=form_role())
+        job_id, _status = submit(resume, role=form_role(), as_of=requested_as_of())
         ext.metrics().count("uploads", kind="single", type=resume.file_type)
         return redirect(url_for("pages.report", resume_id=job_id))
     except ApiError as error:

@@ -19,12 +19,15 @@ from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger
 from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
-from worker.resume import ParsedResume, parse_resume
+from worker.resume import ParsedResume, ParseTimeout, parse_resume
 
 SCHEMA = "rolefit.report/1"
 # Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
 # the parser's and spaCy's costs (spaCy refuses text over 1,000,000 characters outright).
 MAX_TEXT_CHARS = 200_000
+# Parsing is linear in the text's length (about a second for 200,000 characters of dates); this is
+# the bound a pathological text meets, after which the file fails with `timeout`.
+PARSE_BUDGET_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class Analysis:
 
 def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = (),
             limits: Limits = Limits(), today: date | None = None, as_of: date | None = None,
-            tagger: Tagger | None = None) -> Analysis:
+            tagger: Tagger | None = None, parse_budget_s: float = PARSE_BUDGET_S) -> Analysis:
     """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input.
 
     Years are counted as of the resume's own date (`as_of` when given; else the file's stamps or the
@@ -51,7 +54,12 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
         raise ResumeError("too_large", f"The document holds {len(extracted.text):,} characters of text; a resume "
                                        f"of up to {MAX_TEXT_CHARS:,} can be analysed.")
     t1 = clock()
-    parsed = parse_resume(extracted.text, today=today, as_of=as_of, stamps=extracted.stamps)
+    try:
+        parsed = parse_resume(extracted.text, today=today, as_of=as_of, stamps=extracted.stamps,
+                              deadline=time.monotonic() + parse_budget_s)
+    except ParseTimeout:
+        raise ResumeError("timeout", "Reading the resume's text took too long; it may hold an unusual amount "
+                                     "of dates or tables. Upload a shorter version.") from None
     t2 = clock()
     tagger = tagger or load_tagger()
     skills = tagger.tag(extracted.text, parsed.section_spans())

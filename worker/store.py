@@ -146,12 +146,12 @@ class Store:
 
     # jobs
     def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
-                   batch: str = "", job_id: str | None = None) -> str:
+                   batch: str = "", job_id: str | None = None, as_of: str = "") -> str:
         """Store the upload bytes and a `queued` job record in one transaction; return the job id."""
         job_id = job_id or new_id()
         now = f"{time.time():.3f}"
         record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
-                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch}
+                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch, "as_of": as_of}
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.upload_key(job_id), data, ex=self.upload_ttl_s)
             pipe.hset(self.job_key(job_id), mapping=record)

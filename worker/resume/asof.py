@@ -8,19 +8,19 @@ open-ended). Never later than today. Pure: the stamps come from the extractor.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange
-from worker.resume.education import degree_named
 from worker.resume.model import Section
 
 # Lines whose dates lie ahead of the document by design.
 _AHEAD = re.compile(
     r"\b(expected|anticipated|exp\.|graduating|incoming|upcoming|starting|will\s+(?:join|start|begin)|"
-    r"prospective|planned|to be completed|(?:19|20)\d\d\s*\(expected\))\b",
+    r"prospective|planned|to be completed|graduate\s+(?:in\s+|on\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d|(?:19|20)\d\d\s*\(expected\))\b",
     re.IGNORECASE,
 )
 _STATED_YEARS = re.compile(
@@ -30,6 +30,14 @@ _STATED_YEARS = re.compile(
 )
 
 
+_STUDYING = re.compile(
+    r"\b(?:currently\s+(?:pursuing|studying|enrolled)|pursuing\s+(?:a\s+|an\s+|my\s+)?(?:master|bachelor|ph\.?\s?d|"
+    r"m\.?\s?s\b|b\.?\s?s\b|b\.?\s?tech|m\.?\s?tech|degree|doctorate)|expected\s+graduation|in\s+progress)",
+    re.IGNORECASE,
+)
+_COURSE = re.compile(
+    r"\b(certificate|certification|bootcamp|boot camp|course|program|training)\b", re.IGNORECASE
+)
 _LONE_YEAR = re.compile(r"(?<![\w/.-])(?:19[89]\d|20\d\d)(?![\w/-])")
 
 
@@ -39,6 +47,19 @@ class AsOf:
 
     date: date
     source: str
+
+
+def parse_as_of(value: str) -> date:
+    """A user's "as of" date: YYYY-MM-DD or YYYY-MM (the month's last day); ValueError otherwise."""
+    value = value.strip()
+    m = re.fullmatch(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(\d\d))?", value)
+    if not m:
+        raise ValueError(f"{value[:40]!r} is not a date; give it as YYYY-MM-DD or YYYY-MM.")
+    year, month = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        return date(year, month, int(m.group(3)))  # ValueError for 2021-02-30
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -55,25 +76,29 @@ def text_points(
     text: str, ranges: Sequence[DateRange], sections: Sequence[Section]
 ) -> tuple[date | None, date | None]:
     """(latest start, latest date of any kind) written in the text, leaving out dates meant to lie
-    ahead ("expected May 2026"); a lone year ("PyData 2025") counts from its middle."""
+    ahead ("expected May 2026", the end of a degree the text says is being pursued); a lone year
+    ("PyData 2025") counts from its middle."""
     latest_start: date | None = None
     latest: date | None = None
+    studying = bool(_STUDYING.search(text))
     for rng in ranges:
         if _AHEAD.search(_line_of(text, rng.pos)):
             continue
         start = rng.start if not rng.year_only else date(rng.start.year, 1, 1)
         latest_start = max(latest_start or start, start)
         point = rng.start if rng.end is None else rng.end
-        if _in_education(rng.pos, sections) and degree_named(_line_of(text, rng.pos)):
-            point = start  # a degree's end is often a graduation still to come
+        if studying and _in_education(rng.pos, sections) and not _COURSE.search(_line_of(text, rng.pos)):
+            point = start  # a degree still being studied for ends after the document was written
         if rng.year_only and rng.end is not None:
             point = date(rng.end.year, 7, 1)
         latest = max(latest or point, point)
+    starts = [r.pos for r in ranges]  # find_ranges returns them in order of position
     for m in _LONE_YEAR.finditer(text):
         year = int(m.group())
         if latest is not None and year <= latest.year or _AHEAD.search(_line_of(text, m.start())):
             continue
-        if any(r.pos <= m.start() < r.endpos for r in ranges):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ranges[i].endpos:
             continue
         latest = date(year, 7, 1)
     return latest_start, latest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -176,8 +177,14 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
             continue
         found.append(DateRange(start, end, m.group(), m.start(), m.end(), start_year_only and end_year_only))
         taken.append((m.start(), m.end()))
+    taken_starts = [a for a, _ in taken]  # RANGE matches come in order and never overlap
+
+    def covered(pos: int) -> bool:
+        i = bisect.bisect_right(taken_starts, pos) - 1
+        return i >= 0 and pos < taken[i][1]
+
     for m in SINCE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or m.group().lower().startswith("from"):
+        if covered(m.start()) or m.group().lower().startswith("from"):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -186,9 +193,11 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         parsed_since = parse_point(m.group("start"), is_end=False)
         if parsed_since is not None and parsed_since[0] <= today:
             found.append(DateRange(parsed_since[0], None, m.group(), m.start(), m.end(), parsed_since[1]))
-            taken.append((m.start(), m.end()))
+            i = bisect.bisect_right(taken_starts, m.start())
+            taken.insert(i, (m.start(), m.end()))
+            taken_starts.insert(i, m.start())
     for m in SINGLE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if covered(m.start()):
             continue
         point = m.group("point")
         if re.fullmatch(_YEAR, point.strip()):

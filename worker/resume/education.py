@@ -19,7 +19,7 @@ _ABBREVIATIONS = [
     ("phd", r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?"),
     (
         "master",
-        r"M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
+        r"M\.\s?C\.\s?A\.?|MCA|M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
         r"M\.\s?Phil\.?|MPhil|M\.\s?Tech\.?|MTech|M\.\s?P\.\s?H\.|MPH|M\.\s?F\.\s?A\.|MFA|LL\.\s?M\.?|"
         r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS",
     ),
@@ -27,7 +27,7 @@ _ABBREVIATIONS = [
         "bachelor",
         r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
         r"B\.\s?B\.\s?A\.|BBA|A\.\s?B\.|S\.\s?B\.|LL\.\s?B\.?|B\.\s?Com\.?|BCom|B\.\s?F\.\s?A\.|BFA|"
-        r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS",
+        r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS|B\.\s?C\.\s?A\.?|BCA|B\.\s?COM\.?|BMus|B\.\s?Mus\.?",
     ),
 ]
 # Bare capitals that are degrees only where they read like one ("MS in", "BA, Economics").
@@ -97,24 +97,35 @@ def _field_after(line: str, end: int) -> str | None:
 
 def find_education(text: str, sections: tuple[Section, ...], today: date) -> Education:
     """The highest degree completed by `today` and the degree being studied for, if any."""
-    spans = [(s.start, s.end) for s in sections if s.name == "education"]
-    if not spans:
-        spans = [(s.start, s.end) for s in sections if s.name in ("header", "summary", "certifications")] or [
-            (0, len(text))
-        ]
+    spans = [(s.start, s.end) for s in sections if s.name in ("education", "mixed")]
+    whole_text = not any(s.name == "education" for s in sections)
+    if whole_text:
+        # No Education heading was recognised: degrees are read from lines that start with one.
+        spans += [(s.start, s.end) for s in sections if s.name in ("header", "summary", "certifications")]
+        spans = spans or [(0, len(text))]
     highest = "none"
     fields: list[str] = []
     in_progress: str | None = None
-    for begin, end in spans:
+    seen: set[int] = set()
+    scan = [(b, e, False) for b, e in spans] + ([(0, len(text), True)] if whole_text else [])
+    for begin, end, line_start_only in scan:
         lines = text[begin:end].split("\n")
+        offset = begin
         for i, line in enumerate(lines):
+            here, offset = offset, offset + len(line) + 1
+            if here in seen:
+                continue
             found = _degree_in(line)
             if found is None:
                 continue
             level, match = found
-            if _NOT_DEGREE.search(line[: match.start()]) or _NOT_COMPLETED.search(line):
+            if line_start_only and line[: match.start()].strip(" •·-–*"):
                 continue
-            if _is_in_progress(line, " ".join(lines[i + 1 : i + 3]), today):
+            seen.add(here)
+            following = lines[i + 1] if i + 1 < len(lines) else ""
+            if _NOT_DEGREE.search(line[: match.start()]) or _NOT_COMPLETED.search(f"{line} {following[:80]}"):
+                continue
+            if _is_in_progress(line, _dates_of_degree(lines, i), today):
                 if in_progress is None or RANK[level] > RANK[in_progress]:
                     in_progress = level
                 continue
@@ -128,8 +139,23 @@ def find_education(text: str, sections: tuple[Section, ...], today: date) -> Edu
     return Education(highest, tuple(fields), in_progress)
 
 
+_HAS_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|expected|pursuing)\b", re.I)
+
+
+def _dates_of_degree(lines: list[str], i: int) -> str:
+    """The line holding a degree's dates: its own, else the school line above it ("Syracuse University
+    Aug 2024 - May 2026" over "Master of Science"), else the line below."""
+    if _HAS_DATE.search(lines[i]):
+        return ""
+    previous = lines[i - 1] if i > 0 else ""
+    if previous and _HAS_DATE.search(previous) and _degree_in(previous) is None:
+        return previous
+    return "\n".join(lines[i + 1 : i + 3])
+
+
 def _is_in_progress(line: str, after: str, today: date) -> bool:
-    """Degree line says it is not finished, or its dates end after today."""
+    """Degree line (or the line with its dates) says it is not finished, or its dates end after today;
+    a bare year ending this year counts as done."""
     if _IN_PROGRESS.search(line):
         return True
     nearby = f"{line}\n{after.split(chr(10))[0] if after else ''}"
@@ -138,6 +164,8 @@ def _is_in_progress(line: str, after: str, today: date) -> bool:
         last = ranges[0]
         if last.end is None:
             return True
+        if last.year_only:
+            return last.end.year > today.year
         return last.end > today
     years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", nearby)]
     if years and max(years) > today.year:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange, find_ranges
-from worker.resume.model import Position, Section
+from worker.resume.model import ParseTimeout, Position, Section
 
 # Sections whose dated entries are roles; "leadership" holds volunteering and community roles.
 ROLE_SECTIONS = {"experience": None, "leadership": "volunteer", "mixed": None}
@@ -67,7 +68,7 @@ _JOB_WORD = re.compile(
     r"associate|officer|administrator|researcher|head|founder|owner|president|vp|"
     r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
     r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
-    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|"
+    r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|internship|"
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
     re.I,
 )
@@ -163,7 +164,11 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_LEADER = re.compile(r"(?:\s*[.·_…]){4,}\s*")  # "Engineer – Acme . . . . . . ." (dot leaders)
+
+
 def _strip_dates(line: str) -> str:
+    line = _LEADER.sub(" ", line)
     line = re.sub(r"\(\s*\)", "", line)
     return re.sub(r"^[\s|,–—:;•·-]+|[\s|,–—:;•·(-]+$", "", line).strip()
 
@@ -183,7 +188,7 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
     while cursor > floor and len(lines) < 3:
         prev_start = text.rfind("\n", floor, cursor) + 1
         prev_start = max(prev_start, floor)
-        line = text[prev_start:cursor].strip()
+        line = _LEADER.sub(" ", text[prev_start:cursor]).strip()
         cursor = prev_start - 1
         if not line:
             if lines:
@@ -257,6 +262,7 @@ _RESEARCH = re.compile(
     r"(?:undergraduate|graduate) researcher)\b",
     re.I,
 )
+_SCHOOLING = re.compile(r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.I)
 _POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.I)
 _DEGREE_OR_SCHOOL = re.compile(
     r"\b(university|college|school|institute of|academy|bachelor|master|degree|diploma|b\.?\s?sc?\.?|"
@@ -270,6 +276,8 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
     both = f"{title} {context}"
     if _BREAK.search(title):
         return "career_break"
+    if _SCHOOLING.search(title) and not _JOB_WORD.search(title):
+        return "education"  # "Mountain View High School — Diploma, 2012 – 2015"
     if _INTERN.search(title):
         return "internship"
     if _RESEARCH.search(title) and not _POSTDOC.search(title) and not re.search(
@@ -293,8 +301,11 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
 MAX_RANGES_PER_SECTION = 80
 
 
-def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tuple[Position, ...]:
-    """Dated roles from experience-like sections (all sections when none is titled)."""
+def find_positions(
+    text: str, sections: tuple[Section, ...], today: date, deadline: float | None = None
+) -> tuple[Position, ...]:
+    """Dated roles from experience-like sections (all sections when none is titled); raise
+    ParseTimeout once `deadline` (a time.monotonic() value) has passed."""
     spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
     if not spans:
         spans = [(s.start, s.end, None) for s in sections if s.name not in NOT_ROLE_SECTIONS]
@@ -309,6 +320,8 @@ def find_positions(text: str, sections: tuple[Section, ...], today: date) -> tup
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
+            if deadline is not None and time.monotonic() > deadline:
+                raise ParseTimeout("resume parsing ran out of its time budget")
             _, line_end = _line_bounds(body, rng.pos)
             lines = _heading_lines(body, rng, max(floor, heading_end if heading_end > 0 else 0))
             below = _line_below(body, line_end)
@@ -362,6 +375,12 @@ def _outside(start: date, end: date, periods: list[tuple[date, date]]) -> list[t
     return pieces
 
 
+def _student_job(start: date, end: date, study: list[tuple[date, date]]) -> bool:
+    """A job that ended while its holder was studying for a first degree was a student's job."""
+    margin = timedelta(days=90)
+    return any(s_start + margin < end <= s_end + margin and start < s_end for s_start, s_end in study)
+
+
 def total_years(
     positions: tuple[Position, ...],
     today: date,
@@ -373,7 +392,7 @@ def total_years(
     spans = sorted(
         piece
         for p in positions
-        if p.kind in kinds
+        if p.kind in kinds and not _student_job(p.start, min(p.end or today, today), study or [])
         for piece in _outside(p.start, min(p.end or today, today), study or [])
     )
     total = 0

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 
+class ParseTimeout(Exception):
+    """Parsing ran past its time budget (a hostile or pathological text)."""
+
+
 @dataclass(frozen=True)
 class Section:
     """A titled part of the resume: `text[start:end]` (the heading line included)."""

@@ -113,7 +113,7 @@ _SPOKEN = re.compile(
 )
 _KEYWORDS = [  # a heading made of these words, when no exact form matched: first keyword wins
     ("experience", "experience|employment|work|working|career|appointments|positions|ranks|tenure"),
-    ("education", "education|academic|degrees"),
+    ("education", "education|educational|academic|degrees|qualifications?"),
     ("skills", "skills|competencies|proficiencies|expertise|technologies|tools"),
     ("projects", "projects|portfolio"),
     ("publications", "publications|papers|talks|patents|presentations|conferences|lectures|seminars"),
