@@ -41,11 +41,20 @@ class CandidateFeatures:
     # Years in technical positions (engineering, data, science, research); None when unknown,
     # in which case `years_experience` stands in for it.
     relevant_years: float | None = None
+    # The years the resume states in words ("10+ years of experience"), kept only when its dated
+    # roles could not be read (the parser's work_history_unread warning); then they stand in.
+    stated_years: float | None = None
+
+    @property
+    def dated_years(self) -> float:
+        """Years from the dated roles: technical positions, else all work."""
+        return self.years_experience if self.relevant_years is None else self.relevant_years
 
     @property
     def working_years(self) -> float:
-        """Years that count towards an ML engineering ladder."""
-        return self.years_experience if self.relevant_years is None else self.relevant_years
+        """Years that count towards an ML engineering ladder (stated years when the dated roles were unread)."""
+        dated = self.dated_years
+        return max(dated, self.stated_years) if self.stated_years is not None else dated
 
 
 # One pattern per kind of leadership or scope; a resume earns at most one point per kind, so
@@ -201,13 +210,15 @@ def features_from(
     *,
     today: date | None = None,
     competencies: Sequence[Any] = (),
+    stated_years: float | None = None,
 ) -> CandidateFeatures:
     """CandidateFeatures from a parsed resume and tagged skills (duck-typed: models imports no worker code).
 
     Takes only what may enter a score; contact details and everything personal stay behind.
     Leadership evidence comes from the text, from `competencies` (the report's list, once the
     tagger keeps soft skills and leadership apart) and from leadership entries still among `skills`;
-    those never count as skills.
+    those never count as skills. `stated_years` (what the resume says in words) is kept only when
+    the parser warns that the dated work history may be read wrong.
     """
     lead_skills = [s for s in skills if (getattr(s, "category", "") or "") in LEADERSHIP_CATEGORIES]
     skills = [s for s in skills if (getattr(s, "category", "") or "") not in LEADERSHIP_CATEGORIES]
@@ -236,4 +247,13 @@ def features_from(
         people_managed=int(parsed.people_managed or 0),
         leadership_signals=leadership_signals(text, spans, [*competencies, *lead_skills]),
         relevant_years=relevant_years_of(getattr(parsed, "positions", ()), years, today or date.today()),
+        stated_years=stated_years if _history_unread(parsed) else None,
+    )
+
+
+def _history_unread(parsed: Any) -> bool:
+    """Did the parser warn that the dated work history may be read wrong?"""
+    return any(
+        (w.get("code") if isinstance(w, dict) else getattr(w, "code", None)) == "work_history_unread"
+        for w in getattr(parsed, "warnings", ()) or ()
     )

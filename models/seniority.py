@@ -99,6 +99,11 @@ def read_level(features: CandidateFeatures) -> LevelReading:
     evidence = [
         f"{years:.1f} relevant years (technical full-time positions, counted as of the resume's date)"
     ]
+    if features.stated_years is not None and features.stated_years > features.dated_years:
+        evidence[0] = (
+            f"{years:g} years as the resume states them (its dated roles could not be read: they add up to "
+            f"{features.dated_years:.1f} as of the resume's date)"
+        )
     if years < 1.5:
         level = 1.0
     elif years < 2:

@@ -20,6 +20,7 @@ from taxonomy.tagger import Tagger, load_tagger
 from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, ParseTimeout, parse_resume
+from worker.resume.asof import stated_years
 
 SCHEMA = "rolefit.report/1"
 # Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
@@ -64,7 +65,8 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     tagger = tagger or load_tagger()
     skills = tagger.tag(extracted.text, parsed.section_spans())
     t3 = clock()
-    features = features_from(parsed, skills, extracted.text, today=parsed.as_of)
+    features = features_from(parsed, skills, extracted.text, today=parsed.as_of,
+                             stated_years=stated_years(extracted.text))
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
     placed = placement(features, fits, as_of=parsed.as_of)

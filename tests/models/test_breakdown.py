@@ -106,3 +106,27 @@ def test_scoring_is_deterministic():
     assert [f.to_dict() for f in score_all(features, SHIPPED)] == [
         f.to_dict() for f in score_all(features, SHIPPED)
     ]
+
+
+def test_stated_years_stand_in_only_when_the_dated_history_was_unread():
+    from types import SimpleNamespace
+
+    from models.features import features_from
+
+    def parsed(warnings):
+        return SimpleNamespace(
+            sections=[],
+            positions=[],
+            years_experience=1.0,
+            titles=[],
+            seniority=None,
+            people_managed=0,
+            education=SimpleNamespace(highest_degree="bachelor", in_progress=None, fields=[]),
+            warnings=warnings,
+        )
+
+    unread = features_from(parsed([{"code": "work_history_unread"}]), [], "", stated_years=10.0)
+    read = features_from(parsed([]), [], "", stated_years=10.0)
+    assert unread.working_years == 10.0 and read.working_years == 1.0
+    fits = score_all(unread, SHIPPED)
+    assert "as the resume states them" in placement(unread, fits).evidence[0]
