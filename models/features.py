@@ -102,11 +102,16 @@ _SCOPE_SECTIONS = (
 # Tagged competencies (or leadership "skills" of an older taxonomy) and the kind each shows.
 _COMPETENCY_KINDS = (
     ("mentor", "mentoring"),
+    ("coaching", "mentoring"),
     ("technical-leadership", "tech_lead"),
     ("tech-lead", "tech_lead"),
     ("team-leadership", "led"),
     ("people-management", "managing_people"),
     ("project-management", "ownership"),
+    ("program-management", "ownership"),
+    ("budgeting", "ownership"),
+    ("okrs", "strategy"),
+    ("change-management", "strategy"),
     ("stakeholder", "cross_functional"),
     ("cross-functional", "cross_functional"),
     ("hiring", "hiring"),
