@@ -8,8 +8,8 @@ scope; someone whose skills fit no role at all enters the ladder at 1 or 2.
 
 The best fit is the highest score; scores within `TIE_POINTS` of it are a tie, broken by the role
 nearest the placed level, so placement and best fit agree unless the skills clearly say otherwise
-(the placement then says why). For an adjacent engineer, whom no ML role really fits, it is the
-role nearest the placed level.
+(the placement then says why). For an adjacent engineer, or anyone whose skills fit every role
+weakly, it is the role nearest the placed level.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from models.seniority import (
 # level and years): under NO_FIT no role fits at all; under ADJACENT the candidate lacks the ML core.
 NO_FIT = 0.15  # skills component under this on every role -> best_fit None
 ADJACENT = 0.3  # machine learning requirements met (ml_depth) under this on every role
+WEAK_SKILLS = 0.35  # skills component under this on every role: the level picks the best fit
 ADJACENT_YEARS = 2.0  # technical years that place someone with no fitting skills at level 2 rather than 1
 TIE_POINTS = 5.0
 MAX_SKILL_GAPS = 5
@@ -113,12 +114,12 @@ def placement(features: CandidateFeatures, fits: Sequence[Any], *, as_of: date |
     top = _top(fits)
     best = None
     note = ""
-    if top is not None and depth >= NO_FIT and ml < ADJACENT:
-        # No machine learning role really fits: the role at the candidate's level is the fit.
+    if top is not None and depth >= NO_FIT and (ml < ADJACENT or depth < WEAK_SKILLS):
+        # No role really fits on skills: the differences between roles are noise, the level is not.
         best = min(fits, key=lambda f: (abs(f.level - ladder), -f.score, f.level, f.role))
         note = (
-            "Few machine learning requirements met on any role: the best fit is the role nearest the "
-            "placed level, and every score stays low."
+            "Few of any role's requirements met: the best fit is the role nearest the placed level, "
+            "and every score stays low."
         )
     elif top is not None and depth >= NO_FIT:
         close = [f for f in fits if top.score - f.score <= TIE_POINTS]
