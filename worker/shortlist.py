@@ -33,6 +33,8 @@ def candidate_summary(report: dict[str, Any], role_id: str | None, *, file_name:
         "role_title": fit.get("title") if fit else None,
         "basis": basis,
         "scores": {f["role"]: float(f["score"]) for f in fits},
+        "role_scores": [{"role": f["role"], "title": f.get("title") or f["role"], "level": f.get("level"),
+                         "score": float(f["score"])} for f in fits],
         "ladder_level": report.get("ladder_level"),
         "best_fit": report.get("best_fit"),
         "years": candidate.get("years_experience"),

@@ -91,4 +91,5 @@ def test_without_a_role_candidates_rank_by_ladder_level_with_every_score_beside(
     assert [c["name"] for c in out["candidates"]] == ["Sal", "Gus"]
     assert out["ranked_by"] == "level" and out["score_column"]["basis"] == "ladder"
     assert out["candidates"][0]["scores"] == {"mle-ii": 70.0, "mle-entry": 40.0}
+    assert [s["score"] for s in out["candidates"][0]["role_scores"]] == [70.0, 40.0]
     assert "ladder level" in out["score_column"]["label"]
