@@ -166,7 +166,13 @@ def _seed_requirements(
                 weight = round(req.weight * scale, 4)
                 requirements.append(
                     Requirement(
-                        req.id, req.label, req.skills, importance_of(weight), weight, req.source, req.section
+                        req.id,
+                        req.label,
+                        req.skills,
+                        importance_of(weight),
+                        weight,
+                        req.source,
+                        f"{req.section}, carried over from the {inherit['role']} role",
                     )
                 )
     requirements = apply_corrections(requirements, entry.get("corrections", {}), names)
