@@ -36,6 +36,29 @@ CHILD_CREDIT = 0.8  # asked AWS, shows Amazon S3: a part of the asked skill
 PARENT_CREDIT = 0.25  # asked NLP, shows only machine learning in general: a broad claim
 SIBLING_CREDIT = 0.5  # same parent and category: asked Amazon ECS, shows Amazon EKS
 CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
+# A practice shown through the tools that do it: someone who ships PyTorch models does deep learning,
+# someone who runs Airflow and Spark builds data pipelines. (asked skill -> (categories, skill ids))
+THROUGH_CREDIT = 0.7
+_SERVING = frozenset(
+    {
+        "triton-inference-server",
+        "torchserve",
+        "tensorflow-serving",
+        "bentoml",
+        "seldon-core",
+        "kserve",
+        "ray-serve",
+        "model-serving",
+        "vllm",
+    }
+)
+SHOWN_THROUGH: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "deep-learning": (frozenset({"ml_framework"}), frozenset()),
+    "data-pipelines": (frozenset({"data_platform"}), frozenset({"etl"})),
+    "mlops": (frozenset({"mlops"}), frozenset()),
+    "model-serving": (frozenset(), _SERVING),
+    "model-deployment": (frozenset(), _SERVING | {"mlops", "kubeflow", "sagemaker", "vertex-ai", "azure-ml"}),
+}
 # Categories whose members stand in for each other; a language, a method or a domain does not.
 SUBSTITUTABLE = frozenset(
     {
@@ -116,6 +139,13 @@ def _skill_options(
 ) -> tuple[str, list[tuple[SkillEvidence, float]]]:
     """(kind, stand-ins) for one asked skill the candidate does not show directly."""
     options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
+    shown_by = SHOWN_THROUGH.get(sid)
+    if shown_by is not None:
+        categories, ids = shown_by
+        options += [
+            (c, THROUGH_CREDIT) for cat in categories for c in by_category.get(cat, ()) if c.id != sid
+        ]
+        options += [(have[i], THROUGH_CREDIT) for i in ids if i in have]
     parent = role.parents.get(sid)
     if parent:
         if parent in have:

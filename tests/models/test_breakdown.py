@@ -130,3 +130,16 @@ def test_stated_years_stand_in_only_when_the_dated_history_was_unread():
     assert unread.working_years == 10.0 and read.working_years == 1.0
     fits = score_all(unread, SHIPPED)
     assert "as the resume states them" in placement(unread, fits).evidence[0]
+
+
+def test_a_practice_is_shown_through_its_tools():
+    from models.components import THROUGH_CREDIT, credit_skills
+    from models.features import SkillEvidence
+
+    senior = next(r for r in SHIPPED if r.id == "senior-staff-mle")
+    jax = SkillEvidence(id="jax", category="ml_framework", parent=None, mentions=1, sections=("experience",))
+    credits = {c.skill: c for c in credit_skills(candidate((jax, skill("spark"))), senior)}
+    assert credits["deep-learning"].via == "jax" and credits["deep-learning"].credit == THROUGH_CREDIT
+    assert credits["data-pipelines"].kind == "none"  # the fixture's Spark is no data platform
+    bare = {c.skill: c for c in credit_skills(candidate((skill("python"),)), senior)}
+    assert bare["deep-learning"].credit == 0.0
