@@ -176,8 +176,9 @@ def score_role(features: CandidateFeatures, role: RoleProfile, config: ScoringCo
     missing = tuple(c.label or role.names.get(c.skill, c.skill) for c in credits if c.kind != "direct")[
         :MAX_MISSING
     ]
+    # required and not shown at all, nor through a close skill (those are in `missing` too)
     missing_required = tuple(
-        c.label or c.skill for c in credits if c.kind != "direct" and c.importance == "required"
+        c.label or c.skill for c in credits if c.kind == "none" and c.importance == "required"
     )
     return Fit(
         role=role.id,
