@@ -24,14 +24,17 @@ API_KEY = [{"apiKey": []}]
 
 
 def document() -> dict[str, Any]:
+    as_of = {"type": "string", "pattern": r"^(19|20)\d\d-(0[1-9]|1[0-2])(-\d\d)?$",
+             "description": 'The date "Present" means in the resume (YYYY-MM-DD or YYYY-MM); default: the '
+                            "file's own date (PDF CreationDate, DOCX core properties) or the latest date in it."}
     upload_body = {"multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
-        "properties": {"file": {"type": "string", "format": "binary"}, "role": {"type": "string"}}}}}
+        "properties": {"file": {"type": "string", "format": "binary"}, "role": {"type": "string"}, "as_of": as_of}}}}
     batch_body = {"multipart/form-data": {"schema": {
         "type": "object", "required": ["files"],
         "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
                        "role": {"type": "string"}, "job_description": {"type": "string"},
-                       "title": {"type": "string"}}}}}
+                       "title": {"type": "string"}, "as_of": as_of}}}}
     role_body = {
         "application/json": {"schema": {"type": "object", "required": ["text"],
                                         "properties": {"text": {"type": "string"}, "title": {"type": "string"}}}},
@@ -84,9 +87,10 @@ def document() -> dict[str, Any]:
             "/api/v1/resumes": {"post": {
                 "summary": "Upload a resume", "requestBody": {"required": True, "content": upload_body},
                 "responses": {"202": _json({"$ref": "#/components/schemas/Accepted"}, "queued"),
-                              "400": _error("missing or empty file"), "401": _error("API key required"),
+                              "400": _error("missing or empty file, or an unreadable as_of"),
+                              "401": _error("API key required"),
                               "404": _error("unknown role"), "413": _error("too large"),
-                              "415": _error("not a PDF, DOCX or text file"), "429": _error("rate limited"),
+                              "415": _error("not a PDF, DOCX, Markdown, HTML or text file"), "429": _error("rate limited"),
                               "503": _error("store or queue unreachable")}}},
             "/api/v1/resumes/{id}": {
                 "parameters": [ID_PARAM],
@@ -105,7 +109,8 @@ def document() -> dict[str, Any]:
                 "200": _json({"$ref": "#/components/schemas/Role"}, "the role"), "404": _error("unknown role")}}},
             "/api/v1/batches": {"post": {
                 "summary": "Screen a batch", "security": API_KEY, "requestBody": {"required": True, "content": batch_body},
-                "responses": {"202": _json({"type": "object"}, "accepted"), "400": _error("no files"),
+                "responses": {"202": _json({"type": "object"}, "accepted"),
+                              "400": _error("no files, or an unreadable as_of"),
                               "401": _error("API key required"), "404": _error("unknown role"),
                               "413": _error("too large")}}},
             "/api/v1/batches/{id}": {

@@ -233,3 +233,54 @@ def test_a_parse_past_its_budget_fails_with_timeout() -> None:
     with pytest.raises(ResumeError) as failure:
         analyze(_wall_of_year_ranges(5_000).encode(), "dates.txt", today=TODAY, parse_budget_s=-1.0)
     assert failure.value.code == "timeout"
+
+
+@pytest.mark.parametrize(
+    "header, name",
+    [
+        ("Employment History\nJane Roe", "Jane Roe"),  # a heading is never a name
+        ("Minor in Computer Science", None),  # nor a degree's part
+        ("Predictive Modeling | Python", None),  # nor a skill
+        ("San Francisco, CA", None),  # nor a city
+        ("Ph.D. in Computer Science", None),
+        ("Emma Juvenal: Murray, UT 801-555-0100", "Emma Juvenal"),
+        ("Jane Roe\nSan Francisco, CA", "Jane Roe"),
+    ],
+)
+def test_a_name_is_right_or_empty(header: str, name: str | None) -> None:
+    from worker.resume.contact import find_name
+
+    assert find_name(header) == name
+
+
+def test_a_phone_is_never_a_date_range_and_titles_are_titles() -> None:
+    text = """Kai Moreno
+Work Experience
+Designation: IT Recruiter.
+Duration: 04.2023 - 11.2023
+Data Engineer • Frontier Telecom          Jul 2023 – Nov 2024
+"""
+    resume = parse_resume(text, today=TODAY, stamps=[])
+    assert resume.contact.phone is None
+    assert list(resume.titles) == ["IT Recruiter", "Data Engineer"]
+    assert resume.positions[1].org == "Frontier Telecom"
+
+
+def test_dates_set_in_a_column_of_their_own_are_paired_with_the_entries() -> None:
+    text = """Robin Vale
+02/2021–present
+03/2018–01/2021
+06/2016–02/2018
+Experience
+Principal Data Scientist, Orchard Bio
+- Led the forecasting platform.
+Data Scientist, Heron Health
+Data Science Co-Op, Basalt Labs
+"""
+    resume = parse_resume(text, today=TODAY, stamps=[("pdf_creation_date", date(2024, 2, 1))])
+    assert [(p.title, p.kind) for p in resume.positions] == [
+        ("Principal Data Scientist", "full_time"),
+        ("Data Scientist", "full_time"),
+        ("Data Science Co-Op", "internship"),
+    ]
+    assert resume.years_experience == pytest.approx(5.9, abs=0.1)  # Mar 2018 to Feb 2024

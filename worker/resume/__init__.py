@@ -39,16 +39,16 @@ def parse_resume(
     """
     clock = today or date.today()
     sections = find_sections(text)
-    dated = find_ranges(text, clock) if stamps is not None and as_of is None else []
+    dated = find_ranges(text, clock)  # once for the whole text: the date, then every section's roles
     when = resume_date(text, dated, sections, stamps, clock, as_of)
     today = when.date
     header = next((text[s.start : s.end] for s in sections if s.name == "header"), "")
     contact = find_contact(text, header)
-    positions = find_positions(text, sections, today, deadline)
+    positions = find_positions(text, sections, today, deadline, dated)
     if deadline is not None and time.monotonic() > deadline:
         raise ParseTimeout("resume parsing ran out of its time budget")
     work = [p for p in positions if p.kind == "full_time"]
-    titles = tuple(dict.fromkeys(p.title for p in positions if p.kind != "education"))
+    titles = tuple(dict.fromkeys(p.title for p in positions if p.kind not in ("education", "career_break")))
     latest = max(work, key=lambda p: (p.end or today, p.start), default=None)
     seniority = latest.seniority if latest else None  # of the latest full-time role
     summary_text = " ".join(text[s.start : s.end] for s in sections if s.name in ("summary", "header"))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
+from dataclasses import replace
 from datetime import date, timedelta
 
 from worker.resume.dates import DateRange, find_ranges
@@ -69,6 +71,9 @@ _JOB_WORD = re.compile(
     r"programmer|technician|instructor|lecturer|professor|nurse|accountant|recruiter|"
     r"representative|advisor|strategist|writer|editor|contributor|volunteer|member|"
     r"organizer|co-organizer|tutor|fellow|principal|staff|cto|ceo|product owner|postdoc|internship|"
+    r"contractor|co-op|driver|therapist|interviewer|clerk|cashier|agent|attorney|lawyer|physician|pharmacist|"
+    r"mechanic|electrician|operator|supervisor|trainer|coach|musician|journalist|reporter|auditor|"
+    r"economist|statistician|physicist|chemist|biologist|planner|trader|paralegal|receptionist|"
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
     re.I,
 )
@@ -164,6 +169,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+_MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _LEADER = re.compile(r"(?:\s*[.·_…]){4,}\s*")  # "Engineer – Acme . . . . . . ." (dot leaders)
 
 
@@ -203,9 +209,11 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
 
 
 def _plausible_title(title: str) -> bool:
-    """A role title is short and is not a sentence."""
+    """A role title is short, is not a sentence and is not a date."""
     if not title or len(title) > 120 or len(title.split()) > 14:
         return False
+    if len(re.sub(rf"{_MONTH_WORD}|[^A-Za-z]", "", title, flags=re.I)) < 2:
+        return False  # "Aug 2022": a date the OCR split from its range
     return not (title.endswith(".") and len(title.split()) > 4)
 
 
@@ -234,10 +242,14 @@ def _line_below(text: str, line_end: int) -> str | None:
     return line
 
 
+_LABEL = re.compile(r"\b(?:designation|job title|title|role|position)\s*:\s*", re.I)
+
+
 def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     """Title and organisation from the lines naming a role ("Title — Org, City" and similar)."""
     joined = " — ".join(ln for ln in lines if ln)
-    parts = [p.strip() for p in re.split(r"\s+[—–|]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip()]
+    joined = _LABEL.sub("", joined)
+    parts = [p.strip(" .") for p in re.split(r"\s+[—–|•·]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip(" .")]
     if not parts:
         return "", None
     title_index = next((i for i, p in enumerate(parts) if _JOB_WORD.search(p)), 0)
@@ -301,22 +313,41 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
 MAX_RANGES_PER_SECTION = 80
 
 
+def _in_span(ranges: list[DateRange], begin: int, end: int, today: date) -> list[DateRange]:
+    """The ranges of the whole text that lie in text[begin:end], positions made relative to it."""
+    lo = bisect.bisect_left([r.pos for r in ranges], begin)
+    out = []
+    for rng in ranges[lo:]:
+        if rng.pos >= end:
+            break
+        if rng.endpos <= end and rng.start <= today:
+            out.append(replace(rng, pos=rng.pos - begin, endpos=rng.endpos - begin))
+    return out
+
+
 def find_positions(
-    text: str, sections: tuple[Section, ...], today: date, deadline: float | None = None
+    text: str,
+    sections: tuple[Section, ...],
+    today: date,
+    deadline: float | None = None,
+    ranges: list[DateRange] | None = None,
 ) -> tuple[Position, ...]:
     """Dated roles from experience-like sections (all sections when none is titled); raise
-    ParseTimeout once `deadline` (a time.monotonic() value) has passed."""
+    ParseTimeout once `deadline` (a time.monotonic() value) has passed. `ranges`, when given, are
+    the whole text's (find_ranges), found once for every section."""
     spans = [(s.start, s.end, ROLE_SECTIONS.get(s.name)) for s in sections if s.name in ROLE_SECTIONS]
     if not spans:
         spans = [(s.start, s.end, None) for s in sections if s.name not in NOT_ROLE_SECTIONS]
     # Jobs listed under Education (a page break, a postdoc under "Higher Education"): job titles only.
     spans += [(s.start, s.end, "education_section") for s in sections if s.name == "education"]
     spans.sort()
+    all_ranges = ranges
     positions: list[Position] = []
     for begin, end, section_kind in spans:
         body = text[begin:end]
         # A real section holds a few dozen dated entries; a wall of dates is not worth quadratic work.
-        ranges = [r for r in find_ranges(body, today) if not _inside_bullet(body, r)][:MAX_RANGES_PER_SECTION]
+        found = find_ranges(body, today) if all_ranges is None else _in_span(all_ranges, begin, end, today)
+        ranges = [r for r in found if not _inside_bullet(body, r)][:MAX_RANGES_PER_SECTION]
         floor = 0
         heading_end = body.find("\n")
         for i, rng in enumerate(ranges):
@@ -332,7 +363,12 @@ def find_positions(
                 continue
             if section_kind == "education_section":
                 role = title.split(",")[0]
-                if not _JOB_WORD.search(role) or _DEGREE_OR_SCHOOL.search(role) or _STUDY.search(role):
+                if (
+                    not _JOB_WORD.search(role)
+                    or _DEGREE_OR_SCHOOL.search(role)
+                    or _STUDY.search(role)
+                    or re.search(r"\b(certificate|certification|bootcamp|course)\b", role, re.I)
+                ):
                     continue
                 section_kind_here = None
             else:
@@ -355,7 +391,54 @@ def find_positions(
                     people_managed=people_managed_in(" ".join(lines) + " " + details),
                 )
             )
+    if not positions and all_ranges:
+        column = _date_column(text, all_ranges)
+        for section in sections if column else ():
+            if section.name == "experience":
+                positions = _column_roles(text[section.start : section.end], column, today)
+                if positions:
+                    break
     return tuple(positions)
+
+
+def _date_column(text: str, ranges: list[DateRange]) -> list[DateRange]:
+    """Dates set in a column of their own ("02/2025–present" on one line, the next range on the next
+    line...): a layout some PDF exports read as a block apart from the entries it dates."""
+    best: list[DateRange] = []
+    run: list[DateRange] = []
+    for rng in ranges:
+        start, end = _line_bounds(text, rng.pos)
+        alone = text[start:end].strip() == rng.text.strip() and rng.end != rng.start
+        if alone and run and text[run[-1].endpos : rng.pos].count("\n") == 1:
+            run.append(rng)
+        elif alone:
+            run = [rng]
+        else:
+            run = []
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
+def _column_roles(body: str, column: list[DateRange], today: date) -> list[Position]:
+    """The entries of a section without dates, paired in order with a column of dates found apart."""
+    entries = [
+        line.strip()
+        for line in body.split("\n")[1:]
+        if line.strip() and not _is_bullet(line) and len(line.split()) <= 12 and _JOB_WORD.search(line)
+        and not line.strip().endswith(".")
+    ]
+    if len(entries) != len(column):
+        return []
+    roles = []
+    for line, rng in zip(entries, column, strict=True):
+        title, org = split_title_org([line])
+        if not _plausible_title(title):
+            return []
+        roles.append(Position(title=title, org=org, start=rng.start, end=rng.end,
+                              current=rng.end is None or rng.end >= today, kind=classify(title, line, None),
+                              seniority=seniority_of(title), people_managed=0))
+    return roles
 
 
 def _outside(start: date, end: date, periods: list[tuple[date, date]]) -> list[tuple[date, date]]:
