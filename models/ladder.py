@@ -4,7 +4,8 @@ The level comes from the candidate's relevant years, titles, scope and academic 
 (`models/seniority.py`), checked against the fits: between 2 and 5 years the skills decide between
 early career (2) and Engineer II (3). Someone without the machine learning core (adjacent: backend,
 data, platform engineers) keeps the level their seniority has up to mid (3), or senior (4) with lead
-scope; someone whose skills fit no role at all enters the ladder at 1 or 2.
+scope (lead titles, people led, broad leadership, an academic rank, or a senior title with nine
+years); someone whose skills fit no role at all enters the ladder at 1 or 2.
 
 The best fit is the highest score; scores within `TIE_POINTS` of it are a tie, broken by the role
 nearest the placed level, so placement and best fit agree unless the skills clearly say otherwise
@@ -36,6 +37,7 @@ from models.seniority import (
 # level and years): under NO_FIT no role fits at all; under ADJACENT the candidate lacks the ML core.
 NO_FIT = 0.15  # skills component under this on every role -> best_fit None
 ADJACENT = 0.3  # machine learning requirements met (ml_depth) under this on every role
+SENIOR_TITLE_YEARS = 9.0  # a senior title held with this many technical years is senior scope
 WEAK_SKILLS = 0.35  # skills component under this on every role: the level picks the best fit
 ADJACENT_YEARS = 2.0  # technical years that place someone with no fitting skills at level 2 rather than 1
 TIE_POINTS = 5.0
@@ -74,6 +76,7 @@ def _senior_scope(features: CandidateFeatures) -> bool:
         or features.people_managed >= LEAD_PEOPLE
         or features.leadership_signals >= LEAD_SIGNALS
         or (rank is not None and rank[0] >= 4)
+        or (title >= 4 and features.working_years >= SENIOR_TITLE_YEARS)
     )
 
 

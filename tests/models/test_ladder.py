@@ -85,6 +85,8 @@ def test_adjacent_engineer_keeps_seniority_up_to_mid_or_senior_with_lead_scope(r
     assert {r.id: r.level for r in roles}[best] == 3  # no ML role really fits: the role at their level
     lead = dataclasses.replace(backend, seniority="lead", people_managed=5, years_experience=9.0)
     assert place(lead, roles)[0] == 4
+    veteran = dataclasses.replace(backend, years_experience=12.0)  # a senior title held for a decade
+    assert place(veteran, roles)[0] == 4
     fits = score_all(backend, roles)
     assert max(f.score for f in fits) < 45  # adjacent engineers stay low on ML roles
 
