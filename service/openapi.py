@@ -72,7 +72,14 @@ def document() -> dict[str, Any]:
                 "Report": {"type": "object", "required": ["schema", "file", "taxonomy_version", "candidate", "skills",
                                                           "ladder_level", "fits", "best_fit", "next_level", "warnings"],
                            "properties": {"schema": {"const": "rolefit.report/1"}}},
-                "Role": {"type": "object", "required": ["id", "title", "level"]},
+                "Role": {"type": "object", "required": ["id", "title", "level"], "properties": {
+                    "requirements": {"type": "array", "description": "What the role asks for, heaviest first",
+                                     "items": {"type": "object", "properties": {
+                                         "id": {"type": "string"}, "label": {"type": "string"},
+                                         "importance": {"enum": ["required", "strong_plus", "nice_to_have"]},
+                                         "weight": {"type": "number"}, "skills": {"type": "array"},
+                                         "source": {"type": "string", "description": "the sentence it came from"},
+                                         "section": {"type": "string"}}}}}},
                 "Batch": {"type": "object", "required": ["id", "progress", "candidates"]},
             },
         },

@@ -119,7 +119,8 @@ def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
             "skills_by_category": sorted(by_category.items()), "skill_count": len(report.get("skills", [])),
             "competencies": sorted(report.get("competencies", []),
                                    key=lambda c: (-int(c.get("mentions") or 0), c.get("name", ""))),
-            "next_level": report.get("next_level") or {}, "warnings": warnings}
+            "next_level": report.get("next_level") or {}, "warnings": warnings,
+            "placement": report.get("placement") or {}}
 
 
 def role_view(role: dict[str, Any]) -> dict[str, Any]:
@@ -134,7 +135,9 @@ def role_view(role: dict[str, Any]) -> dict[str, Any]:
         years_text = f"{low or 0:g}–{high:g} years"
     top = max((float(s.get("weight") or 0) for s in role.get("skills", [])), default=0.0) or 1.0
     skills = [{**s, "percent": round(100 * float(s.get("weight") or 0) / top)} for s in role.get("skills", [])]
-    return {**role, "skills": skills, "years_text": years_text, "level_name": LEVEL_NAMES.get(role.get("level"), "")}
+    requirements = [{**r, "percent": round(100 * float(r.get("weight") or 0))} for r in role.get("requirements", [])]
+    return {**role, "skills": skills, "requirements": requirements, "years_text": years_text,
+            "level_name": LEVEL_NAMES.get(role.get("level"), "")}
 
 
 # --- upload -------------------------------------------------------------------------------------

@@ -123,7 +123,8 @@ def _progress(console: Console) -> Progress:
 
 def print_table(listing: dict[str, Any], console: Console, *, limit: int) -> None:
     table = Table(title=f"Ranked candidates ({listing['matching']} matching)")
-    for column in ("#", "candidate", "score", "level", "years", "top matched", "missing", "file"):
+    score_header = (listing.get("score_column") or {}).get("header", "score")
+    for column in ("#", "candidate", score_header, "level", "years", "top matched", "missing", "file"):
         table.add_column(column)
     for row in listing["candidates"][:limit]:
         table.add_row(str(row["rank"]), row.get("name") or row["candidate"], f"{row['score']:.1f}",

@@ -27,7 +27,7 @@ from taxonomy.mining import canonicalise, mine_candidates, top_unmatched
 from taxonomy.nlp import make_nlp
 from taxonomy.onet import ONET_SUBSET_PATH, read_onet, widen_lexicon
 from taxonomy.tagger import ARTIFACT_PATH, Tagger
-from taxonomy.weights import fit_role_weights, skill_counts, weigh_document  # noqa: F401 (re-exported)
+from taxonomy.weights import document_sentences, fit_role_weights, skill_counts, weigh_document  # noqa: F401
 
 SCHEMA = "rolefit.taxonomy/1"
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -139,17 +139,18 @@ def build_taxonomy(doc_paths: Sequence[Path], *, extra_paths: Sequence[Path] = (
     alias_index = {text.lower(): key.split("|")[0] for text, key in taxonomy["patterns"] if "+" not in key}
     plain_ids = {key.split("|")[0] for _, key in taxonomy["patterns"] if key.endswith("|plain")}
     nlp = make_nlp()
-    counts, meta = {}, {}
+    counts, meta, documents = {}, {}, {}
     for path in sorted(Path(p) for p in doc_paths):
         text = path.read_text(encoding="utf-8")
         mined, unmatched = canonicalise(mine_candidates(nlp, text), alias_index)
         counts[path.stem] = role_counts(tagger, text, mined, plain_ids)
+        documents[path.stem] = document_sentences(text, tagger)  # for the role builder, models/profile.py
         meta[path.stem] = {"title": text.strip().splitlines()[0][:120] if text.strip() else "",
                            "chars": len(text), "sha256": sha256(text.encode("utf-8")),
                            "skills_found": len(counts[path.stem]), "mined_unmatched": top_unmatched(unmatched)}
     weights, idf, unseen = fit_role_weights(counts)
     taxonomy.update({
-        "roles": weights, "role_text_meta": meta, "idf": idf, "idf_unseen": unseen,
+        "roles": weights, "role_documents": documents, "role_text_meta": meta, "idf": idf, "idf_unseen": unseen,
         "sources": {"lexicon_sha256": sha256(LEXICON_PATH.read_bytes()),
                     "onet_sha256": sha256(ONET_SUBSET_PATH.read_bytes()),
                     "onet_added": onet_counts,

@@ -14,12 +14,14 @@ from pathlib import PurePath
 from typing import Any
 
 from models.features import features_from
+from models.ladder import placement
 from models.roles import RoleProfile, load_roles
-from models.scoring import place_on_ladder, score_all
+from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger, split_kinds
 from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, ParseTimeout, parse_resume
+from worker.resume.asof import stated_years
 
 SCHEMA = "rolefit.report/1"
 # Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
@@ -65,11 +67,12 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     found = tagger.tag(extracted.text, parsed.section_spans())
     skills, competencies = split_kinds(found)
     t3 = clock()
-    # The scorer sees both: competencies (mentoring, technical leadership) are evidence of scope.
-    features = features_from(parsed, found, extracted.text, today=parsed.as_of)
+    # Competencies (mentoring, technical leadership) are evidence of scope for the scorer, never skills.
+    features = features_from(parsed, skills, extracted.text, today=parsed.as_of, competencies=competencies,
+                             stated_years=stated_years(extracted.text))
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
-    ladder_level, best_fit, next_level = place_on_ladder(features, fits)
+    placed = placement(features, fits, as_of=parsed.as_of)
     t4 = clock()
     contact = parsed.contact
     report = {
@@ -93,10 +96,11 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
         },
         "skills": [s.to_dict() for s in skills],
         "competencies": [c.to_dict() for c in competencies],
-        "ladder_level": ladder_level,
+        "ladder_level": placed.level,
+        "placement": placed.to_dict(),
         "fits": [f.to_dict() for f in fits],
-        "best_fit": best_fit,
-        "next_level": next_level,
+        "best_fit": placed.best_fit,
+        "next_level": placed.next_level,
         "warnings": [*extracted.warnings, *parsed.warnings],
     }
     timings = {"extract": t1 - t0, "parse": t2 - t1, "tag": t3 - t2, "score": t4 - t3}
