@@ -18,6 +18,11 @@ from dataclasses import dataclass
 COURSEWORK_CUE = re.compile(  # lowered
     r"(?:course\s?work|courses(?:\s+taken)?|modules|classes)\b\s*(?:\([^)\n]{0,30}\))?\s*\**\s*[:\-–—|]\**"
 )
+# A line of its own naming a course list ("Featured Graduate Coursework", "Courses Taken"), its items below.
+COURSEWORK_LINE = re.compile(  # lowered
+    r"^[^\w\n]*(?:[a-z][\w&'-]*\s+){0,4}(?:course\s?work|courses(?:\s+taken)?)[^\w\n]*$", re.MULTILINE
+)
+BULLET_LINE = re.compile(r"^\s*(?:[*•▪·◦‣–-]|\(cid:\d+\))\s")
 COURSEWORK_HEADING = re.compile(
     r"^\W*(?:relevant |selected |related |key )?(?:course\s?work|courses)\b", re.IGNORECASE
 )
@@ -113,6 +118,16 @@ def coursework_regions(source: str, sections: Sequence[tuple[str, int, int]]) ->
                 break
             previous, stop = nxt.rstrip(), nxt_stop
         regions.append(Region(match.start(), stop, "coursework"))
+    for match in COURSEWORK_LINE.finditer(source.lower()):
+        stop = match.end()
+        for _ in range(40):  # the bulleted course titles under it
+            nxt_stop = source.find("\n", stop + 1)
+            nxt_stop = len(source) if nxt_stop < 0 else nxt_stop
+            if stop >= len(source) or not BULLET_LINE.match(source[stop + 1 : nxt_stop]):
+                break
+            stop = nxt_stop
+        if stop > match.end():
+            regions.append(Region(match.start(), stop, "coursework"))
     return regions
 
 

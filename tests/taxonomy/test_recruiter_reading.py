@@ -66,6 +66,21 @@ def test_a_course_list_under_a_coursework_heading_is_left_out(tagger):
     assert {"sql", "docker"} <= found and not {"machine-learning", "aws"} & found
 
 
+def test_a_bulleted_course_list_under_a_coursework_line_in_education_is_left_out(tagger):
+    text = (
+        "EDUCATION\nM.S. Business Analytics, Northfield University, 2019\nFeatured Graduate Coursework\n"
+        "• Applied Machine Learning\n• Econometrics and Time Series Analysis\nB.A. History, 2014\n"
+        "EXPERIENCE\nAnalyst\n• Built time series analysis pipelines in Python\n"
+    )
+    education = sections_of(text, ("EDUCATION", "education"), ("EXPERIENCE", "experience"))
+    found = ids(tagger, text, education)
+    assert {"time-series-analysis", "python"} <= found  # used at work, so a skill
+    alone = text.split("EXPERIENCE")[0]
+    assert not {"time-series-analysis", "machine-learning"} & ids(
+        tagger, alone, sections_of(alone, ("EDUCATION", "education"))
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "sections", "absent", "present"),
     [
