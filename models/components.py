@@ -6,16 +6,29 @@ Each function sees only the candidate's features and one role; nothing personal 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.features import DEGREES, CandidateFeatures, SkillEvidence
+from models.profile import family_of
 from models.roles import LEVEL_YEARS, RoleProfile
 
 # How much a skill counts by where it was shown: used at work beats a bare list entry.
 SHOWN_IN_WORK = 1.0  # experience, projects, publications, talks, open source
 MENTIONED = 0.8  # summary, education, certifications, anything else
 LISTED_ONLY = 0.6  # only in a skills list
-_WORK_SECTIONS = ("experience", "employment", "work", "project", "publication", "talk", "patent",
-                  "open source", "research", "career", "professional")
+_WORK_SECTIONS = (
+    "experience",
+    "employment",
+    "work",
+    "project",
+    "publication",
+    "talk",
+    "patent",
+    "open source",
+    "research",
+    "career",
+    "professional",
+)
 _LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stack", "keywords")
 
 # Partial credit when the role asks for one skill and the candidate shows a close one.
@@ -23,16 +36,68 @@ CHILD_CREDIT = 0.8  # asked AWS, shows Amazon S3: a part of the asked skill
 PARENT_CREDIT = 0.25  # asked NLP, shows only machine learning in general: a broad claim
 SIBLING_CREDIT = 0.5  # same parent and category: asked Amazon ECS, shows Amazon EKS
 CATEGORY_CREDIT = 0.35  # same substitutable category only: PyTorch for TensorFlow, GCP for Azure
+# A practice shown through the tools that do it: someone who ships PyTorch models does deep learning,
+# someone who runs Airflow and Spark builds data pipelines. (asked skill -> (categories, skill ids))
+THROUGH_CREDIT = 0.7
+_SERVING = frozenset(
+    {
+        "triton-inference-server",
+        "torchserve",
+        "tensorflow-serving",
+        "bentoml",
+        "seldon-core",
+        "kserve",
+        "ray-serve",
+        "model-serving",
+        "vllm",
+    }
+)
+SHOWN_THROUGH: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "deep-learning": (frozenset({"ml_framework"}), frozenset()),
+    "data-pipelines": (frozenset({"data_platform"}), frozenset({"etl"})),
+    "mlops": (frozenset({"mlops"}), frozenset()),
+    "model-serving": (frozenset(), _SERVING),
+    "model-deployment": (frozenset(), _SERVING | {"mlops", "kubeflow", "sagemaker", "vertex-ai", "azure-ml"}),
+}
 # Categories whose members stand in for each other; a language, a method or a domain does not.
-SUBSTITUTABLE = frozenset({"programming_language", "ml_framework", "ml_library", "cloud_platform",
-                           "cloud_service", "database",
-                           "data_platform", "vector_search", "observability", "llm_tooling", "gpu_computing",
-                           "mlops", "devops"})
+SUBSTITUTABLE = frozenset(
+    {
+        "programming_language",
+        "ml_framework",
+        "ml_library",
+        "cloud_platform",
+        "cloud_service",
+        "database",
+        "data_platform",
+        "vector_search",
+        "observability",
+        "llm_tooling",
+        "gpu_computing",
+        "mlops",
+        "devops",
+    }
+)
+# Requirements in these categories are the machine learning core of a role; general engineering
+# (Python, cloud, containers, Git) is shared with backend, data and platform engineers.
+ML_CATEGORIES = frozenset(
+    {
+        "ml_field",
+        "ml_method",
+        "ml_model",
+        "ml_framework",
+        "ml_library",
+        "mlops",
+        "llm_tooling",
+        "vector_search",
+        "gpu_computing",
+    }
+)
 # Share of a role's weighted skills that counts as a full skills match: nobody shows every tool
 # a long career document names.
 SKILLS_SATURATION = 0.6
 
 
+@lru_cache(maxsize=8192)
 def evidence_strength(skill: SkillEvidence) -> float:
     """How strongly the resume shows a skill, from the sections it appears in (mentions don't count)."""
     best = 0.0
@@ -50,49 +115,100 @@ def evidence_strength(skill: SkillEvidence) -> float:
 
 @dataclass(frozen=True)
 class SkillCredit:
-    """Credit for one skill the role asks for, and the candidate skill that earned it."""
+    """Credit for one requirement of the role, and the candidate skill that earned it."""
 
-    skill: str
+    skill: str  # the requirement's id (a skill id, or "family:<key>")
     weight: float
     credit: float
-    via: str | None  # the candidate's skill id; equal to `skill` for a direct match
+    via: str | None  # the candidate's skill id; a member of the requirement for a direct match
     kind: str  # direct|related|category|none
+    label: str = ""  # the requirement as a hiring manager reads it
+    importance: str = ""
+    ml: bool = False  # a machine learning requirement (not general engineering)
+
+
+FAMILY_CREDIT = 0.8  # asked "a deep learning framework (TensorFlow, PyTorch)", shows JAX
+
+
+def _skill_options(
+    sid: str,
+    role: RoleProfile,
+    have: dict[str, SkillEvidence],
+    by_parent: dict[str, list[SkillEvidence]],
+    by_category: dict[str, list[SkillEvidence]],
+) -> tuple[str, list[tuple[SkillEvidence, float]]]:
+    """(kind, stand-ins) for one asked skill the candidate does not show directly."""
+    options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
+    shown_by = SHOWN_THROUGH.get(sid)
+    if shown_by is not None:
+        categories, ids = shown_by
+        options += [
+            (c, THROUGH_CREDIT) for cat in categories for c in by_category.get(cat, ()) if c.id != sid
+        ]
+        options += [(have[i], THROUGH_CREDIT) for i in ids if i in have]
+    parent = role.parents.get(sid)
+    if parent:
+        if parent in have:
+            options.append((have[parent], PARENT_CREDIT))
+        category = role.categories.get(sid, "")
+        options += [
+            (c, SIBLING_CREDIT) for c in by_parent.get(parent, ()) if c.id != sid and c.category == category
+        ]  # SageMaker is no CloudWatch
+    if options:
+        return "related", options
+    category = role.categories.get(sid, "")
+    if category in SUBSTITUTABLE:
+        return "category", [(c, CATEGORY_CREDIT) for c in by_category.get(category, ())]
+    return "category", []
 
 
 def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillCredit]:
-    """Credit for every skill the role weighs, heaviest first."""
+    """Credit for every requirement of the role, heaviest first.
+
+    A requirement is met directly by any of its skills (a family by any member, or another skill
+    of the same family at 80 %); otherwise a close skill earns part (see the constants above).
+    """
     have = {s.id: s for s in features.skills}
     by_parent: dict[str, list[SkillEvidence]] = {}
     by_category: dict[str, list[SkillEvidence]] = {}
+    by_family: dict[str, list[SkillEvidence]] = {}
     for s in features.skills:
         if s.parent:
             by_parent.setdefault(s.parent, []).append(s)
         if s.category:
             by_category.setdefault(s.category, []).append(s)
+        fam = family_of(s.id, s.category)
+        if fam:
+            by_family.setdefault(fam[0], []).append(s)
     credits = []
-    for sid, weight in sorted(role.skills.items(), key=lambda kv: (-kv[1], kv[0])):
-        if sid in have:
-            credits.append(SkillCredit(sid, weight, evidence_strength(have[sid]), sid, "direct"))
+    for req in sorted(role.effective_requirements(), key=lambda r: (-r.weight, r.id)):
+        ml = any(role.categories.get(sid, "") in ML_CATEGORIES for sid in req.skills)
+        direct = [(have[sid], 1.0) for sid in req.skills if sid in have]
+        if direct:
+            via, credit = _best(direct)  # type: ignore[misc]
+            credits.append(
+                SkillCredit(req.id, req.weight, credit, via, "direct", req.label, req.importance, ml)
+            )
             continue
-        options = [(c, CHILD_CREDIT) for c in by_parent.get(sid, ())]
-        parent = role.parents.get(sid)
-        if parent:
-            if parent in have:
-                options.append((have[parent], PARENT_CREDIT))
-            category = role.categories.get(sid, "")
-            options += [(c, SIBLING_CREDIT) for c in by_parent.get(parent, ())
-                        if c.id != sid and c.category == category]  # SageMaker is no CloudWatch
-        kind = "related"
-        if not options:
-            category = role.categories.get(sid, "")
-            if category in SUBSTITUTABLE:
-                options = [(c, CATEGORY_CREDIT) for c in by_category.get(category, ())]
-            kind = "category"
-        best = _best(options)
+        best: tuple[str, float] | None = None
+        kind = "none"
+        if req.id.startswith("family:"):
+            key = req.id.split(":", 1)[1]
+            kin = [(s, FAMILY_CREDIT) for s in by_family.get(key, ())]
+            best, kind = _best(kin), "related"
+        for sid in req.skills:
+            if best is not None and kind == "related":
+                break
+            sub_kind, options = _skill_options(sid, role, have, by_parent, by_category)
+            found = _best(options)
+            if found is not None and (best is None or found[1] > best[1]):
+                best, kind = found, sub_kind
         if best is None:
-            credits.append(SkillCredit(sid, weight, 0.0, None, "none"))
+            credits.append(SkillCredit(req.id, req.weight, 0.0, None, "none", req.label, req.importance, ml))
         else:
-            credits.append(SkillCredit(sid, weight, best[1], best[0], kind))
+            credits.append(
+                SkillCredit(req.id, req.weight, best[1], best[0], kind, req.label, req.importance, ml)
+            )
     return credits
 
 
@@ -105,8 +221,17 @@ def _best(options: list[tuple[SkillEvidence, float]]) -> tuple[str, float] | Non
     return sid, credit
 
 
+def ml_depth(credits: list[SkillCredit]) -> float:
+    """The machine learning requirements met (0..1, saturating like the skills part); 1 for a role with none."""
+    asked = [c for c in credits if c.ml]
+    total = sum(c.weight for c in asked)
+    if total <= 0:
+        return 1.0
+    return min(1.0, sum(c.weight * c.credit for c in asked) / total / SKILLS_SATURATION)
+
+
 def skills_component(credits: list[SkillCredit]) -> tuple[float, float]:
-    """(component 0..1, raw weighted coverage 0..1) of a role's skills."""
+    """(component 0..1, raw weighted coverage 0..1) of a role's requirements."""
     total = sum(c.weight for c in credits)
     if total <= 0:
         return 0.0, 0.0
@@ -162,8 +287,18 @@ def education_component(features: CandidateFeatures, role: RoleProfile) -> float
     return value
 
 
-_SENIORITY_SCOPE = {None: 0.0, "junior": 0.0, "senior": 0.4, "lead": 0.6, "manager": 0.6, "staff": 0.7,
-                    "head": 0.9, "director": 0.9, "principal": 0.9, "distinguished": 1.0}
+_SENIORITY_SCOPE = {
+    None: 0.0,
+    "junior": 0.0,
+    "senior": 0.4,
+    "lead": 0.6,
+    "manager": 0.6,
+    "staff": 0.7,
+    "head": 0.9,
+    "director": 0.9,
+    "principal": 0.9,
+    "distinguished": 1.0,
+}
 SIGNALS_FOR_FULL_SCOPE = 8
 PEOPLE_FOR_FULL_SCOPE = 8
 

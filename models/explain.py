@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from models.components import leadership_scope, years_ceiling
+from collections.abc import Sequence
+from typing import Any
+
+from models.components import SKILLS_SATURATION, leadership_scope, years_ceiling
 from models.features import CandidateFeatures
 from models.roles import RoleProfile
 
-_DEGREE_WORDS = {"none": "no degree", "bachelor": "a bachelor's degree", "master": "a master's degree",
-                 "phd": "a PhD"}
-_EXPECTED_WORDS = {"none": "no degree", "bachelor": "bachelor's degree", "master": "master's degree",
-                   "phd": "PhD"}
+_DEGREE_WORDS = {
+    "none": "no degree",
+    "bachelor": "a bachelor's degree",
+    "master": "a master's degree",
+    "phd": "a PhD",
+}
+_EXPECTED_WORDS = {
+    "none": "no degree",
+    "bachelor": "bachelor's degree",
+    "master": "master's degree",
+    "phd": "PhD",
+}
 
 
 def _years_range(role: RoleProfile) -> str:
@@ -24,8 +35,10 @@ def _experience_sentence(features: CandidateFeatures, role: RoleProfile, value: 
         return f"Experience: {years:.1f} relevant years, short of the {asked} the role asks for."
     ceiling = years_ceiling(role)
     if ceiling is not None and years > ceiling:
-        return (f"Experience: {years:.1f} relevant years, more than this level usually has (up to "
-                f"{ceiling:g}); over-qualified rather than unqualified.")
+        return (
+            f"Experience: {years:.1f} relevant years, more than this level usually has (up to "
+            f"{ceiling:g}); over-qualified rather than unqualified."
+        )
     return f"Experience: {years:.1f} relevant years, within the {asked} asked for."
 
 
@@ -44,12 +57,20 @@ def _leadership_sentence(features: CandidateFeatures, role: RoleProfile, value: 
     shown = leadership_scope(features)
     if value >= 1.0:
         return "Leadership and scope: as much as the role expects."
-    return (f"Leadership and scope: {shown:.0%} shown of the {role.leadership:.0%} the role expects "
-            f"(titles, people managed, and leading, mentoring, architecture or strategy in the work).")
+    return (
+        f"Leadership and scope: {shown:.0%} shown of the {role.leadership:.0%} the role expects "
+        f"(titles, people managed, and leading, mentoring, architecture or strategy in the work)."
+    )
 
 
-_LEVEL_WORDS = {1: "entry", 2: "early career", 2.5: "early career to Engineer II", 3: "mid (Engineer II)",
-                4: "senior/staff", 5: "distinguished/principal"}
+_LEVEL_WORDS = {
+    1: "entry",
+    2: "early career",
+    2.5: "early career to Engineer II",
+    3: "mid (Engineer II)",
+    4: "senior/staff",
+    5: "distinguished/principal",
+}
 
 
 def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float) -> str:
@@ -61,25 +82,83 @@ def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float)
     return f"Level: years and titles read as {seen}, below this level-{role.level} role (a stretch)."
 
 
-def explain_fit(role: RoleProfile, features: CandidateFeatures, score: float,
-                components: dict[str, float], partials: list[tuple[str, str]],
-                candidate_level: float | None = None) -> str:
-    """One short paragraph: the score, then each component in words."""
-    parts = [f"{score:.0f}/100 for {role.title} (ladder level {role.level})."]
+def _gains_and_losses(parts: Sequence[Any], credits: Sequence[Any]) -> str:
+    """The largest gains and losses in words: which parts added most, which cost most."""
+    gains = sorted((p for p in parts if p.contribution > 0), key=lambda p: -p.contribution)[:2]
+    losses = sorted(
+        (p for p in parts if p.possible - p.contribution >= 0.5), key=lambda p: -(p.possible - p.contribution)
+    )[:2]
+    words = []
+    if gains:
+        words.append(
+            "Largest gains: "
+            + ", ".join(f"{_PART_WORDS.get(p.name, p.name)} +{p.contribution:g}" for p in gains)
+            + "."
+        )
+    if losses:
+        lost = []
+        for p in losses:
+            text = f"{_PART_WORDS.get(p.name, p.name)} −{p.possible - p.contribution:.1f}"
+            if p.name == "skills":
+                unmet = [c.label for c in credits if c.kind == "none" and c.importance == "required"][:3]
+                if unmet:
+                    text += " (no " + ", ".join(unmet) + ")"
+            lost.append(text)
+        words.append("Largest losses: " + ", ".join(lost) + ".")
+    return " ".join(words)
+
+
+_PART_WORDS = {
+    "skills": "skills",
+    "level": "level",
+    "experience": "experience",
+    "leadership": "leadership",
+    "education": "education",
+}
+
+
+def explain_fit(
+    role: RoleProfile,
+    features: CandidateFeatures,
+    score: float,
+    components: dict[str, float],
+    partials: list[tuple[str, str]],
+    candidate_level: float | None = None,
+    *,
+    parts: Sequence[Any] = (),
+    gate: float = 1.0,
+    credits: Sequence[Any] = (),
+) -> str:
+    """One short paragraph: the score as the sum of its parts, the largest gains and losses, then each part in words."""
+    opening = f"{score:.1f}/100 for {role.title} (ladder level {role.level})"
+    if parts:
+        opening += " = " + " + ".join(f"{_PART_WORDS.get(p.name, p.name)} {p.contribution:g}" for p in parts)
+    text = [opening + "."]
+    if gate < 1:
+        text.append(
+            f"With under {0.6:.0%} of the role's machine learning requirements shown, experience, leadership "
+            f"and education count at {gate:.0%}."
+        )
+    if parts:
+        summary = _gains_and_losses(parts, credits)
+        if summary:
+            text.append(summary)
     coverage = components["skills_coverage"]
-    parts.append(f"Skills: shows {coverage:.0%} of the role's weighted skills "
-                 f"({'a full' if components['skills'] >= 1 else 'a ' + format(components['skills'], '.0%')}"
-                 f" skills match); skills shown in work count more than a bare list.")
+    text.append(
+        f"Skills: meets {coverage:.0%} of the role's weighted requirements ({SKILLS_SATURATION:.0%} counts as "
+        f"a full match, so the skills part is {components['skills']:.0%}); skills shown in work count more "
+        f"than a bare list."
+    )
     if partials:
         shown = ", ".join(f"{via} for {asked}" for asked, via in partials[:3])
-        parts.append(f"Partial credit for related skills: {shown}.")
-    parts.append(_experience_sentence(features, role, components["experience"]))
-    parts.append(_education_sentence(features, role, components["education"]))
+        text.append(f"Partial credit for related skills: {shown}.")
+    text.append(_experience_sentence(features, role, components["experience"]))
+    text.append(_education_sentence(features, role, components["education"]))
     lead = _leadership_sentence(features, role, components["leadership"])
     if lead:
-        parts.append(lead)
+        text.append(lead)
     if candidate_level is not None and "seniority" in components:
-        parts.append(_seniority_sentence(candidate_level, role, components["seniority"]))
+        text.append(_seniority_sentence(candidate_level, role, components["seniority"]))
     if components["skills"] < 0.25:
-        parts.append("Too few of the role's skills to count as a fit, whatever the years and degree.")
-    return " ".join(parts)
+        text.append("Too few of the role's skills to count as a fit, whatever the years and degree.")
+    return " ".join(text)

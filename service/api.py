@@ -38,7 +38,7 @@ def enqueue(job_ids: list[str]) -> None:
 
 
 def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True,
-           job_id: str | None = None) -> tuple[str, str]:
+           job_id: str | None = None, as_of: str = "") -> tuple[str, str]:
     """Create a job for an upload (reusing an identical file's report) and queue it; (id, status).
 
     With `queue_now=False` the caller queues the returned `queued` ids itself (a batch, in one group).
@@ -46,7 +46,7 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
     upload is admitted here, or refused with 503 when its client's share is full.
     """
     store = ext.store()
-    scope = reuse_scope(role)
+    scope = reuse_scope(role, as_of)
     previous = store.find_digest(scope, upload.sha256) if scope else None
     if previous:
         reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
@@ -55,7 +55,8 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
             return reused, "done"
     job_id = job_id or admit([upload])[0]
     job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
-                              role=role, batch=batch, job_id=job_id, reuse_scope=scope, backlog=share_keys())
+                              role=role, batch=batch, job_id=job_id, reuse_scope=scope, backlog=share_keys(),
+                              as_of=as_of)
     if batch:
         store.add_to_batch(batch, job_id, "queued")
     if queue_now:
@@ -63,14 +64,14 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
     return job_id, "queued"
 
 
-def reuse_scope(role: str) -> str:
+def reuse_scope(role: str, as_of: str = "") -> str:
     """Where an identical file's report may be reused: only under the same API key (and taxonomy, code, role).
 
     Without a key nothing is reused: one stranger must not learn that another uploaded the same file,
     nor see their file name.
     """
     digest = getattr(g, "api_key_digest", None)
-    return f"{dedupe_scope(role)}:key:{digest[:32]}" if digest else ""
+    return f"{dedupe_scope(role, as_of)}:key:{digest[:32]}" if digest else ""
 
 
 def requested_role() -> str:
@@ -80,12 +81,26 @@ def requested_role() -> str:
     return role
 
 
+def requested_as_of() -> str:
+    """The optional `as_of` field (YYYY-MM-DD or YYYY-MM): the date "Present" means in the resume,
+    overriding the file's own date. Returned as an ISO date, or "" when not given."""
+    value = (request.form.get("as_of") or request.args.get("as_of") or "").strip()
+    if not value:
+        return ""
+    from worker.resume.asof import parse_as_of
+
+    try:
+        return parse_as_of(value).isoformat()
+    except ValueError:
+        raise ApiError("invalid_as_of", "`as_of` must be a date given as YYYY-MM-DD or YYYY-MM.") from None
+
+
 @bp.post("/resumes")
 def upload_resume():
     request.max_content_length = ext.settings().max_upload_bytes + 64 * 1024
     upload = read_upload(request.files.get("file"), max_bytes=ext.settings().max_upload_bytes)
     role = requested_role()
-    job_id, status = submit(upload, role=role)
+    job_id, status = submit(upload, role=role, as_of=requested_as_of())
     ext.metrics().count("uploads", kind="single", type=upload.file_type)
     log.info("upload accepted", extra={"stage": "accepted", "job": job_id, "type": upload.file_type,
                                         "bytes": len(upload.data)})

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, g, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
 from service import extensions as ext
-from service.api import enqueue, requested_role, submit
+from service.api import enqueue, requested_as_of, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
 from service.backlog import admit
 from service.errors import ApiError
@@ -78,7 +78,7 @@ def create_batch():
     parts = request.files.getlist("files") + request.files.getlist("file")
     if not parts:
         raise ApiError("missing_file", "Send resumes as multipart fields named `files` (or one .zip).")
-    body = start_batch(parts, batch_role())
+    body = start_batch(parts, batch_role(), as_of=requested_as_of())
     body["links"] = {"self": url_for("batches.get_batch", batch_id=body["id"]),
                      "export": url_for("batches.export_batch", batch_id=body["id"])}
     response = jsonify(body)
@@ -87,14 +87,14 @@ def create_batch():
     return response
 
 
-def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
+def start_batch(parts: list[FileStorage], role: str, *, as_of: str = "") -> dict[str, Any]:
     """Validate, deduplicate and queue a batch's files against `role`: `{id, total, role, rejected, duplicates}`."""
     uploads, rejected = collect_uploads(parts)
     limit = ext.settings().max_batch_files
     if len(uploads) > limit:
         raise ApiError("too_large", f"The batch holds {len(uploads)} resumes; the limit is {limit}.")
     if not uploads:
-        raise ApiError("empty", "None of the files is a resume Rolefit can read (PDF, DOCX or TXT).")
+        raise ApiError("empty", "None of the files is a resume Rolefit can read (PDF, DOCX, Markdown, HTML or TXT).")
     store = ext.store()
     unique: dict[str, Upload] = {}
     duplicates = []
@@ -110,7 +110,8 @@ def start_batch(parts: list[FileStorage], role: str) -> dict[str, Any]:
     tenants().index_batch(batch_id, owner)
     to_queue = []
     for upload, place in zip(unique.values(), places):
-        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place)
+        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place,
+                                as_of=as_of)
         if status == "done":  # an identical file was analysed before: its report is reused
             store.add_to_batch(batch_id, job_id, "done")
             report = store.get_report(job_id) or {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
@@ -26,6 +27,18 @@ def up(host: str, port: int, concurrency: int, web_workers: int) -> None:
     from service.devstack import run_stack
 
     sys.exit(run_stack(host=host, port=port, concurrency=concurrency, web_workers=web_workers))
+
+
+def as_of_option(value: str | None) -> date | None:
+    """--as-of YYYY-MM-DD or YYYY-MM, checked before any file is read."""
+    if not value:
+        return None
+    from worker.resume.asof import parse_as_of
+
+    try:
+        return parse_as_of(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--as-of") from None
 
 
 def load_role_option(value: str | None) -> list:
@@ -55,7 +68,9 @@ def load_role_option(value: str | None) -> list:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--role", "role", default=None, help="A role id, or a job-description file to score against too.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per file.")
-def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
+@click.option("--as-of", "as_of", default=None, callback=lambda _c, _p, v: as_of_option(v), metavar="YYYY-MM[-DD]",
+              help='The date "Present" means in the resumes (default: each file\'s own date).')
+def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: date | None) -> None:
     """Analyse resumes in-process (no Redis needed) and print one report per file."""
     from worker.errors import ResumeError
     from worker.pipeline import analyze as run_pipeline
@@ -68,7 +83,8 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool) -> None:
     failed = 0
     for path in paths:
         try:
-            report = run_pipeline(path.read_bytes(), path.name, extra_roles=extra_roles, limits=limits).report
+            report = run_pipeline(path.read_bytes(), path.name, extra_roles=extra_roles, limits=limits,
+                                  as_of=as_of).report
         except ResumeError as error:
             failed += 1
             outcome = {"file": str(path), "error": {"code": error.code, "message": error.message}}
@@ -97,8 +113,11 @@ def summarize(path: Path, report: dict, chosen: str | None = None) -> str:
 @click.option("--level", "levels", multiple=True, type=click.IntRange(1, 5), help="Keep these ladder levels.")
 @click.option("--blind", is_flag=True, help="Hide names, contact details and file names.")
 @click.option("--top", default=25, show_default=True, help="Rows to print.")
+@click.option("--as-of", "as_of", default=None, callback=lambda _c, _p, v: as_of_option(v), metavar="YYYY-MM[-DD]",
+              help='The date "Present" means in the resumes (default: each file\'s own date).')
 def screen(source: Path, role: str | None, csv_path: Path | None, server: str | None, api_key: str | None,
-           min_score: float | None, must: tuple[str, ...], levels: tuple[int, ...], blind: bool, top: int) -> None:
+           min_score: float | None, must: tuple[str, ...], levels: tuple[int, ...], blind: bool, top: int,
+           as_of: date | None) -> None:
     """Rank a folder or .zip of resumes against a role, with a progress bar and a table."""
     from service.screen import run_screen
     from worker.shortlist import Query
@@ -106,7 +125,7 @@ def screen(source: Path, role: str | None, csv_path: Path | None, server: str | 
     extra_roles = [] if server else load_role_option(role)
     query = Query(min_score=min_score, must=must, levels=levels, blind=blind)
     sys.exit(run_screen(source, role=role, extra_roles=extra_roles, csv_path=csv_path, server=server, query=query,
-                        limit=top, api_key=api_key))
+                        limit=top, api_key=api_key, as_of=as_of))
 
 
 @main.group()

@@ -24,14 +24,17 @@ API_KEY = [{"apiKey": []}]
 
 
 def document() -> dict[str, Any]:
+    as_of = {"type": "string", "pattern": r"^(19|20)\d\d-(0[1-9]|1[0-2])(-\d\d)?$",
+             "description": 'The date "Present" means in the resume (YYYY-MM-DD or YYYY-MM); default: the '
+                            "file's own date (PDF CreationDate, DOCX core properties) or the latest date in it."}
     upload_body = {"multipart/form-data": {"schema": {
         "type": "object", "required": ["file"],
-        "properties": {"file": {"type": "string", "format": "binary"}, "role": {"type": "string"}}}}}
+        "properties": {"file": {"type": "string", "format": "binary"}, "role": {"type": "string"}, "as_of": as_of}}}}
     batch_body = {"multipart/form-data": {"schema": {
         "type": "object", "required": ["files"],
         "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}},
                        "role": {"type": "string"}, "job_description": {"type": "string"},
-                       "title": {"type": "string"}}}}}
+                       "title": {"type": "string"}, "as_of": as_of}}}}
     role_body = {
         "application/json": {"schema": {"type": "object", "required": ["text"],
                                         "properties": {"text": {"type": "string"},
@@ -70,7 +73,14 @@ def document() -> dict[str, Any]:
                 "Report": {"type": "object", "required": ["schema", "file", "taxonomy_version", "candidate", "skills",
                                                           "ladder_level", "fits", "best_fit", "next_level", "warnings"],
                            "properties": {"schema": {"const": "rolefit.report/1"}}},
-                "Role": {"type": "object", "required": ["id", "title", "level"]},
+                "Role": {"type": "object", "required": ["id", "title", "level"], "properties": {
+                    "requirements": {"type": "array", "description": "What the role asks for, heaviest first",
+                                     "items": {"type": "object", "properties": {
+                                         "id": {"type": "string"}, "label": {"type": "string"},
+                                         "importance": {"enum": ["required", "strong_plus", "nice_to_have"]},
+                                         "weight": {"type": "number"}, "skills": {"type": "array"},
+                                         "source": {"type": "string", "description": "the sentence it came from"},
+                                         "section": {"type": "string"}}}}}},
                 "Batch": {"type": "object", "required": ["id", "progress", "candidates"]},
             },
         },
@@ -78,9 +88,10 @@ def document() -> dict[str, Any]:
             "/api/v1/resumes": {"post": {
                 "summary": "Upload a resume", "requestBody": {"required": True, "content": upload_body},
                 "responses": {"202": _json({"$ref": "#/components/schemas/Accepted"}, "queued"),
-                              "400": _error("missing or empty file"), "401": _error("API key required"),
+                              "400": _error("missing or empty file, or an unreadable as_of"),
+                              "401": _error("API key required"),
                               "404": _error("unknown role"), "413": _error("too large"),
-                              "415": _error("not a PDF, DOCX or text file"), "429": _error("rate limited"),
+                              "415": _error("not a PDF, DOCX, Markdown, HTML or text file"), "429": _error("rate limited"),
                               "503": _error("store or queue unreachable, or backlog_full: this client's share "
                                             "of the queue is full (see Retry-After)")}}},
             "/api/v1/resumes/{id}": {
@@ -130,7 +141,8 @@ def document() -> dict[str, Any]:
                 "responses": {"200": _json({"type": "object"}, "batches with progress and role"),
                               "400": _error("bad limit"), "401": _error("API key required")}}, "post": {
                 "summary": "Screen a batch", "security": API_KEY, "requestBody": {"required": True, "content": batch_body},
-                "responses": {"202": _json({"type": "object"}, "accepted"), "400": _error("no files"),
+                "responses": {"202": _json({"type": "object"}, "accepted"),
+                              "400": _error("no files, or an unreadable as_of"),
                               "401": _error("API key required"), "404": _error("unknown role"),
                               "413": _error("too large"),
                               "503": _error("backlog_full: the key's share of the queue cannot hold the batch")}}},

@@ -15,7 +15,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 
 from service import auth
 from service import extensions as ext
-from service.api import submit
+from service.api import requested_as_of, submit
 from service.archives import is_zip
 from service.batches import batch_rows, load_batch, progress, query_from_request, shortlist, start_batch
 from service.errors import ApiError
@@ -35,7 +35,8 @@ DEGREE_NAMES = {"none": "No degree", "highschool": "High school", "associate": "
 COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "experience": "Experience",
                     "education": "Education", "leadership": "Leadership and scope"}
 WARNING_TITLES = {"hidden_text": "Hidden text was ignored", "scanned_pages": "Some pages are scanned images",
-                  "no_text_layer": "Scanned pages", "truncated": "Part of the file was not read"}
+                  "no_text_layer": "Scanned pages", "truncated": "Part of the file was not read",
+                  "work_history_unread": "The work history may be read wrong"}
 
 
 def signed_in() -> str | None:
@@ -76,9 +77,9 @@ def csrf_failed(error: CSRFError) -> tuple[str, int]:
 # --- what the templates show --------------------------------------------------------------------
 
 def skill_index(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The report's skills by lower-case name and by id, to find the evidence for a matched skill."""
+    """The report's skills and competencies by lower-case name and by id, to find a match's evidence."""
     index: dict[str, dict[str, Any]] = {}
-    for skill in report.get("skills", []):
+    for skill in [*report.get("competencies", []), *report.get("skills", [])]:
         index[str(skill.get("id", "")).lower()] = skill
         index[str(skill.get("name", "")).lower()] = skill
     return index
@@ -113,7 +114,10 @@ def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
             "level": level, "level_name": LEVEL_NAMES.get(level, ""), "fits": fits,
             "best": next((f for f in fits if f["is_best"]), None), "chosen": next((f for f in fits if f["is_chosen"]), None),
             "skills_by_category": sorted(by_category.items()), "skill_count": len(report.get("skills", [])),
-            "next_level": report.get("next_level") or {}, "warnings": warnings}
+            "competencies": sorted(report.get("competencies", []),
+                                   key=lambda c: (-int(c.get("mentions") or 0), c.get("name", ""))),
+            "next_level": report.get("next_level") or {}, "warnings": warnings,
+            "placement": report.get("placement") or {}}
 
 
 def role_view(role: dict[str, Any]) -> dict[str, Any]:
@@ -128,7 +132,9 @@ def role_view(role: dict[str, Any]) -> dict[str, Any]:
         years_text = f"{low or 0:g}–{high:g} years"
     top = max((float(s.get("weight") or 0) for s in role.get("skills", [])), default=0.0) or 1.0
     skills = [{**s, "percent": round(100 * float(s.get("weight") or 0) / top)} for s in role.get("skills", [])]
-    return {**role, "skills": skills, "years_text": years_text, "level_name": LEVEL_NAMES.get(role.get("level"), "")}
+    requirements = [{**r, "percent": round(100 * float(r.get("weight") or 0))} for r in role.get("requirements", [])]
+    return {**role, "skills": skills, "requirements": requirements, "years_text": years_text,
+            "level_name": LEVEL_NAMES.get(role.get("level"), "")}
 
 
 # --- upload -------------------------------------------------------------------------------------
@@ -190,16 +196,16 @@ def upload() -> Any:
     parts = chosen_files()
     try:
         if not parts:
-            raise ApiError("missing_file", "Choose a resume to upload (PDF, DOCX or TXT), or drop it on the page.")
+            raise ApiError("missing_file", "Choose a resume to upload (PDF, DOCX, Markdown, HTML or TXT), or drop it on the page.")
         if is_batch(parts):
             if not signed_in():
                 raise ApiError("unauthorized", batch_needs_key_message(parts))
-            body = start_batch(parts, form_role())
+            body = start_batch(parts, form_role(), as_of=requested_as_of())
             if body["rejected"]:
                 flash(f"{len(body['rejected'])} file(s) could not be used; they are listed below.", "warning")
             return redirect(url_for("pages.batch", batch_id=body["id"]))
         resume = read_upload(parts[0], max_bytes=ext.settings().max_upload_bytes)
-        job_id, _status = submit(resume, role=form_role())
+        job_id, _status = submit(resume, role=form_role(), as_of=requested_as_of())
         ext.metrics().count("uploads", kind="single", type=resume.file_type)
         return redirect(url_for("pages.report", resume_id=job_id))
     except ApiError as error:

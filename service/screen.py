@@ -7,6 +7,7 @@ import os
 import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -17,15 +18,20 @@ from rich.table import Table
 from service.formatting import years_text
 from worker.shortlist import Query, candidate_summary, failure_summary, rank, to_csv
 
-RESUME_SUFFIXES = {".pdf", ".docx", ".txt"}
+RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
 
 
-def iter_inputs(source: Path) -> Iterator[tuple[str, bytes]]:
-    """(name, bytes) for every resume in a folder (recursively) or a .zip archive."""
+def iter_inputs(source: Path, skipped: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(name, bytes) for every resume in a folder (recursively) or a .zip archive; the folder's other
+    files are appended to `skipped` (relative paths) so the caller can list them."""
     if source.is_dir():
         for path in sorted(source.rglob("*")):
-            if path.is_file() and path.suffix.lower() in RESUME_SUFFIXES:
+            if not path.is_file():
+                continue
+            if path.suffix.lower() in RESUME_SUFFIXES:
                 yield path.name, path.read_bytes()
+            elif skipped is not None:
+                skipped.append(str(path.relative_to(source)))
         return
     if zipfile.is_zipfile(source):
         from service.archives import ZipLimits, read_zip
@@ -35,21 +41,23 @@ def iter_inputs(source: Path) -> Iterator[tuple[str, bytes]]:
     yield source.name, source.read_bytes()
 
 
-def _analyze_one(name: str, data: bytes, role_id: str | None, extra_roles: list) -> dict[str, Any]:
+def _analyze_one(name: str, data: bytes, role_id: str | None, extra_roles: list,
+                 as_of: date | None = None) -> dict[str, Any]:
     from worker.errors import ResumeError
     from worker.pipeline import analyze
 
     try:
-        report = analyze(data, name, extra_roles=extra_roles).report
+        report = analyze(data, name, extra_roles=extra_roles, as_of=as_of).report
     except ResumeError as error:
         return failure_summary(error.code, error.message, file_name=name)
     return candidate_summary(report, role_id, file_name=name)
 
 
 def screen_in_process(source: Path, role_id: str | None, extra_roles: list, *, workers: int,
-                      console: Console) -> list[tuple[str, dict[str, Any]]]:
+                      console: Console, as_of: date | None = None,
+                      skipped: list[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
     """Analyse every resume with a pool of processes; rows keyed by a digest of the file."""
-    inputs = list(iter_inputs(source))
+    inputs = list(iter_inputs(source, skipped))
     seen: dict[str, str] = {}
     rows: list[tuple[str, dict[str, Any]]] = []
     with _progress(console) as progress, ProcessPoolExecutor(max_workers=workers) as pool:
@@ -61,7 +69,7 @@ def screen_in_process(source: Path, role_id: str | None, extra_roles: list, *, w
                 progress.advance(task)
                 continue
             seen[digest] = name
-            futures[pool.submit(_analyze_one, name, data, role_id, extra_roles)] = digest
+            futures[pool.submit(_analyze_one, name, data, role_id, extra_roles, as_of)] = digest
         for future in as_completed(futures):
             rows.append((futures[future], future.result()))
             progress.advance(task)
@@ -69,7 +77,8 @@ def screen_in_process(source: Path, role_id: str | None, extra_roles: list, *, w
 
 
 def screen_via_service(source: Path, role: str | None, base_url: str, query: Query, *, console: Console,
-                       api_key: str | None = None) -> dict[str, Any]:
+                       api_key: str | None = None, as_of: date | None = None,
+                       skipped: list[str] | None = None) -> dict[str, Any]:
     """Send the batch to a running service, follow its progress, return its filtered shortlist."""
     import requests
 
@@ -77,8 +86,10 @@ def screen_via_service(source: Path, role: str | None, base_url: str, query: Que
     if source.is_file() and zipfile.is_zipfile(source):
         files = [("files", (source.name, source.read_bytes()))]
     else:
-        files = [("files", (name, data)) for name, data in iter_inputs(source)]
+        files = [("files", (name, data)) for name, data in iter_inputs(source, skipped)]
     form = {"role": role} if role else {}
+    if as_of is not None:
+        form["as_of"] = as_of.isoformat()
     response = requests.post(f"{base_url}/api/v1/batches", files=files, data=form, headers=headers, timeout=600)
     if response.status_code != 202:
         raise RuntimeError(f"the service refused the batch: {response.status_code} {response.text[:300]}")
@@ -113,7 +124,8 @@ def _progress(console: Console) -> Progress:
 
 def print_table(listing: dict[str, Any], console: Console, *, limit: int) -> None:
     table = Table(title=f"Ranked candidates ({listing['matching']} matching)")
-    for column in ("#", "candidate", "score", "level", "years", "top matched", "missing", "file"):
+    score_header = (listing.get("score_column") or {}).get("header", "score")
+    for column in ("#", "candidate", score_header, "level", "years", "top matched", "missing", "file"):
         table.add_column(column)
     for row in listing["candidates"][:limit]:
         table.add_row(str(row["rank"]), row.get("name") or row["candidate"], f"{row['score']:.1f}",
@@ -127,16 +139,22 @@ def print_table(listing: dict[str, Any], console: Console, *, limit: int) -> Non
 
 
 def run_screen(source: Path, *, role: str | None, extra_roles: list, csv_path: Path | None, server: str | None,
-               query: Query, limit: int, api_key: str | None = None) -> int:
+               query: Query, limit: int, api_key: str | None = None, as_of: date | None = None) -> int:
     console = Console(stderr=False)
+    skipped: list[str] = []
     if server:
-        everything = screen_via_service(source, role, server.rstrip("/"), query, console=console, api_key=api_key)
+        everything = screen_via_service(source, role, server.rstrip("/"), query, console=console, api_key=api_key,
+                                        as_of=as_of, skipped=skipped)
     else:
         role_id = extra_roles[0].id if extra_roles else role
-        rows = screen_in_process(source, role_id, extra_roles, workers=os.cpu_count() or 1, console=console)
+        rows = screen_in_process(source, role_id, extra_roles, workers=os.cpu_count() or 1, console=console,
+                                 as_of=as_of, skipped=skipped)
         batch_id = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:16]
         everything = rank(rows, Query(**{**query.__dict__, "page": 1, "per_page": 10**6}), batch_id=batch_id)
     print_table(everything, console, limit=limit)
+    for name in skipped:
+        console.print(f"[yellow]skipped[/yellow] {name}: not a PDF, DOCX, Markdown, HTML or text file", markup=True,
+                      highlight=False)
     if csv_path:
         table = to_csv(everything["candidates"], blind=query.blind, failures=everything["failures"])
         csv_path.write_text(table, encoding="utf-8")

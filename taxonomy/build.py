@@ -14,12 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from taxonomy.lexicon import LEXICON_PATH, USER_SKILLS_PATH, Lexicon, SkillEntry, load_extensions, load_lexicon
+from taxonomy.lexicon import (
+    LEXICON_PATH,
+    USER_SKILLS_PATH,
+    Lexicon,
+    SkillEntry,
+    kind_of,
+    load_extensions,
+    load_lexicon,
+)
 from taxonomy.mining import canonicalise, mine_candidates, top_unmatched
 from taxonomy.nlp import make_nlp
 from taxonomy.onet import ONET_SUBSET_PATH, read_onet, widen_lexicon
 from taxonomy.tagger import ARTIFACT_PATH, Tagger
-from taxonomy.weights import fit_role_weights, skill_counts, weigh_document  # noqa: F401 (re-exported)
+from taxonomy.weights import document_sentences, fit_role_weights, skill_counts, weigh_document  # noqa: F401
 
 SCHEMA = "rolefit.taxonomy/1"
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +105,7 @@ def skills_table(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
     table = {}
     for entry in sorted(lexicon.skills.values(), key=lambda e: e.id):
         table[entry.id] = {
-            "name": entry.name, "category": entry.category, "parent": entry.parent,
+            "name": entry.name, "category": entry.category, "parent": entry.parent, "kind": kind_of(entry.category),
             "aliases": sorted(set(entry.plain_aliases() + entry.ambiguous_aliases + entry.list_only_aliases)),
             "ambiguous": sorted(set(entry.ambiguous_aliases)), "list_only": sorted(set(entry.list_only_aliases)),
             "source": entry.source, "implies": implied_skills(lexicon, entry),
@@ -131,17 +139,18 @@ def build_taxonomy(doc_paths: Sequence[Path], *, extra_paths: Sequence[Path] = (
     alias_index = {text.lower(): key.split("|")[0] for text, key in taxonomy["patterns"] if "+" not in key}
     plain_ids = {key.split("|")[0] for _, key in taxonomy["patterns"] if key.endswith("|plain")}
     nlp = make_nlp()
-    counts, meta = {}, {}
+    counts, meta, documents = {}, {}, {}
     for path in sorted(Path(p) for p in doc_paths):
         text = path.read_text(encoding="utf-8")
         mined, unmatched = canonicalise(mine_candidates(nlp, text), alias_index)
         counts[path.stem] = role_counts(tagger, text, mined, plain_ids)
+        documents[path.stem] = document_sentences(text, tagger)  # for the role builder, models/profile.py
         meta[path.stem] = {"title": text.strip().splitlines()[0][:120] if text.strip() else "",
                            "chars": len(text), "sha256": sha256(text.encode("utf-8")),
                            "skills_found": len(counts[path.stem]), "mined_unmatched": top_unmatched(unmatched)}
     weights, idf, unseen = fit_role_weights(counts)
     taxonomy.update({
-        "roles": weights, "role_text_meta": meta, "idf": idf, "idf_unseen": unseen,
+        "roles": weights, "role_documents": documents, "role_text_meta": meta, "idf": idf, "idf_unseen": unseen,
         "sources": {"lexicon_sha256": sha256(LEXICON_PATH.read_bytes()),
                     "onet_sha256": sha256(ONET_SUBSET_PATH.read_bytes()),
                     "onet_added": onet_counts,

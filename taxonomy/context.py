@@ -21,9 +21,12 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from taxonomy.regions import ExcludedRegions
 from taxonomy.text import Clauses, NormalisedText, line_bounds
 
 LIST_SECTIONS = {"skills"}
+FUNCTION_WORDS = {"the", "for", "across", "to", "of", "by", "from", "into", "a", "an", "that", "which", "while", "our",
+                  "was", "were", "is", "are", "we", "i"}
 _FLATTEN = str.maketrans({c: " " for c in "\n\r\t\f\v"})
 PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
 ENUM_GAP_WORDS = {",", "and", "or", "/", "(", ")", "&", ";", ":", "+", "plus", "with", "to", "from",
@@ -46,31 +49,47 @@ ROLE_NOUNS = {"engineer", "engineers", "scientist", "scientists", "developer", "
 TEAM_NOUNS = {"team", "teams", "group", "groups", "org", "organization", "organisation", "department",
               "guild", "community", "meetup", "club", "chapter", "squad", "squads"}
 ORG_WORDS = {"Foundation", "Institute", "Summit", "Conference", "Academy", "Meetup", "Society", "Association",
-             "Award", "Awards", "Scholarship", "Fellowship", "Days", "Con"}
+             "Award", "Awards", "Scholarship", "Fellowship", "Days", "Con", "Workshop", "Symposium", "Journal",
+             "Conferences", "Workshops", "Summer", "School", "Track", "Challenge", "Hackathon"}
+# A venue's name holds the words before the mention: "In ICML Workshop on Time Series", "Journal of ...".
+VENUE_BEFORE = re.compile(r"\b(?:Workshop|Symposium|Conference|Journal|Transactions|Proceedings|Summer School|"
+                          r"Tutorial|Track|Special Issue)\s*(?:on|of|in|for|:)\s+(?:[\w&,/-]+\s+){0,6}$",
+                          re.IGNORECASE)
+VENUE_WORD = re.compile(r"[Ww]orkshop|[Ss]ymposium|[Cc]onference|[Jj]ournal|Transactions|Proceedings|School|Tutorial|"
+                        r"Track|Issue")
+CONTRAST_WORD = re.compile(r"unlike|instead of|rather than|as opposed|in contrast|alternatives? to|black-box")
+# Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
+TITLE_NOUNS = {"engineer", "engineers", "consultant", "administrator", "admin", "developer", "architect", "scientist",
+               "specialist", "analyst", "intern", "manager", "lead", "director", "technician", "officer"}
+# The clause sets the skill against the person's own work.
+CONTRAST = re.compile(r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|alternatives? to"
+                      r"|black-box (?:\w+)?\W*(?:such as|like))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# "fine-tuning hyperparameters": the verb, not the ML method.
+VERB_OBJECTS = {"hyperparameters", "parameters", "thresholds", "settings", "rules", "queries", "processes", "workflows"}
 BULLET_LINE = re.compile(r"^\s*(?:[*•▪·–-]|\(cid:\d+\))\s")
 YEAR = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LINE_STARTERS = {"*", "•", "▪", "–", "-", "·", ":", "|", "(", ",", ";", "/"}
-SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–-]\s*)?[A-Za-z][\w &/+-]{0,40}:\s*\S.*,")
+SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–#>|-]\s*)*[*_`]*[A-Za-z][\w &/+.()-]{0,40}[*_`]*:[*_`]*\s*\S.*,")
 
 ASPIRATION = re.compile(
     r"\b(?:looking (?:for|to)|seeking|hop(?:e|ing) to|aspir\w* to|want(?:ing)? to|wish to|eager to|"
     r"interested in|(?:grow|grew|growing|work|working|move|moving) (?:toward|towards|into)|plan(?:ning)? to learn|"
-    r"would like to|learn(?:ing)? about)\b", re.I)
+    r"would like to|learn(?:ing)? about)\b", re.IGNORECASE)
 POSSESSIVE_OTHER = re.compile(
     r"\b(?:the|a|another|other|their|partner|client|customer)\s+(?:[\w&-]+\s+){1,2}(?:team|group|org)'s\s+"
-    r"(?:[\w/&.+#-]+\s+){0,2}$", re.I)
+    r"(?:[\w/&.+#-]+\s+){0,2}$", re.IGNORECASE)
 RELATIVE_OTHER = re.compile(
     r"\b(?:team|teams|group|groups|scientists|engineers|analysts|researchers|managers|partners|colleagues|"
     r"vendors?|clients?|customers?)\s*,?\s+(?:who|which|that)\s+(?:\w+\s+){0,3}?(?:build|builds|built|own|"
     r"owns|owned|train|trains|trained|maintain\w*|develop\w*|use|uses|used|run|runs|write|writes|wrote)\b"
     r"|\bthat\s+(?:the|their)\s+(?:[\w-]+\s+){0,2}(?:team|teams|group|scientists|engineers|analysts|org|"
     r"organization)\s+(?:used|uses|built|builds|own|owns|owned|adopted|maintain\w*|wrote|write|run|runs)\b",
-    re.I)
+    re.IGNORECASE)
 PASSIVE_OTHER = re.compile(
     r"^[^.;]{0,80}?\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:written|owned|built|trained|maintained|"
-    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b", re.I)
+    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b", re.IGNORECASE)
 RECRUITING = re.compile(r"\b(?:interview\w*|hiring|recruit\w*|sourc(?:ed|ing)|requisitions?|job postings?)\b",
-                        re.I)
+                        re.IGNORECASE)
 
 # The cue patterns above, compiled for lowered text (their literals are all lower case).
 _CUE_SCANS = tuple((name, re.compile(pattern.pattern)) for name, pattern in
@@ -86,7 +105,7 @@ class Mention:
     src_start: int
     src_end: int
     skill_ids: tuple[str, ...]
-    mode: str  # "plain" | "context" | "list"
+    mode: str  # "plain" | "context" | "list" | "acronym" (an acronym written as a word: lists only)
     surface: str
     accepted: bool = False
 
@@ -104,13 +123,25 @@ class Context:
         return Clauses(self.source)
 
     @cached_property
+    def regions(self) -> ExcludedRegions:
+        """Coursework, certificate and degree spans: their words are no skills of the person."""
+        return ExcludedRegions(self.source, self.sections)
+
+    @cached_property
     def _cue_positions(self) -> dict[str, list[int]]:
         """Where each kind of ownership cue occurs in the source (searched once per text)."""
         flat = self.source.translate(_FLATTEN)
         lowered = flat.lower()  # case-sensitive scans of lowered text: same matches, about 3x faster than re.I
         positions = {name: [m.start() for m in pattern.finditer(lowered)] for name, pattern in _CUE_SCANS}
         positions["other"] = sorted(m.start() for m in re.finditer(r"'s\s|\sby\s", flat))
+        positions["venue"] = [m.start() for m in VENUE_WORD.finditer(flat)]
+        positions["contrast"] = [m.start() for m in CONTRAST_WORD.finditer(lowered)]
         return positions
+
+    def cue_before(self, name: str, offset: int, reach: int = 80) -> bool:
+        """Is there a cue of this kind in the `reach` characters before `offset`?"""
+        found = self._cue_positions[name]
+        return bisect.bisect_left(found, offset - reach) < bisect.bisect_left(found, offset)
 
     def section_of(self, offset: int) -> str:
         """Name of the section span holding `offset`; "other" if none does."""
@@ -135,21 +166,39 @@ class Context:
 
 
 def in_skill_list(mention: Mention, ctx: Context) -> bool:
-    """Inside a skills section, or on a 'Label: a, b, c' line when no section says so."""
-    if ctx.section_of(mention.src_start) in LIST_SECTIONS:
-        return True
+    """Inside a skills section (on a line that is no sentence), or on a 'Label: a, b, c' line."""
     left, right = line_bounds(ctx.source, mention.src_start, mention.src_end)
-    return bool(SKILL_LIST_LINE.match(ctx.source[left:right]))
+    line = ctx.source[left:right]
+    if ctx.section_of(mention.src_start) in LIST_SECTIONS and not is_prose(line):
+        return True
+    return bool(SKILL_LIST_LINE.match(line))
+
+
+def is_prose(line: str) -> bool:
+    """A sentence rather than a list: words that join a sentence ('backup across Exchange, SharePoint and Teams')."""
+    words = line.lower().split()
+    return len(words) >= 8 and sum(w in FUNCTION_WORDS for w in words) >= 2
+
+
+def lowercase_list(m: Mention, exact_forms: set[str], ctx: Context) -> bool:
+    """A name written all in lower case inside a list line written all in lower case ('chef, packer, vault')."""
+    if not m.surface.islower() or m.surface not in {f.lower() for f in exact_forms}:
+        return False
+    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
+    line = ctx.source[left:right]
+    return "," in line and not any(c.isupper() for c in line)
 
 
 def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> bool:
     """Reasons an ambiguous name is never a skill here, whatever the context."""
     shouted = len(m.surface) > 2 and m.surface.isupper() and m.surface in {f.upper() for f in exact_forms}
-    if m.surface not in exact_forms and not shouted:
+    if m.surface not in exact_forms and not shouted and not lowercase_list(m, exact_forms, ctx):
         return True
     before = ctx.source[m.src_start - 1] if m.src_start > 0 else " "
     after = ctx.source[m.src_end] if m.src_end < len(ctx.source) else " "
     if before in "-&'’" or after in "-&" or (after in "'’" and ctx.source[m.src_end:m.src_end + 2] != "'s"):
+        return True
+    if before.isalnum() or after.isalnum():  # 'C9, C10' grant codes, 'R2D2'
         return True
     nxt = doc[m.end] if m.end < len(doc) else None
     return nxt is not None and bool(YEAR.match(nxt.text))
@@ -221,48 +270,140 @@ def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
     return " by " in post and bool(PASSIVE_OTHER.search(post))
 
 
-def names_an_org(doc: Doc, m: Mention) -> bool:
-    """'The Linux Foundation', 'PyData Summit': a skill word inside an organisation's name."""
-    return m.end < len(doc) and doc[m.end].text in ORG_WORDS
+def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
+    """'The Linux Foundation', 'PyData Summit', 'ICML Workshop on Time Series': a skill word inside a name."""
+    for i in range(m.end, min(m.end + 4, len(doc))):  # "Computer Vision and Pattern Recognition Conference"
+        if doc[i].text in ORG_WORDS:
+            return True
+        if not (doc[i].text[:1].isupper() or doc[i].lower_ in {"and", "of", "&"}):
+            break
+    if ctx is None or not ctx.cue_before("venue", m.src_start):
+        return False
+    left = max(ctx.source.rfind(". ", 0, m.src_start), m.src_start - 80)
+    return bool(VENUE_BEFORE.search(" ".join(ctx.source[left + 1:m.src_start].split()) + " "))
+
+
+def names_a_job_title(doc: Doc, m: Mention) -> bool:
+    """'MLOps Engineer', 'SENIOR UNIX ADMINISTRATOR', 'Machine Learning Operations Engineer': a title, not a skill."""
+    for i in range(m.end, min(m.end + 2, len(doc))):
+        token = doc[i]
+        if token.lower_ in TITLE_NOUNS and token.text[:1].isupper():
+            return True
+        if not (token.text[:1].isupper() and token.is_alpha):
+            return False
+    return False
+
+
+def used_otherwise(doc: Doc, m: Mention, ctx: Context) -> bool:
+    """Set against the person's work ("unlike deep learning"), owned by a company ("Salesforce's platform"),
+    or a verb with an ordinary object ("fine-tuning hyperparameters")."""
+    after = ctx.source[m.src_end:m.src_end + 2]
+    if after in {"'s", "’s"} and not m.surface.isupper():
+        return True
+    if m.end < len(doc) and m.surface.lower().endswith("ing") and doc[m.end].lower_ in VERB_OBJECTS:
+        return True
+    if not ctx.cue_before("contrast", m.src_start):
+        return False
+    left, _ = ctx.clauses.around(m.src_start, m.src_end)
+    return bool(CONTRAST.search(" ".join(ctx.source[max(left, m.src_start - 80):m.src_start].split()) + " "))
+
+
+# A list line's label: "DevOps:", "**ML Ops:**", "- Cloud & IaC:", "MLOps & Deployment -" before its items.
+LABEL_PREFIX = re.compile(r"[\s*•▪·#_>|`-]*(?P<label>[^:\n]{1,60}?)[\s*_`]*:(?!//)[\s*_`]*(?=\S)")
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+          "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 
 
 def group_label(m: Mention, ctx: Context) -> bool:
     """A name heading a group of list items ('MLOps' or 'Cloud and DevOps' above bullets, 'Cloud: ...')."""
     in_list = ctx.section_of(m.src_start) in LIST_SECTIONS
+    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
+    label = LABEL_PREFIX.match(ctx.source, left, right)
+    if label is not None and m.src_end <= label.end("label") and len(label.group("label").split()) <= 6 \
+            and "," not in label.group("label") and (in_list or "," in ctx.source[label.end():right]):
+        return True
     if not in_list and ctx.sections:
         return False
-    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
     line = ctx.source[left:right].strip()
-    if in_list and ctx.source[m.src_end:right].lstrip().startswith(":") \
-            and not ctx.source[left:m.src_start].strip(" *•▪·–-"):
-        return True
     heading = line == ctx.source[m.src_start:m.src_end] or (in_list and "," not in line and len(line.split()) <= 5
                                                              and not BULLET_LINE.match(ctx.source[left:right]))
-    return heading and bool(BULLET_LINE.match(ctx.source[right + 1:].lstrip("\n")))
+    wrapped = ctx.source[max(0, left - 6):left].rstrip().endswith((",", "&", " and", "/"))  # a list's wrapped tail
+    return heading and not wrapped and bool(BULLET_LINE.match(ctx.source[right + 1:].lstrip("\n")))
 
 
-def excluded(doc: Doc, m: Mention, ctx: Context) -> bool:
-    """Reasons any mention (ambiguous or not) is not a skill of the person."""
-    return names_an_org(doc, m) or group_label(m, ctx) or owned_by_others(doc, m, ctx)
+def names_an_employer(doc: Doc, m: Mention, ctx: Context) -> bool:
+    """'| Salesforce February 2022', 'Engineer at Databricks': an employer's name, not a skill."""
+    if m.end < len(doc):
+        nxt = doc[m.end]
+        same_line = "\n" not in ctx.source[m.src_end:m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
+        if same_line and (nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text)):
+            return True
+    prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+    if prev in {"at", "@"} and m.surface[:1].isupper():
+        after = ctx.source[m.src_end:m.src_end + 2]
+        return after[:1] in {"", "\n", ",", "(", "|", ";", "–", "—"} or after in {" (", " |", " –", " —", " -"}
+    return False
+
+
+def part_of_another_word(m: Mention, ctx: Context) -> bool:
+    """'gd2md-html', '<html>', "SQL's generated" (sales leads): the name is part of something else.
+
+    A lowercase name glued after a hyphen is part of an identifier; 'Multi-RAG' or 'Py-Spark' are not.
+    """
+    before = ctx.source[max(0, m.src_start - 2):m.src_start]
+    if before[-1:] == "<" or before == "</":
+        return True
+    if before[-1:] == "-" and before[:1].isalnum() and m.surface.islower() and " " not in m.surface:
+        return True
+    after = ctx.source[m.src_end:m.src_end + 3]
+    return m.surface.isupper() and len(m.surface) <= 4 and after[:2] in {"'s", "’s"} and after[2:] == " " \
+        and ctx.source[m.src_end + 3:m.src_end + 4].islower()
+
+
+def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozenset()) -> bool:
+    """Reasons any mention (ambiguous or not) is not a skill of the person.
+
+    A field of work (`areas`: deep learning, NLP) heading a list of its methods, or named in a job title,
+    is claimed by that list or job; any other list label or title word is not a skill.
+    """
+    is_area = set(m.skill_ids) <= areas
+    return ctx.regions.reason(m.src_start, m.src_end) is not None or part_of_another_word(m, ctx) \
+        or names_an_org(doc, m, ctx) or (not is_area and names_a_job_title(doc, m)) \
+        or names_an_employer(doc, m, ctx) or used_otherwise(doc, m, ctx) \
+        or (not is_area and group_label(m, ctx)) or owned_by_others(doc, m, ctx)
+
+
+def slash_compound(doc: Doc, m: Mention, covered: set[int]) -> bool:
+    """'connection/data mining': glued by a slash to an ordinary lowercase word, the name is part of a phrase.
+    Between two skills ('ETL/ELT', 'Git/GitHub') the slash lists alternatives."""
+    for slash, word in ((m.start - 1, m.start - 2), (m.end, m.end + 1)):
+        if 0 <= word < len(doc) and 0 <= slash < len(doc) and doc[slash].text == "/" \
+                and not doc[slash].whitespace_ and not doc[slash - 1 if slash < m.start else slash].whitespace_ \
+                and doc[word].is_alpha and doc[word].is_lower and word not in covered:
+            return True
+    return False
 
 
 def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,
-            norm: NormalisedText) -> list[Mention]:
+            norm: NormalisedText, areas: frozenset[str] = frozenset()) -> list[Mention]:
     """Accept the mentions that are the person's skills; returns them in text order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions = [m for m in mentions if not slash_compound(doc, m, covered)]
     for m in mentions:
-        m.accepted = m.mode == "plain" and not excluded(doc, m, ctx)
+        m.accepted = m.mode == "plain" and not excluded(doc, m, ctx, areas)
     pending = [m for m in mentions if m.mode != "plain"]
     for m in pending:
         forms = set().union(*(exact_forms.get(i, set()) for i in m.skill_ids))
+        if m.mode == "acronym":  # an acronym written as a word ("Jax"): the form is fine, a list must vouch
+            forms.add(m.surface)
         if hard_negative(doc, m, forms, ctx) or proper_name_neighbour(doc, m, covered, ctx, norm) \
-                or excluded(doc, m, ctx):
+                or excluded(doc, m, ctx, areas):
             m.mode = "rejected"
     for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
         for m in pending:
             if m.mode == "rejected" or m.accepted:
                 continue
-            if m.mode == "list":
+            if m.mode in ("list", "acronym"):
                 m.accepted = in_skill_list(m, ctx)
             else:
                 m.accepted = supported(doc, m, mentions, ctx)

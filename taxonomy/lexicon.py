@@ -11,6 +11,15 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 LEXICON_PATH = DATA_DIR / "lexicon.json"
 USER_SKILLS_PATH = DATA_DIR / "user_skills.json"
 
+# Categories of competencies: soft skills, leadership and ways of working. They are evidence of
+# scope for the scorer, reported apart from hard skills (Lightcast's "common" vs "specialized").
+COMPETENCY_CATEGORIES = frozenset({"leadership", "soft_skill", "practice", "communication"})
+
+
+def kind_of(category: str) -> str:
+    """"competency" for soft skills, leadership and practices; "skill" for hard skills."""
+    return "competency" if category in COMPETENCY_CATEGORIES else "skill"
+
 
 class LexiconError(ValueError):
     """A lexicon or user extension file is malformed."""

@@ -1,9 +1,12 @@
 """O*NET technology names (CC BY 4.0): the subset copied into taxonomy/data/ and its use.
 
 The copied file keeps the software-engineering and data categories of O*NET's Technology Skills
-table, flagged Hot Technology or In Demand. At build time each name either becomes an extra alias
-of a curated skill (``Amazon Web Services AWS software`` -> ``aws``) or, when no curated skill
-matches, a skill of its own (source ``onet``). See data/ONET_ATTRIBUTION.md.
+table: the names flagged Hot Technology or In Demand, and the long tail of product names there
+(title-cased and brand-shaped: 'WaveMetrics IGOR Pro', 'Apache Maven'; not descriptions such as
+'Air quality modeling software'). At build time a flagged name either becomes an extra alias of a
+curated skill (``Amazon Web Services AWS software`` -> ``aws``) or a skill of its own (source
+``onet``); a long-tail product becomes a skill named only by its full name, in its exact case and
+with context (a skills list or a neighbouring skill). See data/ONET_ATTRIBUTION.md.
 """
 
 from __future__ import annotations
@@ -62,10 +65,21 @@ def read_onet(path: Path = ONET_SUBSET_PATH) -> list[OnetName]:
                          r["in_demand"] == "Y", int(r["occupation_count"])) for r in rows]
 
 
+def is_product_name(name: str) -> bool:
+    """'Apache Maven', 'WaveMetrics IGOR Pro' name products; 'Air quality modeling software' describes one."""
+    words = re.sub(r"\s+software$", "", name).split()
+    titled = len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w in {"for", "and", "of", "&"}
+                                     for w in words)
+    # A brand's shape: a vendor's name first, or a word with inner capitals or digits (WaveMetrics, IGOR, 3D).
+    branded = any(name.startswith(p) for p in VENDOR_PREFIXES) or any(
+        any(c.isupper() or c.isdigit() for c in w[1:]) or w[:1].isdigit() for w in words)
+    return titled and branded
+
+
 def select_subset(names: list[OnetName]) -> list[OnetName]:
-    """The rows worth copying: kept categories, flagged hot or in demand."""
-    return sorted((n for n in names if n.commodity in KEPT_COMMODITIES and (n.hot or n.in_demand)),
-                  key=lambda n: n.name.lower())
+    """The rows worth copying: kept categories, flagged hot or in demand, or a product's full name."""
+    return sorted((n for n in names if n.commodity in KEPT_COMMODITIES
+                   and (n.hot or n.in_demand or is_product_name(n.name))), key=lambda n: n.name.lower())
 
 
 def write_subset(names: list[OnetName], path: Path = ONET_SUBSET_PATH) -> None:
@@ -120,6 +134,17 @@ def widen_lexicon(lexicon: Lexicon, names: list[OnetName]) -> dict[str, int]:
                     added_aliases += 1
             continue
         if not onet.hot:
+            if onet.in_demand or not is_product_name(onet.name):
+                continue
+            # The long tail: a product's full name, in its exact case and with context only.
+            display = re.sub(r"\s+software$", "", onet.name)
+            skill_id = "onet-" + re.sub(r"[^a-z0-9]+", "-", display.lower()).strip("-")
+            if match_key(display) in index or skill_id in lexicon.skills:
+                continue
+            lexicon.skills[skill_id] = SkillEntry(id=skill_id, name=display, category=KEPT_COMMODITIES[onet.commodity],
+                                                  ambiguous_aliases=[display], name_is_alias=False, source="onet")
+            index[match_key(display)] = skill_id
+            added_skills += 1
             continue
         display = variants[0]
         skill_id = "onet-" + re.sub(r"[^a-z0-9]+", "-", display.lower()).strip("-")

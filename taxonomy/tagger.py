@@ -15,12 +15,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from taxonomy.context import Context, Mention, resolve
+from taxonomy.lexicon import kind_of
 from taxonomy.nlp import make_nlp
 from taxonomy.text import NormalisedText, normalise, snippet
 
 ARTIFACT_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
 SKILLS_KEY = "skills"
 MAX_EVIDENCE = 3
+# Fields of work (deep learning, NLP): a list labelled with one, or a job title naming one, claims it.
+AREA_CATEGORIES = frozenset({"ml_field"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class SkillInfo:
     category: str
     parent: str | None
     aliases: tuple[str, ...]
+    kind: str = "skill"  # "skill" (hard skill) or "competency" (soft skill, leadership, practice)
 
 
 @dataclass(frozen=True)
@@ -54,13 +58,24 @@ class SkillMatch:
     mentions: int
     sections: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    kind: str = "skill"
+
+    @property
+    def is_competency(self) -> bool:
+        """A soft skill, leadership evidence or a way of working, not a hard skill."""
+        return self.kind == "competency"
 
     def to_dict(self) -> dict[str, Any]:
         """The report entry: evidence as strings, offsets as [start, end] pairs."""
         return {"id": self.id, "name": self.name, "category": self.category, "parent": self.parent,
-                "mentions": self.mentions, "sections": list(self.sections),
+                "kind": self.kind, "mentions": self.mentions, "sections": list(self.sections),
                 "evidence": [e.text for e in self.evidence],
                 "offsets": [[e.start, e.end] for e in self.evidence]}
+
+
+def split_kinds(matches: Sequence[SkillMatch]) -> tuple[list[SkillMatch], list[SkillMatch]]:
+    """(hard skills, competencies), each in the order given."""
+    return [m for m in matches if not m.is_competency], [m for m in matches if m.is_competency]
 
 
 @dataclass(frozen=True)
@@ -96,9 +111,11 @@ class SkillTagger:
         self.exact_forms: dict[str, set[str]] = {}
         self.alias_index: dict[str, str] = {}
         self.ignore: set[str] = set()
+        self.acronyms: set[str] = set()
+        self.areas: frozenset[str] = frozenset()
 
     def configure(self, *, patterns: Sequence[Sequence[str]], exact_forms: dict[str, set[str]],
-                  ignore: set[str]) -> None:
+                  ignore: set[str], areas: frozenset[str] = frozenset()) -> None:
         """Load [text, "ids|mode"] patterns, the exact forms of ambiguous names, and ignored terms."""
         by_key: dict[str, list[str]] = {}
         for text, key in patterns:
@@ -106,7 +123,11 @@ class SkillTagger:
         for key, texts in sorted(by_key.items()):
             self.matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
         self.alias_index = {text.lower(): key for text, key in patterns}
-        self.exact_forms, self.ignore = exact_forms, ignore
+        # Acronyms match only when written as acronyms: "BART" the model, not "Bart" the person.
+        written_otherwise = {text.lower() for text, _ in patterns if not text.isupper()}
+        self.acronyms = {text.lower() for text, _ in patterns if 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
+                         and text.lower() not in written_otherwise}
+        self.exact_forms, self.ignore, self.areas = exact_forms, ignore, areas
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.match(doc)
@@ -124,8 +145,12 @@ class SkillTagger:
         for span in spans:
             info = parse_pattern_key(span.label_)
             src_start, src_end = norm.source_span(span.start_char, span.end_char)
-            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, info.mode, span.text))
-        return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm)
+            mode = info.mode
+            if mode == "plain" and span.text[:1].isupper() and span.text[1:].islower() \
+                    and span.text.lower() in self.acronyms:
+                mode = "acronym"  # "Jax" in a skills list is JAX; "Bart Goethals" names a person
+            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, span.text))
+        return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm, self.areas)
 
     def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """'AWS (EMR, Glue, Batch)' -> AWS EMR, AWS Glue, AWS Batch: items read with the vendor name."""
@@ -159,12 +184,14 @@ class Tagger:
         self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
         self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
         self._implies = {sid: tuple(s.get("implies", ())) for sid, s in taxonomy["skills"].items()}
-        self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())))
+        self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())),
+                                       s.get("kind") or kind_of(s["category"]))
                         for sid, s in taxonomy["skills"].items()}
         self.nlp = make_nlp()
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
         component.configure(
             patterns=taxonomy["patterns"], ignore=set(taxonomy.get("ignore", ())),
+            areas=frozenset(sid for sid, s in taxonomy["skills"].items() if s["category"] in AREA_CATEGORIES),
             exact_forms={sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
                          for sid, s in taxonomy["skills"].items()})
 
@@ -212,7 +239,8 @@ class Tagger:
             evidence.append(Evidence(text, m.src_start, m.src_end))
             if len(evidence) == MAX_EVIDENCE:
                 break
-        return SkillMatch(info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence))
+        return SkillMatch(info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence),
+                          info.kind)
 
 
 def read_artifact(path: str | Path | None = None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from worker.errors import ResumeError
 from worker.extract import Limits
 from worker.fingerprint import analysis_fingerprint
 from worker.metrics import Metrics
+from worker.resume.asof import parse_as_of
 from worker.settings import Settings
 from worker.shortlist import candidate_summary
 from worker.store import Store
@@ -36,9 +37,10 @@ def extra_roles_for(store: Store, role_id: str) -> list[Any]:
     return [role_from_record(stored)] if stored else []
 
 
-def dedupe_scope(role_id: str) -> str:
-    """Reports are reusable for the same file only under the same taxonomy, roles, code and role."""
-    return f"{analysis_fingerprint()}:{role_id}"
+def dedupe_scope(role_id: str, as_of: str = "") -> str:
+    """Reports are reusable for the same file only under the same taxonomy, roles, code, role and
+    "as of" date (none given: the file's own)."""
+    return f"{analysis_fingerprint()}:{role_id}" + (f":asof={as_of}" if as_of else "")
 
 
 def process_job(store: Store, job_id: str, settings: Settings) -> str:
@@ -71,8 +73,9 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
         return "failed"
     started = time.perf_counter()
     try:
+        as_of = job.fields.get("as_of") or ""
         analysis = analyze(data, job.fields.get("name", ""), extra_roles=extra_roles_for(store, job.fields.get("role", "")),
-                           limits=limits_of(settings))
+                           limits=limits_of(settings), as_of=parse_as_of(as_of) if as_of else None)
     except ResumeError as error:
         store.fail(job_id, error.code, error.message)
         metrics.count("jobs", status="failed", code=error.code)

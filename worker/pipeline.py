@@ -7,23 +7,29 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
-from typing import Any, Sequence
+from typing import Any
 
 from models.features import features_from
+from models.ladder import placement
 from models.roles import RoleProfile, load_roles
-from models.scoring import place_on_ladder, score_all
-from taxonomy.tagger import Tagger, load_tagger
+from models.scoring import score_all
+from taxonomy.tagger import Tagger, load_tagger, split_kinds
 from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
-from worker.resume import ParsedResume, parse_resume
+from worker.resume import ParsedResume, ParseTimeout, parse_resume
+from worker.resume.asof import stated_years
 
 SCHEMA = "rolefit.report/1"
 # Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
 # the parser's and spaCy's costs (spaCy refuses text over 1,000,000 characters outright).
 MAX_TEXT_CHARS = 200_000
+# Parsing is linear in the text's length (about a second for 200,000 characters of dates); this is
+# the bound a pathological text meets, after which the file fails with `timeout`.
+PARSE_BUDGET_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -37,9 +43,12 @@ class Analysis:
 
 
 def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = (),
-            limits: Limits = Limits(), today: date | None = None,
-            tagger: Tagger | None = None) -> Analysis:
-    """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input."""
+            limits: Limits = Limits(), today: date | None = None, as_of: date | None = None,
+            tagger: Tagger | None = None, parse_budget_s: float = PARSE_BUDGET_S) -> Analysis:
+    """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input.
+
+    Years are counted as of the resume's own date (`as_of` when given; else the file's stamps or the
+    dates in its text, never later than `today`)."""
     clock = time.perf_counter
     t0 = clock()
     extracted = extract(data, filename=filename, limits=limits)
@@ -47,15 +56,23 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
         raise ResumeError("too_large", f"The document holds {len(extracted.text):,} characters of text; a resume "
                                        f"of up to {MAX_TEXT_CHARS:,} can be analysed.")
     t1 = clock()
-    parsed = parse_resume(extracted.text, today=today)
+    try:
+        parsed = parse_resume(extracted.text, today=today, as_of=as_of, stamps=extracted.stamps,
+                              deadline=time.monotonic() + parse_budget_s)
+    except ParseTimeout:
+        raise ResumeError("timeout", "Reading the resume's text took too long; it may hold an unusual amount "
+                                     "of dates or tables. Upload a shorter version.") from None
     t2 = clock()
     tagger = tagger or load_tagger()
-    skills = tagger.tag(extracted.text, parsed.section_spans())
+    found = tagger.tag(extracted.text, parsed.section_spans())
+    skills, competencies = split_kinds(found)
     t3 = clock()
-    features = features_from(parsed, skills, extracted.text, today=today)
+    # Competencies (mentoring, technical leadership) are evidence of scope for the scorer, never skills.
+    features = features_from(parsed, skills, extracted.text, today=parsed.as_of, competencies=competencies,
+                             stated_years=stated_years(extracted.text))
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
-    ladder_level, best_fit, next_level = place_on_ladder(features, fits)
+    placed = placement(features, fits, as_of=parsed.as_of)
     t4 = clock()
     contact = parsed.contact
     report = {
@@ -73,13 +90,18 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
             "titles": list(parsed.titles),
             "seniority": parsed.seniority,
             "people_managed": parsed.people_managed,
+            "as_of": parsed.as_of.isoformat() if parsed.as_of else None,
+            "as_of_source": parsed.as_of_source,
+            "research_years": round(parsed.research_years, 1),
         },
         "skills": [s.to_dict() for s in skills],
-        "ladder_level": ladder_level,
+        "competencies": [c.to_dict() for c in competencies],
+        "ladder_level": placed.level,
+        "placement": placed.to_dict(),
         "fits": [f.to_dict() for f in fits],
-        "best_fit": best_fit,
-        "next_level": next_level,
-        "warnings": list(extracted.warnings),
+        "best_fit": placed.best_fit,
+        "next_level": placed.next_level,
+        "warnings": [*extracted.warnings, *parsed.warnings],
     }
     timings = {"extract": t1 - t0, "parse": t2 - t1, "tag": t3 - t2, "score": t4 - t3}
     return Analysis(report=report, extracted=extracted, parsed=parsed, timings=timings)

@@ -5,18 +5,20 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
+from models.profile import Requirement
 from models.roles import RoleProfile, role_from_job_description, skill_facts
-from taxonomy.build import weigh_document
 from taxonomy.tagger import load_tagger, read_artifact
+from taxonomy.weights import document_sentences
 
 
 def build_role_profile(text: str, *, title: str | None, role_id: str) -> RoleProfile:
-    """Weigh the description's skills against the seed corpus and read its years, degree and level."""
+    """Requirements by where and how the description states them (the seed roles' builder); years, degree, level."""
     tagger = load_tagger()
-    weights = weigh_document(text, tagger)
+    sentences = document_sentences(text, tagger)["sentences"]
     categories, parents, names = taxonomy_facts()
-    profile = role_from_job_description(text, title=title, weights=weights, categories=categories,
-                                        parents=parents, names=names)
+    profile = role_from_job_description(
+        text, title=title, sentences=sentences, categories=categories, parents=parents, names=names
+    )
     return dataclasses.replace(profile, id=role_id)
 
 
@@ -34,4 +36,5 @@ def role_to_record(profile: RoleProfile) -> dict:
 def role_from_record(record: dict) -> RoleProfile:
     fields = dict(record["profile"])
     fields["expected_years"] = tuple(fields["expected_years"])
+    fields["requirements"] = tuple(Requirement.from_dict(r) for r in fields.get("requirements", ()))
     return RoleProfile(**fields)

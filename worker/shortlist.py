@@ -13,16 +13,28 @@ PERSONAL_FIELDS = ("name", "email", "phone", "links", "file")
 
 
 def candidate_summary(report: dict[str, Any], role_id: str | None, *, file_name: str) -> dict[str, Any]:
-    """The compact row a batch keeps per candidate: the score for the batch's role and why."""
+    """The compact row a batch keeps per candidate: the score for the batch's role and why.
+
+    A batch against a role keeps every candidate's score for that one role (`basis: "role"`), so the
+    rows compare like with like. Without a role (`basis: "ladder"`) the row keeps the best fit's
+    score and every role's score beside it, and the shortlist ranks by ladder level first.
+    """
     fits = report.get("fits", [])
     fit = next((f for f in fits if f.get("role") == role_id), None) if role_id else None
+    basis = "role" if fit is not None else "ladder"
     if fit is None and fits:
-        fit = max(fits, key=lambda f: f["score"])
+        best = report.get("best_fit")
+        fit = next((f for f in fits if f.get("role") == best), None) or max(fits, key=lambda f: f["score"])
     candidate = report.get("candidate", {})
     return {
         "status": "done",
         "score": float(fit["score"]) if fit else 0.0,
         "role": fit["role"] if fit else None,
+        "role_title": fit.get("title") if fit else None,
+        "basis": basis,
+        "scores": {f["role"]: float(f["score"]) for f in fits},
+        "role_scores": [{"role": f["role"], "title": f.get("title") or f["role"], "level": f.get("level"),
+                         "score": float(f["score"])} for f in fits],
         "ladder_level": report.get("ladder_level"),
         "best_fit": report.get("best_fit"),
         "years": candidate.get("years_experience"),
@@ -94,6 +106,9 @@ def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: 
     sort_key = query.sort if query.sort in SORT_KEYS else "score"
     if query.blind and sort_key == "name":
         sort_key = "score"
+    column = score_column(row for _, row in done)
+    if column["basis"] == "ladder" and sort_key == "score":
+        sort_key = "level"  # own best-fit scores are not comparable: rank by ladder level, then score
     # ties broken by score, then by the stable candidate code, so pages never shuffle
     matching.sort(key=lambda item: candidate_code(batch_id, item[0]))
     matching.sort(key=lambda item: _sort_value(item[1], "score"), reverse=True)
@@ -107,7 +122,26 @@ def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: 
         "candidates": [present(job_id, row, batch_id=batch_id, blind=query.blind, rank_no=start + i + 1)
                        for i, (job_id, row) in enumerate(page)],
         "failures": [present(job_id, row, batch_id=batch_id, blind=query.blind) for job_id, row in failed],
+        "score_column": column,
+        "ranked_by": sort_key,
     }
+
+
+def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """What the shortlist's score column is: one role's score, or each candidate's best-fit score."""
+    rows = list(summaries)
+    if rows and all(r.get("basis") == "role" for r in rows):
+        roles = {(r.get("role"), r.get("role_title")) for r in rows}
+        if len(roles) == 1:
+            role, title = roles.pop()
+            return {"basis": "role", "role": role, "header": f"Score for {title or role}",
+                    "label": f"Every candidate's score for {title or role}."}
+    if rows and all(r.get("basis") == "role" for r in rows):
+        return {"basis": "role", "role": None, "header": "Score for the batch's role",
+                "label": "Every candidate's score for the role the batch was sent against."}
+    return {"basis": "ladder", "role": None, "header": "Best-fit score",
+            "label": "No role was chosen: candidates are ranked by ladder level, then by the score for "
+                     "their own best-fit role; every role's score is listed beside it."}
 
 
 def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, rank_no: int | None = None) -> dict[str, Any]:
@@ -126,8 +160,8 @@ def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, ran
     return out
 
 
-CSV_COLUMNS = ("rank", "candidate", "name", "email", "phone", "file", "score", "role", "ladder_level", "best_fit",
-               "years", "highest_degree", "matched", "missing", "warnings",
+CSV_COLUMNS = ("rank", "candidate", "name", "email", "phone", "file", "score", "role", "basis", "ladder_level",
+               "best_fit", "years", "highest_degree", "matched", "missing", "warnings",
                "status", "error_code", "error_message")
 
 

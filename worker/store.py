@@ -196,7 +196,7 @@ class Store:
     # jobs
     def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
                    batch: str = "", job_id: str | None = None, reuse_scope: str = "",
-                   backlog: str = "") -> str:
+                   backlog: str = "", as_of: str = "") -> str:
         """Store the upload bytes and a `queued` job record in one transaction; return the job id.
 
         `reuse_scope` is where the finished report may serve identical uploads ("": nowhere);
@@ -206,7 +206,7 @@ class Store:
         now = f"{time.time():.3f}"
         record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
                   "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch,
-                  "reuse_scope": reuse_scope, "backlog": backlog}
+                  "reuse_scope": reuse_scope, "backlog": backlog, "as_of": as_of}
         stored = self.sealer.seal(job_id, data) if self.sealer else data
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.upload_key(job_id), stored, ex=self.upload_ttl_s)

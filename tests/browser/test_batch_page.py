@@ -52,7 +52,11 @@ def test_screen_a_batch_filter_it_go_blind_and_export(signed_in, live_server):
     rows = page.locator("#shortlist tbody tr")
     assert rows.count() == 3
     scores = [float(s) for s in page.locator("#shortlist tbody .fit-score").all_inner_texts()]
-    assert scores == sorted(scores, reverse=True)
+    levels = [int(v) for v in page.locator("#shortlist tbody td:nth-child(4)").all_inner_texts()]
+    # no role chosen: ranked by ladder level, then by each one's best-fit score, and the column says so
+    assert list(zip(levels, scores)) == sorted(zip(levels, scores), reverse=True)
+    assert "Best-fit score" in page.locator("#shortlist thead").inner_text()
+    assert "ranked by ladder level" in page.locator("#score-basis").inner_text()
     failure = page.locator("#failures")
     assert "truncated.pdf" in failure.inner_text() and "corrupt" in failure.inner_text()
     screenshot(page, "batch-ranked")

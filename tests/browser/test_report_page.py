@@ -43,7 +43,10 @@ def test_upload_a_resume_and_read_its_report(page, live_server):
     best.locator("details.why > summary").focus()  # keyboard: Enter opens a disclosure
     page.keyboard.press("Enter")
     assert best.locator("details.why").get_attribute("open") is not None
-    assert best.locator(".components dt").first.is_visible()
+    assert best.locator("table.breakdown tbody th").first.is_visible()  # the parts that add up to the score
+    total = float(best.locator("table.breakdown tfoot strong").inner_text())
+    points = [float(t) for t in best.locator("table.breakdown tbody td:last-child").all_inner_texts()]
+    assert abs(sum(points) - total) < 0.05
     matched = best.locator(".skill-list details.skill")
     assert matched.count() > 0
     matched.first.locator("summary").click()

@@ -1,4 +1,4 @@
-"""The roles page: the seed ladder with weighted skills, and a recruiter adding a job description."""
+"""The roles page: the seed ladder with its requirements, and a recruiter adding a job description."""
 
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ DESCRIPTION = (
 )
 
 
-def test_roles_list_the_ladder_with_weighted_skills(page, live_server):
+def test_roles_list_the_ladder_with_requirements(page, live_server):
     page.goto("/roles")
     seeds = page.locator("section[aria-labelledby=seed-title] article.role")
-    assert seeds.count() == 5
+    assert seeds.count() == 6  # one role per ladder level, two at level 2
     levels = [int(t.split()[1]) for t in seeds.locator(".role-facts .badge").all_inner_texts()]
-    assert levels == sorted(levels) and set(levels) == {1, 2, 3, 5}
-    assert seeds.first.locator("ol.weights li").count() > 0
+    assert levels == sorted(levels) and set(levels) == {1, 2, 3, 4, 5}
+    first = seeds.first.locator("ol.requirements").first.locator(":scope > li")
+    assert first.count() == 10 and "required" in first.first.inner_text()
+    first.first.locator("details.source > summary").click()  # "Why": the sentence it came from
+    assert first.first.locator("details.source q").is_visible()
     assert "needs an API key" in page.locator("#add-role").inner_text()
     screenshot(page, "roles")
 
@@ -36,7 +39,7 @@ def test_add_a_job_description(signed_in, live_server):
     assert "Added the role “Senior Search ML Engineer”" in page.locator(".flash").inner_text()
     added = page.locator("section[aria-labelledby=added-title] article.role", has_text="Senior Search ML Engineer")
     assert added.count() == 1
-    assert "pytorch" in added.locator("ol.weights").inner_text().lower()
+    assert "pytorch" in added.locator("ol.requirements").inner_text().lower()
     added.scroll_into_view_if_needed()
     screenshot(page, "roles-added")
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from scipy.stats import spearmanr
 
@@ -25,13 +25,12 @@ from tests.models.chain import EVAL, run_file
 ARTIFACT = Path(__file__).resolve().parents[2] / "taxonomy" / "data" / "taxonomy.json"
 
 
-def tf_only(roles: list[RoleProfile], idf: dict[str, float], unseen: float) -> list[RoleProfile]:
-    """The roles with the taxonomy's idf taken back out of their weights (sublinear tf alone)."""
+def flat_requirements(roles: list[RoleProfile]) -> list[RoleProfile]:
+    """The roles with every requirement weighing the same (importance and emphasis taken out)."""
     out = []
     for r in roles:
-        raw = {sid: w / idf.get(sid, unseen) for sid, w in r.skills.items()}
-        top = max(raw.values())
-        out.append(dataclasses.replace(r, skills={sid: v / top for sid, v in raw.items()}))
+        reqs = tuple(dataclasses.replace(q, weight=1.0) for q in r.effective_requirements())
+        out.append(dataclasses.replace(r, requirements=reqs))
     return out
 
 
@@ -56,17 +55,21 @@ def evaluate(items, cache, roles, config: ScoringConfig) -> dict[str, float]:
         exact += ladder == label
         within += abs(ladder - label) <= 1
         best += best_fit is not None and abs(levels[best_fit] - label) <= 1
-    return {"exact": exact / n, "within1": within / n, "best_fit": best / n, "offdomain_max": off_max,
-            "lean_rho": float(spearmanr(labels, leaning).statistic)}
+    return {
+        "exact": exact / n,
+        "within1": within / n,
+        "best_fit": best / n,
+        "offdomain_max": off_max,
+        "lean_rho": float(spearmanr(labels, leaning).statistic),
+    }
 
 
 def main() -> None:
     labels = json.loads((EVAL / "labels.json").read_text(encoding="utf-8"))
     items = [it for it in labels["items"] if it["file"].startswith("resumes/")]
     cache = {it["file"]: run_file(EVAL / it["file"]).features for it in items}
-    artifact = json.loads(ARTIFACT.read_text(encoding="utf-8"))
     roles = load_roles()
-    plain = tf_only(roles, artifact["idf"], artifact["idf_unseen"])
+    plain = flat_requirements(roles)
 
     def with_constants(**values: float) -> Callable[[], None]:
         saved = {k: getattr(components, k) for k in values}
@@ -74,18 +77,23 @@ def main() -> None:
         def restore() -> None:
             for k, v in saved.items():
                 setattr(components, k, v)
+
         for k, v in values.items():
             setattr(components, k, v)
         return restore
 
     variants: list[tuple[str, list[RoleProfile], ScoringConfig, dict[str, float]]] = [
         ("shipped", roles, DEFAULT, {}),
-        ("seniority off", roles, dataclasses.replace(DEFAULT, seniority="off"), {}),
-        ("seniority in context", roles, dataclasses.replace(DEFAULT, seniority="context"), {}),
+        ("level part off", roles, dataclasses.replace(DEFAULT, level=0.0), {}),
+        ("no skills gate", roles, dataclasses.replace(DEFAULT, gate_at=0.0), {}),
         ("+ cosine profile 0.3 (sklearn)", roles, dataclasses.replace(DEFAULT, profile=0.3), {}),
-        ("tf only (no TF-IDF idf)", plain, DEFAULT, {}),
-        ("no partial credit", roles, DEFAULT, {"CHILD_CREDIT": 0.0, "PARENT_CREDIT": 0.0,
-                                               "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0}),
+        ("flat requirement weights", plain, DEFAULT, {}),
+        (
+            "no partial credit",
+            roles,
+            DEFAULT,
+            {"CHILD_CREDIT": 0.0, "PARENT_CREDIT": 0.0, "SIBLING_CREDIT": 0.0, "CATEGORY_CREDIT": 0.0},
+        ),
         ("no evidence weighting", roles, DEFAULT, {"LISTED_ONLY": 1.0, "MENTIONED": 1.0}),
     ]
     print(f"{'variant':34} exact  within1 best_fit offdomain_max lean_rho")
@@ -95,8 +103,10 @@ def main() -> None:
             m = evaluate(items, cache, rs, config)
         finally:
             restore()
-        print(f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     "
-              f"{m['offdomain_max']:.1f}          {m['lean_rho']:.3f}")
+        print(
+            f"{name:34} {m['exact']:.2f}   {m['within1']:.2f}    {m['best_fit']:.2f}     "
+            f"{m['offdomain_max']:.1f}          {m['lean_rho']:.3f}"
+        )
 
 
 if __name__ == "__main__":

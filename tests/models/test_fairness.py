@@ -17,7 +17,8 @@ from tests.models.chain import EVAL, run_text
 
 # The scorer's inputs, reviewed: adding a field means reviewing it for fairness first.
 ALLOWED_FEATURES = {"skills", "years_experience", "highest_degree", "degree_in_progress", "titles",
-                    "seniority", "people_managed", "leadership_signals", "relevant_years"}
+                    "seniority", "people_managed", "leadership_signals", "relevant_years",
+                    "stated_years"}
 
 
 def test_features_hold_nothing_personal():

@@ -17,8 +17,12 @@ Compensation: $180,000 - $220,000; our mid-level (2-4 years) band starts lower.
 
 
 def test_job_description_becomes_a_role():
-    role = role_from_job_description(JD, title=None, weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5},
-                                     categories={"python": "programming_language", "pytorch": "ml_framework"})
+    role = role_from_job_description(
+        JD,
+        title=None,
+        weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5},
+        categories={"python": "programming_language", "pytorch": "ml_framework"},
+    )
     assert role.title == "Senior Machine Learning Engineer, Search"
     assert role.level == 4 and role.expected_years == (5.0, None)
     assert role.education == "bachelor" and role.seed is None
@@ -33,16 +37,20 @@ def test_same_text_same_role():
 
 
 def test_custom_role_is_scored_beside_the_seeds(artifact):
-    role = role_from_job_description(JD, title=None, weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5},
-                                     categories={})
-    fits = score_all(candidate(STRONG_ML, years_experience=6, seniority="senior", leadership_signals=5),
-                     [*load_roles(artifact), role])
+    role = role_from_job_description(
+        JD, title=None, weights={"python": 1.0, "pytorch": 0.8, "docker": 0.5}, categories={}
+    )
+    fits = score_all(
+        candidate(STRONG_ML, years_experience=6, seniority="senior", leadership_signals=5),
+        [*load_roles(artifact), role],
+    )
     assert fits[-1].role == role.id and fits[-1].score > 50
 
 
 def test_description_without_years_uses_its_level_band():
-    role = role_from_job_description("Junior Data Scientist\nPython and SQL.", title=None, weights={},
-                                     categories={})
+    role = role_from_job_description(
+        "Junior Data Scientist\nPython and SQL.", title=None, weights={}, categories={}
+    )
     assert role.level == 1 and role.expected_years == (0, 2)
 
 
@@ -52,7 +60,7 @@ def test_seed_document_as_a_job_description_matches_its_seed_role():
 
     from tests.models.chain import SHARED
 
-    build = pytest.importorskip("taxonomy.build")
+    weights_module = pytest.importorskip("taxonomy.weights")
     tagger_module = pytest.importorskip("taxonomy.tagger")
     path = SHARED / "seeds" / "003_749167cce7ae3ca8.txt"
     if not path.exists():
@@ -61,18 +69,32 @@ def test_seed_document_as_a_job_description_matches_its_seed_role():
         tagger = tagger_module.load_tagger()
     except FileNotFoundError:
         pytest.skip("taxonomy artifact not built")
+    from models.roles import skill_facts
+
     text = path.read_text(encoding="utf-8")
-    weights = build.weigh_document(text, tagger)
-    categories = {sid: info.category for sid in weights if (info := tagger.skill(sid))}
-    role = role_from_job_description(text, title="Machine Learning Engineer II", weights=weights,
-                                     categories=categories)
+    sentences = weights_module.document_sentences(text, tagger)["sentences"]
+    categories, parents, names = skill_facts(tagger_module.read_artifact())
+    role = role_from_job_description(
+        text,
+        title="Machine Learning Engineer II",
+        sentences=sentences,
+        categories=categories,
+        parents=parents,
+        names=names,
+    )
     seed = next(r for r in load_roles() if r.seed == path.stem)
-    assert (role.level, role.expected_years, role.education) == (seed.level, seed.expected_years,
-                                                                 seed.education)
+    assert (role.level, role.expected_years, role.education) == (
+        seed.level,
+        seed.expected_years,
+        seed.education,
+    )
 
     def top(r):
-        return [sid for sid, _ in sorted(r.skills.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
+        return [req.id for req in r.requirements[:10]]
+
+    # the seed role is the same build plus the manifest's few reviewed corrections
     assert len(set(top(role)) & set(top(seed))) >= 7
+    assert all(req.source for req in role.requirements)  # each requirement quotes its sentence
 
 
 def test_profile_similarity_option(roles):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from models.scoring import place_on_ladder, score_all
 from tests.models.factories import STRONG_ML, candidate, skill
 
@@ -17,16 +19,23 @@ def test_new_graduate_is_entry_level(roles):
 
 
 def test_ten_year_technical_leader_is_distinguished(roles):
-    features = candidate(STRONG_ML, years_experience=14, highest_degree="phd", seniority="principal",
-                         leadership_signals=10, people_managed=5)
+    features = candidate(
+        STRONG_ML,
+        years_experience=14,
+        highest_degree="phd",
+        seniority="principal",
+        leadership_signals=10,
+        people_managed=5,
+    )
     level, best, nxt = place(features, roles)
     assert (level, best) == (5, "distinguished-mle")
     assert nxt == {"level": None, "gaps": []}
 
 
 def test_senior_with_eight_years_is_level_four(roles):
-    features = candidate(STRONG_ML, years_experience=8, highest_degree="master", seniority="staff",
-                         leadership_signals=7)
+    features = candidate(
+        STRONG_ML, years_experience=8, highest_degree="master", seniority="staff", leadership_signals=7
+    )
     level, _, nxt = place(features, roles)
     assert level == 4
     assert nxt["level"] == 5
@@ -63,11 +72,23 @@ def test_emerging_leadership_makes_an_engineer_two(roles):
     assert place(plain, roles)[0] in (2, 3)
 
 
-def test_adjacent_engineer_enters_at_early_career(roles):
-    backend = candidate((skill("java"), skill("sql"), skill("kubernetes")),
-                        years_experience=6.0, seniority="senior", leadership_signals=3)
+def test_adjacent_engineer_keeps_seniority_up_to_mid_or_senior_with_lead_scope(roles):
+    """Without the ML core, years count up to Engineer II; leading people makes a senior adjacent engineer."""
+    backend = candidate(
+        (skill("java"), skill("sql"), skill("aws")),
+        years_experience=6.0,
+        seniority="senior",
+        leadership_signals=3,
+    )
     level, best, _ = place(backend, roles)
-    assert level == 2 and best is not None
+    assert level == 3 and best is not None
+    assert {r.id: r.level for r in roles}[best] == 3  # no ML role really fits: the role at their level
+    lead = dataclasses.replace(backend, seniority="lead", people_managed=5, years_experience=9.0)
+    assert place(lead, roles)[0] == 4
+    veteran = dataclasses.replace(backend, years_experience=12.0)  # a senior title held for a decade
+    assert place(veteran, roles)[0] == 4
+    fits = score_all(backend, roles)
+    assert max(f.score for f in fits) < 45  # adjacent engineers stay low on ML roles
 
 
 def test_seniority_fit_is_asymmetric():

@@ -19,7 +19,7 @@ def test_every_role_gets_a_bounded_score_with_components(roles):
     for f in fits:
         assert 0 <= f.score <= 100
         assert {"skills", "experience", "education", "leadership"} <= set(f.components)
-        assert f.explanation.startswith(f"{f.score:.0f}/100")
+        assert f.explanation.startswith(f"{f.score:.1f}/100")
 
 
 def test_matched_and_missing_are_display_names(roles):

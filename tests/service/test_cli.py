@@ -99,3 +99,25 @@ def test_a_job_description_files_role_is_named_from_its_title(tmp_path: Path):
     assert [f["title"] for f in report["fits"] if f["role"] == "custom"] == ["Senior Data Engineer"]
     human = CliRunner().invoke(main, ["analyze", resume, "--role", str(jd)]).output
     assert "Fit for Senior Data Engineer" in human and "jd (" not in human
+
+
+def test_screen_lists_every_file_it_skips_and_takes_markdown(tmp_path: Path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "cv.md").write_text("# Ada Stone\n\n## Experience\n\n### Data Engineer | Fenwick\n"
+                                  "**Jan 2019 - Present**\n\n* Built pipelines in **Python** and SQL.\n",
+                                  encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")
+    out = tmp_path / "shortlist.csv"
+    result = CliRunner().invoke(main, ["screen", str(folder), "--as-of", "2021-01", "--csv", str(out)],
+                                env={"ROLEFIT_URL": ""})
+    assert result.exit_code == 0, result.output
+    assert "skipped photo.png" in result.output and "skipped notes.odt" in result.output
+    rows = list(csv.DictReader(out.open()))
+    assert [r["file"] for r in rows] == ["cv.md"] and float(rows[0]["years"]) == 2.1  # Jan 2019 to 31 Jan 2021
+
+
+def test_analyze_refuses_an_unreadable_as_of():
+    result = CliRunner().invoke(main, ["analyze", "--as-of", "2021-13", str(EVAL / "resumes/d06-nlp-mle-legal-tech-2-5y.txt")])
+    assert result.exit_code != 0 and "--as-of" in result.output

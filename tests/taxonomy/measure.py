@@ -56,7 +56,10 @@ def names_of(match: SkillMatch, tagger: Tagger) -> set[str]:
 def score(resume: EvalResume, matches: list[SkillMatch], tagger: Tagger, figures: Figures) -> None:
     """Add one resume's counts to the figures."""
     labels = resume.labels
-    returned = [(m, names_of(m, tagger)) for m in matches]
+    known_names = {t.lower() for t in labels["skills"] + labels["other_skills"]}
+    # Competencies (leadership, soft skills) are reported apart: counted when labelled, never as a wrong skill.
+    returned = [(m, names_of(m, tagger)) for m in matches
+                if not m.is_competency or known_names & names_of(m, tagger)]
     figures.returned += len(returned)
     for match, names in returned:
         banned = [t for t in labels["must_not_tag"] + labels["hidden_skills"] if t.lower() in names]

@@ -80,3 +80,16 @@ def test_cli_builds_from_given_documents(seeds, tmp_path, capsys):
 def test_cli_fails_cleanly_on_missing_documents(tmp_path, capsys):
     assert build_command([str(tmp_path / "nope.txt"), "--out", str(tmp_path / "x.json")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_user_extension_can_add_a_competency_and_a_specific_skill_under_a_family(seeds, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "skills:\n"
+        "  - {id: facilitation, name: workshop facilitation, category: soft_skill, aliases: [facilitated workshops]}\n"
+        "  - {id: hdbscan-x, name: OPTICS, category: ml_method, parent: clustering, aliases: [OPTICS clustering]}\n",
+        encoding="utf-8")
+    tagger = Tagger(build_taxonomy(seeds[:1], extra_paths=[extra]))
+    found = {m.id: m for m in tagger.tag("Facilitated workshops; grouped sensors with OPTICS clustering.")}
+    assert found["facilitation"].kind == "competency"
+    assert (found["hdbscan-x"].kind, found["hdbscan-x"].parent) == ("skill", "clustering")

@@ -86,7 +86,7 @@ def test_match_reports_sections_mentions_and_evidence_offsets(tagger):
     assert text[first.start:first.end] == "PyTorch"
     as_dict = match.to_dict()
     assert as_dict["offsets"][0] == [first.start, first.end]
-    assert set(as_dict) == {"id", "name", "category", "parent", "mentions", "sections", "evidence", "offsets"}
+    assert set(as_dict) == {"id", "name", "category", "parent", "kind", "mentions", "sections", "evidence", "offsets"}
 
 
 def test_no_sections_means_other(tagger):

@@ -68,7 +68,9 @@ def test_internships_part_time_and_volunteering_do_not_count(parsed: dict[str, P
     assert student.years_experience == 0
     assert {p.kind for p in student.positions} == {"internship", "part_time", "volunteer"}
     grad = parsed["resumes/d02-junior-mle-one-year-after-msc.pdf"]
-    assert [p.kind for p in grad.positions][:3] == ["full_time", "part_time", "internship"]
+    # a graduate research assistantship is research, reported apart from professional years
+    assert [p.kind for p in grad.positions][:3] == ["full_time", "research", "internship"]
+    assert grad.research_years > 0
 
 
 @pytest.mark.parametrize(
@@ -199,7 +201,7 @@ Available upon request.
     kinds = [(p.title, p.kind) for p in resume.positions]
     assert kinds == [
         ("Member of Technical Staff", "full_time"),
-        ("Graduate Researcher", "education"),
+        ("Graduate Researcher", "research"),
         ("Software Engineer", "full_time"),
     ]
     assert resume.years_experience == pytest.approx(4.7 + 2.2, abs=0.2)

@@ -70,3 +70,26 @@ def test_csv_export_is_parseable_blind_and_injection_safe():
     blind_rows = list(csv.DictReader(io.StringIO(to_csv(rank(ROWS, Query(blind=True), batch_id="b1")["candidates"], blind=True))))
     assert "name" not in blind_rows[0] and "email" not in blind_rows[0] and "file" not in blind_rows[0]
     assert blind_rows[0]["candidate"].startswith("C-")
+
+
+def test_a_batch_against_a_role_says_its_score_column_is_that_role():
+    out = rank(ROWS, Query(), batch_id="b1")
+    assert out["score_column"]["basis"] == "role" and out["score_column"]["role"] == "mle-ii"
+    assert out["score_column"]["header"].startswith("Score for ")
+    assert all(c["basis"] == "role" and c["role"] == "mle-ii" for c in out["candidates"])
+
+
+def test_without_a_role_candidates_rank_by_ladder_level_with_every_score_beside():
+    """A new graduate's high entry-level score must not outrank a staff engineer's lower senior score."""
+    grad = report("Gus", 50.0, ["Python"], 1, 0.0) | {"best_fit": "mle-entry"}
+    staff = report("Sal", 70.0, ["PyTorch"], 4, 9.0)
+    staff["fits"][1]["score"] = 40.0
+    rows = [("job-g", candidate_summary(grad, None, file_name="g.pdf")),
+            ("job-s", candidate_summary(staff, None, file_name="s.pdf"))]
+    assert rows[0][1]["score"] == 99.0 and rows[0][1]["basis"] == "ladder"  # the grad's own best fit
+    out = rank(rows, Query(), batch_id="b2")
+    assert [c["name"] for c in out["candidates"]] == ["Sal", "Gus"]
+    assert out["ranked_by"] == "level" and out["score_column"]["basis"] == "ladder"
+    assert out["candidates"][0]["scores"] == {"mle-ii": 70.0, "mle-entry": 40.0}
+    assert [s["score"] for s in out["candidates"][0]["role_scores"]] == [70.0, 40.0]
+    assert "ladder level" in out["score_column"]["label"]

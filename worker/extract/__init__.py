@@ -1,4 +1,4 @@
-"""Text from resume files (PDF, DOCX, TXT): visible text only, clean failures.
+"""Text from resume files (PDF, DOCX, TXT, Markdown, HTML): visible text only, clean failures.
 
     extract(data, filename="cv.pdf") -> ExtractedText(text, file_type, pages, hidden_chars, warnings)
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from worker.errors import ResumeError
@@ -48,6 +49,9 @@ class ExtractedText:
     pages: int
     hidden_chars: int
     warnings: list[dict] = field(default_factory=list)
+    # The file's own dates, oldest first: ("pdf_creation_date" | "pdf_mod_date" | "docx_created" |
+    # "docx_modified" | "docx_zip_time", date). "Present" in the resume means one of these.
+    stamps: list[tuple[str, date]] = field(default_factory=list)
 
 
 def extract(data: bytes, *, filename: str = "", limits: Limits = Limits()) -> ExtractedText:
@@ -65,7 +69,7 @@ def extract(data: bytes, *, filename: str = "", limits: Limits = Limits()) -> Ex
     elif kind == "docx":
         result = _from_docx(data)
     else:
-        result = _from_txt(data)
+        result = _from_txt(data, kind)
     if result.hidden_chars:
         result.warnings.append(hidden_text_warning(result.hidden_chars))
     return result
@@ -119,7 +123,7 @@ def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
                 seen_margins.add(key)
                 margins.append(line)
     parts.extend(margins)
-    return ExtractedText(clean_text("\n".join(parts)), "pdf", pages, hidden, [])
+    return ExtractedText(clean_text("\n".join(parts)), "pdf", pages, hidden, [], pdf.stamps)
 
 
 def _merge_pages(visible: PageText, ocr: PageText) -> PageText:
@@ -136,14 +140,20 @@ def _from_docx(data: bytes) -> ExtractedText:
     text = clean_text("\n".join(doc.blocks))
     if not text.strip():
         raise ResumeError("empty", "The Word document contains no visible text.")
-    return ExtractedText(text, "docx", 1, doc.hidden_chars, [])
+    return ExtractedText(text, "docx", 1, doc.hidden_chars, [], doc.stamps)
 
 
-def _from_txt(data: bytes) -> ExtractedText:
+def _from_txt(data: bytes, kind: str = "txt") -> ExtractedText:
+    """Plain text, or Markdown / HTML (kind "md" / "html") turned into lines of text."""
     from worker.extract.clean import clean_text
     from worker.extract.txt import extract_txt
 
-    text = clean_text(extract_txt(data))
+    raw = extract_txt(data)
+    if kind in ("md", "html"):
+        from worker.extract.markup import html_to_text, markdown_to_text
+
+        raw = markdown_to_text(raw) if kind == "md" else html_to_text(raw)
+    text = clean_text(raw)
     if not text.strip():
-        raise ResumeError("empty", "The text file is empty.")
-    return ExtractedText(text, "txt", 1, 0, [])
+        raise ResumeError("empty", "The text file is empty." if kind == "txt" else "The document holds no text.")
+    return ExtractedText(text, kind, 1, 0, [])

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that NFKC may change safely: ligatures, full-width forms, exotic spaces and dashes.
-_SAFE_NFKC = re.compile("[\ufb00-\ufb06\uff01-\uff5e\u2000-\u200a\u202f\u205f\u3000\u2024-\u2026]")
+# Characters that NFKC may change safely: ligatures, full-width forms, exotic spaces and dashes, and
+# the mathematical bold/italic letters and digits people paste in for emphasis ("𝗣𝘆𝘁𝗵𝗼𝗻", "𝟮𝟬𝟮𝟰").
+_SAFE_NFKC = re.compile(
+    "[\ufb00-\ufb06\uff01-\uff5e\u2000-\u200a\u202f\u205f\u3000\u2024-\u2026\U0001d400-\U0001d7ff]"
+)
 _TRANSLATE = str.maketrans(
     {
         "\u00a0": " ",  # no-break space

@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from worker.errors import ResumeError
 from worker.extract.docx_limits import check_docx_package
+from worker.extract.stamps import docx_stamps
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -109,6 +111,7 @@ class DocxText:
 
     blocks: list[str] = field(default_factory=list)
     hidden_chars: int = 0
+    stamps: list[tuple[str, date]] = field(default_factory=list)  # the file's own dates (stamps.py)
 
 
 class _Walker:
@@ -286,4 +289,12 @@ def extract_docx(data: bytes) -> DocxText:
         if not footer.is_linked_to_previous and id(footer.part) not in seen_parts:
             seen_parts.add(id(footer.part))
             walker.block(footer._element)
+    walker.out.stamps = docx_stamps(data, _core_properties(document))
     return walker.out
+
+
+def _core_properties(document: Any) -> Any:
+    try:
+        return document.core_properties
+    except Exception:  # noqa: BLE001 - a malformed core part is no stamp, never a failure
+        return None

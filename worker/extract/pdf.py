@@ -6,6 +6,7 @@ import io
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import date
 
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
@@ -19,6 +20,7 @@ from worker.errors import ResumeError
 from worker.extract.budget import BudgetedInterpreter, PdfBudget, decoded_bytes_cap
 from worker.extract.pdf_glyphs import GlyphCollector
 from worker.extract.pdf_layout import PageText, page_text
+from worker.extract.stamps import pdf_stamps
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,7 @@ class PdfText:
     hidden_chars: int = 0
     visible_chars: int = 0
     images: int = 0
+    stamps: list[tuple[str, date]] = field(default_factory=list)  # the file's own dates (stamps.py)
 
 
 def open_document(data: bytes) -> PDFDocument:
@@ -107,7 +110,7 @@ def _extract_pdf(data: bytes, *, max_pages: int, deadline: float, budget: PdfBud
     manager = PDFResourceManager(caching=True)
     device = GlyphCollector(manager, deadline=deadline)
     interpreter = BudgetedInterpreter(manager, device, budget)
-    result = PdfText(page_count=page_count)
+    result = PdfText(page_count=page_count, stamps=pdf_stamps(document))
     try:
         for number, page in enumerate(PDFPage.create_pages(document)):
             if number >= max_pages:

@@ -23,11 +23,12 @@ _BINARY_MAGIC = (
     (b"MZ", "a program"),
 )
 
-_UNSUPPORTED_HINT = "Upload a PDF, a Word document (.docx) or a plain-text file."
+_UNSUPPORTED_HINT = "Upload a PDF, a Word document (.docx), a Markdown, HTML or plain-text file."
 
 
 def sniff_type(data: bytes, *, filename: str = "") -> str:
-    """Return "pdf", "docx" or "txt" for `data`; raise ResumeError(empty | unsupported_type | corrupt).
+    """Return "pdf", "docx", "txt", "md" or "html" for `data`; raise ResumeError(empty |
+    unsupported_type | corrupt).
 
     The type comes from the content. The name only words the failure: bytes of no known format
     named ".docx" or ".pdf" are a damaged document (corrupt) rather than a foreign type.
@@ -45,7 +46,18 @@ def sniff_type(data: bytes, *, filename: str = "") -> str:
         raise ResumeError(
             "unsupported_type", f"The file is not a PDF, DOCX or text document. {_UNSUPPORTED_HINT}"
         )
+    if kind == "txt":
+        return text_kind(data, filename)
     return kind
+
+
+def text_kind(data: bytes, filename: str = "") -> str:
+    """ "txt", "md" or "html" for a text document, from its content (the name only breaks ties)."""
+    from worker.extract.markup import markup_kind
+
+    sample = data[:65536]
+    encoding = "utf-16" if b"\x00" in sample else "utf-8-sig"  # a sketch of the text is enough here
+    return markup_kind(sample.decode(encoding, errors="replace"), filename)
 
 
 def identify(data: bytes) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from worker.resume.education import degree_named
 from worker.resume.model import Contact
+from worker.resume.sections import heading_name
 
 # The lookbehind starts a match only where a run of local-part characters starts: without it a long
 # run with no '@' costs quadratic time (each position scans to the run's end).
@@ -20,10 +22,19 @@ URL = re.compile(
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$")
 _NOT_NAME = re.compile(
     r"\b(resume|résumé|curriculum|vitae|cv|engineer|developer|scientist|manager|analyst|"
-    r"summary|profile|contact|page|email|phone|address|objective)\b",
+    r"summary|profile|contact|page|email|phone|address|objective|github|linkedin|gitlab|portfolio|"
+    r"website|blog|twitter|student|permitted|authori[sz]ed|visa|llc|inc|ltd|corp|gmbh|company|"
+    r"university|college|school|institute|academy|experience|education|employment|history|skills|"
+    r"projects|work|minor|major|modeling|modelling|learning|science|data|tech|technology|"
+    r"applications|guy|remote|hybrid|relocate)\b",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|,|\t| {3,}| – | — )\s*")
+_COUNTRIES = (
+    r"(?:USA|United States|India|Canada|Germany|United Kingdom|UK|France|Spain|Italy|Netherlands|"
+    r"Australia|China|Japan|Brazil|Mexico|Ireland|Israel|Singapore|Switzerland|Poland|Nigeria|Pakistan|"
+    r"Bangladesh|Georgia|Ukraine|Sweden|Norway|Denmark|Finland|Austria|Belgium|Portugal)\b"
+)
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|,|\t| {3,}| – | — |:\s)\s*")
 
 
 def find_email(text: str) -> str | None:
@@ -47,6 +58,8 @@ def find_phone(text: str) -> str | None:
             continue  # "2019 - 2022"
         if re.fullmatch(r"(19|20)\d\d[-/.\s]\d{1,2}([-/.\s]\d{1,2})?", candidate):
             continue  # a date
+        if re.search(r"(?<!\d)(0?[1-9]|1[0-2])[./](19|20)\d\d(?!\d)", candidate):
+            continue  # "04.2023 - 11.2023": months of a role
         if "  " in candidate:
             continue
         return candidate
@@ -69,15 +82,20 @@ def find_name(header: str) -> str | None:
     for line in [ln.strip() for ln in header.split("\n") if ln.strip()][:6]:
         for field in _SEPARATORS.split(line)[:2]:
             field = field.strip()
+            if field and re.search(re.escape(field) + r"\s*,\s*(?:[A-Z]{2}\b|" + _COUNTRIES + r")", line):
+                continue  # "San Francisco, CA", "Pune, India": a place
             if _looks_like_name(field):
                 return field
     return None
 
 
 def _looks_like_name(text: str) -> bool:
+    """A person's name: never a heading, a skill, a school, a degree, a city or a label; when unsure, no."""
     if not 2 <= len(text) <= 60 or EMAIL.search(text) or URL.search(text) or re.search(r"\d", text):
         return False
-    if _NOT_NAME.search(text):
+    if _NOT_NAME.search(text) or heading_name(text) is not None or degree_named(text):
+        return False
+    if re.search(r",\s*[A-Z]{2}\b", text):  # "San Francisco, CA"
         return False
     words = text.split()
     if not 1 <= len(words) <= 5 or (len(words) == 1 and text.isascii()):
@@ -98,5 +116,7 @@ def find_contact(text: str, header: str) -> Contact:
     email = find_email(top) or find_email(text)
     phone = find_phone(top) or find_phone(text[:3000])
     links = find_links(top) + tuple(x for x in find_links(text) if x not in find_links(top))
-    name = find_name(top) or find_name(text[:500])
+    # Only the top of the resume names its owner: a line further down is a title, a school or a
+    # city more often than a name, and an empty name is better than a wrong one.
+    name = find_name(top if header.strip() else "\n".join(text.split("\n", 3)[:3]))
     return Contact(name=name, email=email, phone=phone, links=links[:8])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -43,15 +44,26 @@ _MONTH = (
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_APOS = "'’‘`´"
 _POINT = (
-    rf"(?:{_MONTH},?\s*(?:'\d\d|{_YEAR})|{_SEASON},?\s+{_YEAR}|q[1-4]\s*{_YEAR}|"
+    rf"(?:{_MONTH},?\s*(?:[{_APOS}]\s?\d\d|{_YEAR})|{_SEASON},?\s+{_YEAR}|q[1-4]\s*{_YEAR}|"
+    rf"{_YEAR}\s*\(\s*{_MONTH}\s*\)|"  # "2021 (April)"
+    rf"(?:0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*{_YEAR}|"  # "11/01/2022" (US order)
+    rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|"  # "2022-11-01"
     rf"(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?![\d])|{_YEAR})"
 )
-_OPEN = r"(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
+# Two-digit numeric years ("06/15 - Now") are dates only inside a range.
+_POINT_IN_RANGE = rf"(?:{_POINT}|(?:0?[1-9]|1[0-2])\s*/\s*\d\d(?![\d/]))"
+_OPEN = (
+    r"(?:(?:till|til|until|up\s+to|to)\s+(?:date|now|present|today)|present|current(?:ly)?|now|today|"
+    r"ongoing|on-going|to date|date|onwards|continuing|heute|aujourd'hui)"
+)
 _SEP = r"\s*(?:[-–—‐‑]+|to|until|till|through|thru)\s*"
 _BARE_START = rf"(?:{_MONTH}|{_SEASON})"  # "Jul – Sep 2025": the start borrows the end's year
 RANGE = re.compile(
-    rf"(?<![\w/])(?P<start>{_POINT}|{_BARE_START}){_SEP}(?P<end>{_POINT}|{_OPEN})(?![\w/])", re.I
+    rf"(?<![\w/])(?P<start>{_POINT_IN_RANGE}|{_BARE_START})"
+    rf"(?:{_SEP}(?P<end>{_POINT_IN_RANGE}|{_OPEN})(?![\w/])|[ \t]*[-–—]+[ \t]*(?=\)|$))",  # "2016 -": open
+    re.I | re.M,
 )
 SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?![\w/])", re.I)
 SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.I)
@@ -77,14 +89,28 @@ def _last_day(year: int, month: int) -> date:
 
 
 def _year(text: str) -> int:
-    text = text.strip("'")
+    text = text.replace(" ", "").strip("'")
     return 2000 + int(text) if len(text) == 2 else int(text)
 
 
 def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> tuple[date, bool] | None:
     """A date point as (date, year_only): the first day of its period, or the last when is_end."""
     t = text.strip().lower().rstrip(".")
-    m = re.fullmatch(rf"({_MONTH}),?\s*('?\d\d|{_YEAR})?", t)
+    for mark in _APOS:
+        t = t.replace(mark, "'")
+    m = re.fullmatch(rf"({_YEAR})\s*\(\s*({_MONTH})\s*\)", t)
+    if m:  # "2021 (april)"
+        t = f"{m.group(2)} {m.group(1)}"
+    m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*({_YEAR})", t) or re.fullmatch(
+        rf"({_YEAR})-(0[1-9]|1[0-2])-\d\d", t
+    )
+    if m:  # a day-precise date: keep its month
+        first, second = m.group(1), m.group(2)
+        t = f"{first}/{second}" if len(first) <= 2 else f"{second}/{first}"
+    m = re.fullmatch(r"(0?[1-9]|1[0-2])\s*/\s*(\d\d)", t)
+    if m:  # "06/15": June 2015
+        t = f"{m.group(1)}/{2000 + int(m.group(2)) if int(m.group(2)) < 50 else 1900 + int(m.group(2))}"
+    m = re.fullmatch(rf"({_MONTH}),?\s*('\s?\d\d|'?\d\d|{_YEAR})?", t)
     if m:
         month = MONTHS[
             m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1).rstrip(".")[:3]
@@ -129,7 +155,7 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
     for m in RANGE.finditer(text):
-        end_text = m.group("end")
+        end_text = m.group("end") or "present"
         if re.fullmatch(_OPEN, end_text.strip(), re.I):
             end: date | None = None
             end_year_only = False
@@ -151,8 +177,14 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
             continue
         found.append(DateRange(start, end, m.group(), m.start(), m.end(), start_year_only and end_year_only))
         taken.append((m.start(), m.end()))
+    taken_starts = [a for a, _ in taken]  # RANGE matches come in order and never overlap
+
+    def covered(pos: int) -> bool:
+        i = bisect.bisect_right(taken_starts, pos) - 1
+        return i >= 0 and pos < taken[i][1]
+
     for m in SINCE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken) or m.group().lower().startswith("from"):
+        if covered(m.start()) or m.group().lower().startswith("from"):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -161,9 +193,11 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         parsed_since = parse_point(m.group("start"), is_end=False)
         if parsed_since is not None and parsed_since[0] <= today:
             found.append(DateRange(parsed_since[0], None, m.group(), m.start(), m.end(), parsed_since[1]))
-            taken.append((m.start(), m.end()))
+            i = bisect.bisect_right(taken_starts, m.start())
+            taken.insert(i, (m.start(), m.end()))
+            taken_starts.insert(i, m.start())
     for m in SINGLE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if covered(m.start()):
             continue
         point = m.group("point")
         if re.fullmatch(_YEAR, point.strip()):

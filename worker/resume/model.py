@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 
+class ParseTimeout(Exception):
+    """Parsing ran past its time budget (a hostile or pathological text)."""
+
+
 @dataclass(frozen=True)
 class Section:
     """A titled part of the resume: `text[start:end]` (the heading line included)."""
@@ -54,6 +58,10 @@ class ParsedResume:
     titles: tuple[str, ...]
     seniority: str | None
     people_managed: int
+    as_of: date | None = None  # what "Present" means in this resume
+    as_of_source: str = "today"  # "given" | a file stamp's name | "text" | "today"
+    research_years: float = 0.0  # PhD / graduate research and fellowships, not counted as work
+    warnings: tuple[dict, ...] = ()  # e.g. work_history_unread
 
     def section_spans(self) -> list[tuple[str, int, int]]:
         """(name, start, end) character spans, the shape the skills tagger takes."""

@@ -112,14 +112,14 @@ _SPOKEN = re.compile(
     re.I,
 )
 _KEYWORDS = [  # a heading made of these words, when no exact form matched: first keyword wins
-    ("experience", "experience|employment|work|career"),
-    ("education", "education|academic|degrees"),
+    ("experience", "experience|employment|work|working|career|appointments|positions|ranks|tenure"),
+    ("education", "education|educational|academic|degrees|qualifications?"),
     ("skills", "skills|competencies|proficiencies|expertise|technologies|tools"),
     ("projects", "projects|portfolio"),
-    ("publications", "publications|papers|talks|patents|presentations"),
+    ("publications", "publications|papers|talks|patents|presentations|conferences|lectures|seminars"),
     ("certifications", "certifications|certificates|licenses|training"),
-    ("leadership", "leadership|mentoring|volunteering|volunteer|community|activities"),
-    ("awards", "awards|honors|honours|achievements"),
+    ("leadership", "leadership|mentoring|volunteering|volunteer|community|activities|involvement"),
+    ("awards", "awards|honors|honours|achievements|grants|funding"),
     ("summary", "summary|profile|objective"),
     ("interests", "interests|hobbies"),
     ("other", "references|coursework|contact"),
@@ -145,6 +145,23 @@ _FILLER = {
     "industry",
 }
 _LINE = re.compile(r"[^\n]*")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")  # "3. HIGHER EDUCATION", "IV. Talks"
+# Sections an inline "Label: text" line may not leave: "Tech Stack: ..." under a role stays in the role.
+_KEEPS_INLINE = {"experience", "projects", "leadership", "education", "mixed"}
+_ROLE_LABELS = {  # "Tech Stack: …", "Summary: …" under a role describe the role
+    "tech stack",
+    "technical stack",
+    "stack",
+    "summary",
+    "highlights",
+    "achievements",
+    "accomplishments",
+    "key skills",
+    "core skills",
+    "skills used",
+    "overview",
+    "profile",
+}
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*\S")
 
 
@@ -158,6 +175,15 @@ def normalise_heading(line: str) -> str:
 def heading_name(line: str, following: str = "") -> str | None:
     """The section a heading line opens, or None if the line is not a heading."""
     raw = line.strip().strip(":").strip()
+    numbered = _NUMBERED.match(raw)
+    if numbered and raw[numbered.end() :].isupper():
+        # A numbered capitals heading of an academic CV: named by its first keyword, however long.
+        words = normalise_heading(raw[numbered.end() :]).split()
+        if 0 < len(words) <= 10:
+            for section, pattern in _KEYWORDS:
+                if any(re.fullmatch(pattern, w) for w in words):
+                    return section
+            return "other"
     if not raw or len(raw) > 48 or raw[-1:] in ".,;" or re.search(r"\d", raw):
         return None
     if raw[:1] in "•·▪-–*" or raw.count(" ") > 5:
@@ -203,6 +229,9 @@ def find_sections(text: str) -> tuple[Section, ...]:
                 and normalise_heading(inline.group(1)) not in _AMBIGUOUS
             ):
                 name = _HEADINGS[normalise_heading(inline.group(1))]
+                current = found[-1][1] if found else "header"
+                if current in _KEEPS_INLINE and normalise_heading(inline.group(1)) in _ROLE_LABELS:
+                    name = None
         if name is not None:
             found.append((pos, name, line.strip()))
             upper_headings += line.strip().isupper()
@@ -212,6 +241,7 @@ def find_sections(text: str) -> tuple[Section, ...]:
         if starts and starts[-1][1] == name and text[starts[-1][0] : pos].count("\n") <= 1:
             continue  # a heading split over two lines
         starts.append((pos, name))
+    starts = _unstack(text, starts)
     sections: list[Section] = []
     first = starts[0][0] if starts else len(text)
     if text[:first].strip():
@@ -220,3 +250,25 @@ def find_sections(text: str) -> tuple[Section, ...]:
         end = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         sections.append(Section(name, pos, end))
     return tuple(sections)
+
+
+def _unstack(text: str, starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Three or more headings on consecutive lines are a sidebar's labels, not sections: what follows
+    them holds all of those sections in turn, so it becomes one "mixed" section."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(starts):
+        j = i
+        while j + 1 < len(starts) and _bare_heading(text[starts[j][0] : starts[j + 1][0]]):
+            j += 1
+        if j - i >= 2:
+            out.append((starts[i][0], "mixed"))
+        else:
+            out.extend(starts[i : j + 1])
+        i = j + 1
+    return out
+
+
+def _bare_heading(gap: str) -> bool:
+    """A heading with nothing under it before the next one (one line, or one split over two)."""
+    return gap.count("\n") <= 2 and len(gap) <= 48
