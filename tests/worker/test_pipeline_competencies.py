@@ -1,4 +1,4 @@
-"""The report keeps hard skills and competencies apart; the scorer still weighs both (issue 13)."""
+"""The report keeps hard skills and competencies apart; the scorer weighs competencies as leadership (issues 13, 14)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,14 @@ def test_report_lists_competencies_apart_from_skills_and_the_scorer_uses_them():
     assert not skills & set(competencies)
     assert all(s["kind"] == "skill" for s in report["skills"])
     assert competencies["mentoring"]["kind"] == "competency" and competencies["mentoring"]["evidence"]
-    matched = {name for fit in report["fits"] for name in fit["matched"]}
-    assert "mentoring" in matched  # the roles ask for mentoring; the scorer sees the competency
+    # Competencies are never matched as skills, but the scorer weighs them as leadership evidence.
+    assert not {"mentoring", "team leadership"} & {name for fit in report["fits"] for name in fit["matched"]}
+    quiet = RESUME.replace(b"* Mentored six engineers and led a team of eight on the ranking platform.\n", b"")
+    without = analyze(quiet, "dana.txt", today=date(2024, 6, 1)).report
+    lead = {f["role"]: f["components"]["leadership"] for f in report["fits"]}
+    lead_without = {f["role"]: f["components"]["leadership"] for f in without["fits"]}
+    assert all(lead[role] >= lead_without[role] for role in lead)
+    assert lead["senior-staff-mle"] > lead_without["senior-staff-mle"]  # a level that expects leadership
 
 
 def test_report_page_shows_competencies_with_their_evidence():

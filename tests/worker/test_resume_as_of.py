@@ -64,9 +64,28 @@ def test_present_means_the_files_own_date() -> None:
 
 
 def test_a_stamp_older_than_the_texts_dates_is_a_templates_date() -> None:
-    # Created from a 2015 template, edited since: the text's latest date wins over the stale stamp.
+    # Created from a 2015 template, edited since: the stale stamp is not the resume's date.
     resume = parse_resume(ROLE_2019, today=TODAY, stamps=[("docx_created", date(2015, 3, 1))])
-    assert resume.as_of_source == "text" and resume.as_of == date(2019, 2, 1)
+    assert resume.as_of != date(2015, 3, 1)
+    # Nothing is written after "Feb 2019 – Present": the resume is taken as current, not as of Feb 2019.
+    assert (resume.as_of, resume.as_of_source) == (TODAY, "today")
+    dated = parse_resume(ROLE_2019 + "\nAWARDS\nBest Paper, March 2021\n", today=TODAY,
+                         stamps=[("docx_created", date(2015, 3, 1))])
+    assert (dated.as_of, dated.as_of_source) == (date(2021, 3, 31), "text")  # a later date written in it
+
+
+def test_a_current_role_alone_reads_as_a_current_resume_unless_a_date_lies_ahead() -> None:
+    only_role = "Kim Osei\nEXPERIENCE\nStaff Engineer, Northwind Labs, Jan 2016 – Present\n"
+    resume = parse_resume(only_role, today=TODAY, stamps=[])
+    assert (resume.as_of, resume.as_of_source) == (TODAY, "today")
+    assert resume.years_experience == pytest.approx(10.9, abs=0.1)  # not 0 years for a role held since 2016
+    student = (
+        "Lee Park\nEDUCATION\nM.S. Computer Science, Lakeside University, expected May 2025\n"
+        "EXPERIENCE\nResearch Assistant, Lakeside University, Sep 2023 – Present\n"
+    )
+    dated = parse_resume(student, today=TODAY, stamps=[])
+    assert dated.as_of_source == "text" and dated.as_of < date(2025, 5, 1)  # it predates the graduation
+    assert dated.education.highest_degree != "master"
 
 
 def test_earliest_stamp_the_text_does_not_contradict() -> None:
@@ -185,8 +204,8 @@ def test_markdown_resume_through_the_pipeline_even_when_sent_as_text() -> None:
     candidate = report["candidate"]
     assert candidate["titles"][:2] == ["Senior Data Scientist", "Data Scientist"]
     assert candidate["highest_degree"] == "master"
-    assert candidate["as_of_source"] == "text"
-    assert candidate["years_experience"] == pytest.approx(3.3, abs=0.1)  # June 2017 to Sep 2020
+    assert candidate["as_of_source"] == "today"  # no date after "October 2020 — Present": a current resume
+    assert candidate["years_experience"] == pytest.approx(9.4, abs=0.1)  # June 2017 to Nov 2026
     assert "{%" not in analyze(data, "cv.md", today=TODAY).extracted.text
 
 

@@ -3,7 +3,9 @@
 In order: a date the caller gives; else the earliest of the file's own stamps (PDF CreationDate /
 ModDate, DOCX core properties) that no start date written in the text contradicts; else the latest
 date written in the text (stretched towards the years the resume states, when its current role is
-open-ended). Never later than today. Pure: the stamps come from the extractor.
+open-ended). When nothing is written after the current role's start, that start only says the
+resume is newer than it, and the resume is taken as current (today). Never later than today.
+Pure: the stamps come from the extractor.
 """
 
 from __future__ import annotations
@@ -104,6 +106,11 @@ def text_points(
     return latest_start, latest
 
 
+def _written_before_a_date_ahead(text: str, ranges: Sequence[DateRange]) -> bool:
+    """The text names a date still ahead of it (an expected graduation, a degree being pursued)."""
+    return bool(_STUDYING.search(text)) or any(_AHEAD.search(_line_of(text, r.pos)) for r in ranges)
+
+
 def stated_years(text: str) -> float | None:
     """The most years of experience the resume claims in words ("8+ years of experience")."""
     values = [float(m.group(1)) for m in _STATED_YEARS.finditer(text[:6000])]
@@ -144,4 +151,9 @@ def resume_date(
         first = min(r.start for r in ranges if not _in_education(r.pos, sections))
         reach = first + timedelta(days=round(claimed * 365.25))
         as_of = min(max(as_of, reach), today)
+    elif open_starts and latest <= max(open_starts) and not _written_before_a_date_ahead(text, ranges):
+        # Nothing is written after the current role's start: that date only says the resume is newer
+        # than it ("Jan 2016 - Present" alone must not read as 0 years), so the resume is taken as current
+        # (unless it names a date still ahead of it, "expected May 2025", which it must predate).
+        return AsOf(today, "today")
     return AsOf(as_of, "text")
