@@ -33,7 +33,8 @@ def test_markdown_resume_with_an_as_of_override(api: RolefitClient, tmp_path: Pa
     path.write_text(MARKDOWN, encoding="utf-8")
     own = api.poll(api.upload(path).json()["id"])
     assert own["status"] == "done" and own["report"]["file"]["type"] == "md"
-    assert own["report"]["candidate"]["as_of_source"] == "text"  # no stamp: the latest date written in it
+    # No stamp and nothing written after "March 2018 - Present": the resume is taken as current.
+    assert own["report"]["candidate"]["as_of_source"] == "today"
     given = api.poll(api.upload(path, as_of="2021-03").json()["id"])
     candidate = given["report"]["candidate"]
     assert (candidate["as_of"], candidate["as_of_source"]) == ("2021-03-31", "given")
