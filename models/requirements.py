@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models.features import DEGREES
+from models.vocab import DEGREES
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}

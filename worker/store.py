@@ -15,12 +15,12 @@ from typing import Any
 
 import redis
 
+from models.vocab import JOB_STATUSES
 from worker.sealing import UploadSealer
 from worker.shortlist import failure_summary
 
 PREFIX = "rf"
-STATUSES = ("queued", "processing", "done", "failed")
-TERMINAL = frozenset({"done", "failed"})
+STATUSES = JOB_STATUSES
 
 # KEYS[1] job hash. ARGV: prefix, new status, now, then field/value pairs to set.
 # Returns the previous status, or false when the job does not exist. A terminal job stays

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from models.vocab import DEGREE_RANK
 from worker.resume.dates import find_ranges
 from worker.resume.model import Education, Section
 
-RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
+RANK = DEGREE_RANK
 # Spelled-out degrees (any case) and abbreviations (case as written: "M.S.", "MSc", "Ph.D.").
 _WORDS = [
     (
