@@ -13,7 +13,7 @@ from service.errors import ApiError
 from service.roles import add_role, all_roles, description_from_file, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
-from worker.celery_app import TASK_ANALYZE
+from worker.celery_config import TASK_ANALYZE
 from worker.jobs import dedupe_scope
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

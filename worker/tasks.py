@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import time
 from functools import lru_cache
 
 import redis
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_init
 from celery.worker.request import Request
 
 from worker.celery_app import TASK_ANALYZE, app
 from worker.jobs import process_job
+from worker.memory import cap_address_space
 from worker.metrics import Metrics
 from worker.sealing import UploadSealer
 from worker.settings import Settings
@@ -45,6 +48,19 @@ def warm_up() -> None:
     from worker.pipeline import analyze
 
     analyze(WARM_UP_TEXT, "warm-up.txt")
+
+
+@worker_process_init.connect
+def _warm_up(**_: object) -> None:
+    """Load the spaCy pipeline, taxonomy and role profiles once per worker process."""
+    started = time.perf_counter()
+    warm_up()
+    # After the warm-up, so that the cap is relative to what a ready process maps.
+    limit = cap_address_space(SETTINGS.worker_memory_headroom_mb)
+    # Tasks sent before this line wait for it, and their time limits run while they wait.
+    log.info("pool process warmed up", extra={
+        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3),
+        "address_space_limit_mb": limit // 1048576 if limit else None})
 
 
 def timeout_message() -> str:
