@@ -209,8 +209,3 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         found.append(DateRange(start_parsed[0], end_parsed[0], point, m.start(), m.end()))
     found.sort(key=lambda r: r.pos)
     return found
-
-
-def months_between(start: date, end: date) -> float:
-    """Length of [start, end] in years (end inclusive)."""
-    return ((end - start).days + 1) / 365.25

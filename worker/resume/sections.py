@@ -216,7 +216,6 @@ def find_sections(text: str) -> tuple[Section, ...]:
     """Sections in order; text before the first heading is the "header" (name and contact)."""
     starts: list[tuple[int, str]] = []
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group() or m.start() < len(text)]
-    upper_headings = 0
     found: list[tuple[int, str, str]] = []
     for i, (pos, line) in enumerate(lines):
         following = " ".join(ln for _, ln in lines[i + 1 : i + 4])
@@ -234,9 +233,6 @@ def find_sections(text: str) -> tuple[Section, ...]:
                     name = None
         if name is not None:
             found.append((pos, name, line.strip()))
-            upper_headings += line.strip().isupper()
-    # When the document's headings are in capitals, a title-case "Experience" line is a sub-heading
-    # only if it is ambiguous; the unambiguous ones still count.
     for pos, name, _line in found:
         if starts and starts[-1][1] == name and text[starts[-1][0] : pos].count("\n") <= 1:
             continue  # a heading split over two lines
