@@ -94,3 +94,10 @@ JOB_ERROR_CODES: frozenset[str] = RESUME_ERROR_CODES | {
     "internal",  # the analysis crashed (or stopped a worker several times)
     "unavailable",  # the queue was unreachable when the job was sent
 }
+
+# Characters that open a list item. `BULLETS` are the common marks a line starts with;
+# `LIST_MARKS` adds the round and square ones; `EXTRACTED_BULLETS` is every mark the text
+# extraction normalises (dingbats and arrows included).
+BULLETS = "•·▪-–*"
+LIST_MARKS = BULLETS + "◦●○■"
+EXTRACTED_BULLETS = "•·▪▫■□◦●○◆◇►▶➢➤✓✔❖–-*"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from models.vocab import EXTRACTED_BULLETS
+
 # Characters that NFKC may change safely: ligatures, full-width forms, exotic spaces and dashes, and
 # the mathematical bold/italic letters and digits people paste in for emphasis ("𝗣𝘆𝘁𝗵𝗼𝗻", "𝟮𝟬𝟮𝟰").
 _SAFE_NFKC = re.compile(
@@ -30,7 +32,7 @@ _TRANSLATE = str.maketrans(
     }
 )
 # Glyphs some fonts report as private-use or undefined codes: bullets and similar markers.
-BULLET_CHARS = "•·▪▫■□◦●○◆◇►▶➢➤✓✔❖–-*"
+BULLET_CHARS = EXTRACTED_BULLETS
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:(\d+)\)")
 _CID_MAP = {127: "•", 149: "•", 183: "·", 108: "•", 110: "▪", 113: "▪", 167: "▪", 168: "•", 117: "◆"}

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
+from models.vocab import LIST_MARKS
 from worker.resume.dates import DateRange, find_ranges
 from worker.resume.model import ParseTimeout, Position, Section
 
@@ -180,7 +181,7 @@ def _strip_dates(line: str) -> str:
 
 
 def _is_bullet(line: str) -> bool:
-    return line.lstrip()[:1] in "•·▪-–*◦●○■"
+    return line.lstrip()[:1] in LIST_MARKS
 
 
 def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
@@ -226,7 +227,7 @@ def _inside_bullet(text: str, rng: DateRange) -> bool:
     line = text[start:end]
     if not _is_bullet(line) or len(line.split()) <= 6:
         return False
-    before = text[start : rng.pos].lstrip().lstrip("•·▪-–*◦●○■ ").strip(" (")
+    before = text[start : rng.pos].lstrip().lstrip(LIST_MARKS + " ").strip(" (")
     after = text[rng.endpos : end].strip(" )|:—–-,.")
     rest = f"{before} {after}".strip()
     at_edge = not before or not after or len(after) <= 2

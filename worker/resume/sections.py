@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from models.vocab import BULLETS
 from worker.resume.model import Section
 
 # Exact headings (normalised: lower case, "&" -> "and", punctuation dropped).
@@ -186,7 +187,7 @@ def heading_name(line: str, following: str = "") -> str | None:
             return "other"
     if not raw or len(raw) > 48 or raw[-1:] in ".,;" or re.search(r"\d", raw):
         return None
-    if raw[:1] in "•·▪-–*" or raw.count(" ") > 5:
+    if raw[:1] in BULLETS or raw.count(" ") > 5:
         return None
     key = normalise_heading(raw)
     if not key:
