@@ -63,6 +63,12 @@ def _warm_up(**_: object) -> None:
         "address_space_limit_mb": limit // 1048576 if limit else None})
 
 
+def record_failure(job_id: str, code: str, message: str) -> None:
+    """Fail the job with a code the client sees, and count it: the one place the task edge does both."""
+    store().fail(job_id, code, message)
+    Metrics(store().redis).count("jobs", status="failed", code=code)
+
+
 def timeout_message() -> str:
     return f"Analysis took longer than {SETTINGS.task_time_limit_s} s and was stopped."
 
@@ -81,8 +87,7 @@ class AnalyzeRequest(Request):
             return
         job_id = str(self.args[0])
         try:
-            store().fail(job_id, "timeout", timeout_message())
-            Metrics(store().redis).count("jobs", status="failed", code="timeout")
+            record_failure(job_id, "timeout", timeout_message())
         except redis.RedisError as error:
             log.warning("could not record a hard time limit", extra={"stage": "timeout", "job": job_id,
                                                                       "error": type(error).__name__})
@@ -98,16 +103,13 @@ def analyze_resume(self, job_id: str) -> None:
     try:
         process_job(store(), job_id, SETTINGS)
     except SoftTimeLimitExceeded:
-        store().fail(job_id, "timeout", timeout_message())
-        Metrics(store().redis).count("jobs", status="failed", code="timeout")
+        record_failure(job_id, "timeout", timeout_message())
     except (redis.ConnectionError, redis.TimeoutError):
         raise
     except MemoryError:  # past the pool process's address-space cap (worker/memory.py)
         log.warning("job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id})
-        store().fail(job_id, "too_large", "The file needs more memory to read than a worker may use; "
-                                          "export it again as a simpler document.")
-        Metrics(store().redis).count("jobs", status="failed", code="too_large")
+        record_failure(job_id, "too_large", "The file needs more memory to read than a worker may use; "
+                                            "export it again as a simpler document.")
     except Exception:
         log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
-        store().fail(job_id, "internal", "An internal error stopped the analysis; the team has been told.")
-        Metrics(store().redis).count("jobs", status="failed", code="internal")
+        record_failure(job_id, "internal", "An internal error stopped the analysis; the team has been told.")
