@@ -38,13 +38,14 @@ _CID = re.compile(r"\(cid:(\d+)\)")
 _CID_MAP = {127: "•", 149: "•", 183: "·", 108: "•", 110: "▪", 113: "▪", 167: "▪", 168: "•", 117: "◆"}
 
 # Words that commonly start a hyphenated compound: keep the hyphen when joining a line break.
-_COMPOUND_HEADS = frozenset(
+_COMPOUND_WORDS = (
     "multi two three four five one cross real end self non co pre re sub semi high low full part long short "
     "well state data cloud event large small open time on off in out near first second third fine hand "
     "top bottom day week month year cost client server peer user team cross-functional hands mid left "
     "right cutting best world next fast end-to cold warm hot deep rule model test feature front back "
-    "quasi anti post inter intra over under fault zero single double hyper".split()
+    "quasi anti post inter intra over under fault zero single double hyper"
 )
+_COMPOUND_HEADS = frozenset(_COMPOUND_WORDS.split())
 
 # The lookbehind tries a word only from its first letter: without it a long run of letters with no
 # line-end hyphen costs quadratic time.

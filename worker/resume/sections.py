@@ -110,7 +110,7 @@ _SPOKEN = re.compile(
     r"greek|hebrew|urdu|bengali|tamil|telugu|vietnamese|thai|indonesian|malay|tagalog|swahili|"
     r"ukrainian|czech|romanian|hungarian|persian|farsi|native|fluent|bilingual|"
     r"proficiency|conversational)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _KEYWORDS = [  # a heading made of these words, when no exact form matched: first keyword wins
     ("experience", "experience|employment|work|working|career|appointments|positions|ranks|tenure"),
