@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from worker.errors import ResumeError  # noqa: E402
-from worker.extract import extract  # noqa: E402
-from worker.resume import parse_resume  # noqa: E402
+from worker.errors import ResumeError
+from worker.extract import extract
+from worker.resume import parse_resume
 
 EVAL = ROOT.parent / "shared" / "eval"
 TODAY = date(2026, 11, 30)

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pdfminer.high_level import extract_text  # noqa: E402
+from pdfminer.high_level import extract_text
 
-from worker.extract import extract  # noqa: E402
+from worker.extract import extract
 
 
 def main() -> int:

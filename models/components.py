@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.features import DEGREES, CandidateFeatures, SkillEvidence
+from models.features import CandidateFeatures, SkillEvidence
 from models.profile import family_of
-from models.roles import LEVEL_YEARS, RoleProfile
+from models.roles import RoleProfile
+from models.vocab import DEGREES, LEVEL_YEARS
 
 # How much a skill counts by where it was shown: used at work beats a bare list entry.
 SHOWN_IN_WORK = 1.0  # experience, projects, publications, talks, open source

@@ -8,19 +8,9 @@ from typing import Any
 from models.components import SKILLS_SATURATION, leadership_scope, years_ceiling
 from models.features import CandidateFeatures
 from models.roles import RoleProfile
+from models.vocab import DEGREE_WORDS, LEVEL_WORDS
 
-_DEGREE_WORDS = {
-    "none": "no degree",
-    "bachelor": "a bachelor's degree",
-    "master": "a master's degree",
-    "phd": "a PhD",
-}
-_EXPECTED_WORDS = {
-    "none": "no degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "phd": "PhD",
-}
+_DEGREE_WORDS = {name: words if name == "none" else f"a {words}" for name, words in DEGREE_WORDS.items()}
 
 
 def _years_range(role: RoleProfile) -> str:
@@ -44,7 +34,7 @@ def _experience_sentence(features: CandidateFeatures, role: RoleProfile, value: 
 
 def _education_sentence(features: CandidateFeatures, role: RoleProfile, value: float) -> str:
     have = _DEGREE_WORDS.get(features.highest_degree, features.highest_degree)
-    want = _EXPECTED_WORDS.get(role.education, role.education)
+    want = DEGREE_WORDS.get(role.education, role.education)
     progress = f" ({features.degree_in_progress} in progress)" if features.degree_in_progress else ""
     if value >= 1.0:
         return f"Education: {have}{progress} meets the {want} expected."
@@ -63,18 +53,8 @@ def _leadership_sentence(features: CandidateFeatures, role: RoleProfile, value: 
     )
 
 
-_LEVEL_WORDS = {
-    1: "entry",
-    2: "early career",
-    2.5: "early career to Engineer II",
-    3: "mid (Engineer II)",
-    4: "senior/staff",
-    5: "distinguished/principal",
-}
-
-
 def _seniority_sentence(candidate_level: float, role: RoleProfile, value: float) -> str:
-    seen = _LEVEL_WORDS.get(candidate_level, f"level {candidate_level:g}")
+    seen = LEVEL_WORDS.get(candidate_level, f"level {candidate_level:g}")
     if abs(candidate_level - role.level) <= 0.5:
         return f"Level: years and titles read as {seen}, at this role's level."
     if candidate_level > role.level:

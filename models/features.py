@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-DEGREES = ("none", "bachelor", "master", "phd")
-
 
 @dataclass(frozen=True)
 class SkillEvidence:

@@ -21,8 +21,8 @@ from datetime import date
 from typing import Any
 
 from models.components import degree_rank, leadership_scope
-from models.features import DEGREES, CandidateFeatures
-from models.roles import LEVEL_LEADERSHIP, LEVEL_YEARS
+from models.features import CandidateFeatures
+from models.roles import LEVEL_LEADERSHIP
 from models.seniority import (
     LEAD_PEOPLE,
     LEAD_SIGNALS,
@@ -32,6 +32,7 @@ from models.seniority import (
     level_words,
     read_level,
 )
+from models.vocab import DEGREES, LEVEL_YEARS
 
 # Domain depth is read from the skills part of the fits, never from the scores (which also carry
 # level and years): under NO_FIT no role fits at all; under ADJACENT the candidate lacks the ML core.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models.features import DEGREES
+from models.vocab import DEGREES
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
@@ -93,10 +93,10 @@ def degree_required(text: str) -> str:
 
 # Title words and the ladder level they mean (1 entry .. 5 distinguished).
 _TITLE_LEVELS = (
-    (5, re.compile(r"\b(?:distinguished|principal|fellow|director|head of|vp|vice president|chief)\b", re.I)),
-    (4, re.compile(r"\b(?:senior|sr\.?|staff|lead|manager|iii|iv)\b", re.I)),
-    (3, re.compile(r"\b(?:ii|mid[- ]level|intermediate)\b", re.I)),
-    (1, re.compile(r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|intern|associate|i)\b", re.I)),
+    (5, re.compile(r"\b(?:distinguished|principal|fellow|director|head of|vp|vice president|chief)\b", re.IGNORECASE)),
+    (4, re.compile(r"\b(?:senior|sr\.?|staff|lead|manager|iii|iv)\b", re.IGNORECASE)),
+    (3, re.compile(r"\b(?:ii|mid[- ]level|intermediate)\b", re.IGNORECASE)),
+    (1, re.compile(r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|intern|associate|i)\b", re.IGNORECASE)),
 )
 
 

@@ -22,20 +22,12 @@ from typing import Any
 
 from models.profile import Requirement, apply_corrections, build_requirements, importance_of, select_part
 from models.requirements import degree_required, infer_level, years_required
+from models.vocab import LEVEL_YEARS
 
 MANIFEST = Path(__file__).parent / "data" / "roles_manifest.json"
 
 # Leadership and scope a role expects (0..1), by ladder level, for roles with no manifest entry.
 LEVEL_LEADERSHIP = {1: 0.0, 2: 0.1, 3: 0.3, 4: 0.6, 5: 0.9}
-# Typical years at each ladder level: (start, end or None). Used for over-qualification when a
-# role gives no maximum ("2+ years"), and to place candidates on the ladder.
-LEVEL_YEARS: dict[int, tuple[float, float | None]] = {
-    1: (0, 2),
-    2: (1, 5),
-    3: (2, 6),
-    4: (5, 12),
-    5: (10, None),
-}
 
 
 @dataclass(frozen=True)

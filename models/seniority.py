@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from models.components import leadership_scope
 from models.features import CandidateFeatures
+from models.vocab import LEVEL_WORDS
 
 TITLE_LEVEL = {
     "junior": 1,
@@ -55,18 +56,10 @@ _ACADEMIC = (
     ),
     (3, "a postdoc", re.compile(r"\bpost-?doc(?:toral)?\b|\bresearch fellow\b", re.IGNORECASE)),
 )
-_LEVEL_WORDS = {
-    1: "entry",
-    2: "early career",
-    2.5: "early career to Engineer II",
-    3: "mid (Engineer II)",
-    4: "senior/staff",
-    5: "distinguished/principal",
-}
 
 
 def level_words(level: float) -> str:
-    return _LEVEL_WORDS.get(level, f"level {level:g}")
+    return LEVEL_WORDS.get(level, f"level {level:g}")
 
 
 def academic_rank(titles: tuple[str, ...]) -> tuple[int, str] | None:

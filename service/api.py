@@ -13,7 +13,7 @@ from service.errors import ApiError
 from service.roles import add_role, all_roles, description_from_file, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
-from worker.celery_app import TASK_ANALYZE
+from worker.celery_config import TASK_ANALYZE
 from worker.jobs import dedupe_scope
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -30,7 +30,7 @@ def enqueue(job_ids: list[str]) -> None:
             sender.send_task(TASK_ANALYZE, args=[job_ids[0]], queue="rolefit")
         else:
             group(sender.signature(TASK_ANALYZE, args=[job_id], queue="rolefit") for job_id in job_ids).apply_async()
-    except Exception as error:  # kombu wraps transport errors in its own types
+    except Exception as error:  # noqa: BLE001 (kombu wraps transport errors in its own types)
         log.warning("enqueue failed", extra={"stage": "enqueue", "jobs": len(job_ids), "error": type(error).__name__})
         for job_id in job_ids:
             ext.store().fail(job_id, "unavailable", "The job queue was unreachable; upload the file again.")

@@ -73,8 +73,8 @@ def load_role_option(value: str | None) -> list:
 def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: date | None) -> None:
     """Analyse resumes in-process (no Redis needed) and print one report per file."""
     from worker.errors import ResumeError
-    from worker.pipeline import analyze as run_pipeline
     from worker.jobs import limits_of
+    from worker.pipeline import analyze as run_pipeline
     from worker.settings import Settings
 
     extra_roles = load_role_option(role)

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.vocab import DEGREE_WORDS
 from service.formatting import category_label, score_text, years_text
 
-DEGREES = {
-    "none": "no degree",
-    "highschool": "high school",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-    "phd": "PhD",
-}
+DEGREES = DEGREE_WORDS
 
 
 def _names(items: list[str], limit: int) -> str:

@@ -188,7 +188,7 @@ def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, co
         print("rolefit: using REDIS_URL from the environment", flush=True)
     # The lock names the server without its password; `rolefit keys` reads that from URL_FILE (0600).
     lock.publish(web_url=f"http://{host}:{port}", redis_url=without_password(env.get("REDIS_URL") or settings.redis_url))
-    ensure_local_key(env["REDIS_URL"] if "REDIS_URL" in env else settings.redis_url, Path(settings.data_dir))
+    ensure_local_key(env.get("REDIS_URL", settings.redis_url), Path(settings.data_dir))
     children = [subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
                 subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True)]
     print(f"rolefit: worker x{concurrency} and web on http://{host}:{port} — Ctrl-C stops all", flush=True)

@@ -64,7 +64,7 @@ def init_app(app: Flask) -> None:
                 from service.extensions import metrics
 
                 metrics().count("api_errors", code=exc.code)
-            except Exception:  # metrics must never turn a clear 4xx into a 500
+            except Exception:  # noqa: BLE001, S110 (metrics must never turn a clear 4xx into a 500)
                 pass
         response = error_response(exc.code, exc.message, exc.status, exc.details)
         response.headers.update(exc.headers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import Celery
 from flask import Flask, current_app
 
-from worker.celery_app import celery_config
+from worker.celery_config import celery_config
 from worker.sealing import UploadSealer
 from worker.settings import Settings
 from worker.store import Store

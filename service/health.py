@@ -35,7 +35,7 @@ def readyz():
     try:
         ext.store().ping()
         checks["redis"] = "ok"
-    except Exception as error:  # any failure to reach Redis means not ready
+    except Exception as error:  # noqa: BLE001 (any failure to reach Redis means not ready)
         checks["redis"] = f"unreachable ({type(error).__name__})"
     body: dict[str, object] = {}
     if checks["redis"] == "ok":
@@ -57,7 +57,7 @@ def workers_answering(max_age_s: float) -> tuple[str, float]:
         if cached is None or time.monotonic() - cached[0] >= max_age_s:
             try:
                 replies = ext.celery().control.ping(timeout=1.0) or []
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 (any failure to reach the workers: not ready)
                 verdict = f"unreachable ({type(error).__name__})"
             else:
                 verdict = f"{len(replies)} answering" if replies else "none answering"
@@ -82,6 +82,6 @@ def metrics():
     """Prometheus text: uploads, jobs by status and code, stage durations, queue depth, batch sizes."""
     try:
         body = generate_latest(_registry())
-    except Exception as error:  # Redis down: say so in a form Prometheus records as a failed scrape
+    except Exception as error:  # noqa: BLE001 (Redis down: a form Prometheus records as a failed scrape)
         return Response(f"# metrics unavailable: {type(error).__name__}\n", status=503, mimetype="text/plain")
     return Response(body, mimetype=CONTENT_TYPE_LATEST)

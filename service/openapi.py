@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import Blueprint, jsonify
 
+from models.vocab import JOB_ERROR_CODES, JOB_STATUSES
+
 bp = Blueprint("openapi", __name__)
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -68,8 +70,10 @@ def document() -> dict[str, Any]:
                                             "links": {"type": "object"}}},
                 "Job": {"type": "object", "required": ["id", "status"], "properties": {
                     "id": {"type": "string"},
-                    "status": {"type": "string", "enum": ["queued", "processing", "done", "failed"]},
-                    "error": {"type": "object"}, "report": {"$ref": "#/components/schemas/Report"}}},
+                    "status": {"type": "string", "enum": list(JOB_STATUSES)},
+                    "error": {"type": "object", "required": ["code", "message"], "properties": {
+                        "code": {"type": "string", "enum": sorted(JOB_ERROR_CODES)}, "message": {"type": "string"}}},
+                    "report": {"$ref": "#/components/schemas/Report"}}},
                 "Report": {"type": "object", "required": ["schema", "file", "taxonomy_version", "candidate", "skills",
                                                           "ladder_level", "fits", "best_fit", "next_level", "warnings"],
                            "properties": {"schema": {"const": "rolefit.report/1"}}},

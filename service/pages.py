@@ -13,6 +13,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import FileStorage, MultiDict
 
+from models.vocab import DEGREE_NAMES, LEVEL_NAMES, LEVEL_SHORT_NAMES
 from service import auth
 from service import extensions as ext
 from service.api import requested_as_of, submit
@@ -28,10 +29,6 @@ from service.uploads import read_upload, safe_filename
 bp = Blueprint("pages", __name__)
 log = logging.getLogger("rolefit.web")
 MIN_DESCRIPTION_CHARS = 40
-LEVEL_NAMES = {1: "Entry", 2: "Early career", 3: "Mid-level", 4: "Senior / Staff", 5: "Distinguished / Principal"}
-LEVEL_SHORT_NAMES = {1: "Entry", 2: "Early", 3: "Mid", 4: "Senior", 5: "Principal"}  # the ladder on a phone
-DEGREE_NAMES = {"none": "No degree", "highschool": "High school", "associate": "Associate degree",
-                "bachelor": "Bachelor's degree", "master": "Master's degree", "phd": "PhD"}
 COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "experience": "Experience",
                     "education": "Education", "leadership": "Leadership and scope"}
 WARNING_TITLES = {"hidden_text": "Hidden text was ignored", "scanned_pages": "Some pages are scanned images",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from flask import url_for
@@ -12,9 +13,9 @@ from worker.store import Job
 def _iso(epoch: str | None) -> str | None:
     if not epoch:
         return None
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime.fromtimestamp(float(epoch), tz=timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.fromtimestamp(float(epoch), tz=UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def serialize_job(job: Job, report: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -58,7 +58,7 @@ def mine_candidates(nlp: Language, text: str) -> Counter[str]:
 
 def clean(phrase: str) -> str:
     """Trim articles and stray punctuation from a candidate phrase."""
-    phrase = re.sub(r"^(?:the|a|an|and|or|with|in|of)\s+", "", phrase.strip(" -–•*\"'"), flags=re.I)
+    phrase = re.sub(r"^(?:the|a|an|and|or|with|in|of)\s+", "", phrase.strip(" -–•*\"'"), flags=re.IGNORECASE)
     return " ".join(phrase.split())
 
 

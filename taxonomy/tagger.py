@@ -1,4 +1,5 @@
-"""Tag skills in resume text with the built taxonomy (spaCy SpanRuler + context rules)."""
+"""Tag skills in resume text with the built taxonomy (a spaCy PhraseMatcher on LOWER, the longest
+matches kept with `filter_spans`, then the context rules of `taxonomy/context.py`)."""
 
 from __future__ import annotations
 

@@ -9,8 +9,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-
 if TYPE_CHECKING:
     from taxonomy.tagger import Tagger
 
@@ -27,7 +25,10 @@ def fit_role_weights(
     """TF-IDF (sublinear tf, smoothed idf) of skill ids per document, scaled to 0..1 per document.
 
     Returns (weights per document, idf per skill id, idf of a skill no document names).
+    scikit-learn is imported here, where the taxonomy is built, not by every reader of this module.
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     stems = sorted(counts)
     corpus = [sorted(counts[s].elements()) for s in stems]
     vectorizer = TfidfVectorizer(

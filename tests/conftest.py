@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -87,7 +87,7 @@ def api_key(redis_url: str) -> str:
     return create_key(redis_client(redis_url), "tests")
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     """Name every skipped test, one a line: a skip must never pass for a pass."""
     skipped = terminalreporter.stats.get("skipped", [])
     if skipped:

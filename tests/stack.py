@@ -41,7 +41,7 @@ class Process:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.name = name
         self.log_path = ARTIFACTS / f"{name}.log"
-        self._log = open(self.log_path, "ab")
+        self._log = open(self.log_path, "ab")  # noqa: SIM115 (open for the process's life; closed in stop())
         self._offset = self._log.tell()  # earlier runs' output stays in the file; log() skips it
         self.popen = subprocess.Popen(command, env=env, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
                                       start_new_session=True)

@@ -1,19 +1,22 @@
 """The Celery application: broker settings, reliability options, per-process set-up.
 
 `celery -A worker.celery_app worker` is the entry point; the app reads its settings from the
-environment when this module is imported, because that is how the Celery command finds it.
+environment when this module is imported, because that is how the Celery command finds it. The
+tasks (and the pool processes' warm-up) live in `worker.tasks`, which the app imports by name
+(`conf.imports`); this module never imports it. The web tier imports neither: it sends tasks by
+name with the options of `worker.celery_config`.
 """
 
 from __future__ import annotations
 
 from celery import Celery
-from celery.signals import setup_logging, task_postrun, task_prerun, worker_process_init
+from celery.signals import setup_logging, task_postrun, task_prerun
 
+from worker.celery_config import TASK_ANALYZE, celery_config
 from worker.logs import configure_logging, current_job
-from worker.memory import cap_address_space, pool_recycling
 from worker.settings import Settings
 
-TASK_ANALYZE = "rolefit.analyze_resume"
+__all__ = ["TASK_ANALYZE", "app", "celery_config", "create_celery"]
 
 
 def guard_restore_on_closed_connection() -> None:
@@ -42,33 +45,6 @@ def guard_restore_on_closed_connection() -> None:
     kombu_redis.Channel._connparams = _connparams
 
 
-def celery_config(settings: Settings) -> dict[str, object]:
-    """Celery options shared by the web tier (which only sends) and the workers."""
-    return {
-        "broker_url": settings.redis_url,
-        "broker_connection_retry_on_startup": True,
-        # An unacknowledged task whose worker died goes back to the queue once it is older than the
-        # visibility timeout. Workers look for such tasks every 10 s; kombu's default throttle
-        # scans only on every 10th look, which could add 100 s to the recovery.
-        "broker_transport_options": {"visibility_timeout": settings.broker_visibility_timeout_s,
-                                     "unacked_restore_throttle": 1},
-        "task_ignore_result": True,
-        "task_serializer": "json",
-        "accept_content": ["json"],
-        "task_acks_late": True,
-        "task_reject_on_worker_lost": True,
-        # A late-ack task cannot be acknowledged over a lost connection and Redis will hand it out
-        # again: stop it rather than finish it twice.
-        "worker_cancel_long_running_tasks_on_connection_loss": True,
-        "task_default_queue": "rolefit",
-        "worker_prefetch_multiplier": 1,
-        "worker_hijack_root_logger": False,
-        "worker_send_task_events": False,
-        # Replace a pool process that grew too big or served many tasks (worker/memory.py).
-        **pool_recycling(settings.worker_max_memory_mb, settings.worker_max_tasks_per_child),
-    }
-
-
 def create_celery(settings: Settings | None = None) -> Celery:
     settings = settings or Settings.from_env()
     app = Celery("rolefit")
@@ -85,24 +61,6 @@ app.conf.imports = ("worker.tasks",)
 @setup_logging.connect
 def _logging(**_: object) -> None:
     configure_logging(app.conf.rolefit_settings.log_level)
-
-
-@worker_process_init.connect
-def _warm_up(**_: object) -> None:
-    """Load the spaCy pipeline, taxonomy and role profiles once per worker process."""
-    import logging
-    import time
-
-    from worker.tasks import warm_up
-
-    started = time.perf_counter()
-    warm_up()
-    # After the warm-up, so that the cap is relative to what a ready process maps.
-    limit = cap_address_space(app.conf.rolefit_settings.worker_memory_headroom_mb)
-    # Tasks sent before this line wait for it, and their time limits run while they wait.
-    logging.getLogger("rolefit.worker").info("pool process warmed up", extra={
-        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3),
-        "address_space_limit_mb": limit // 1048576 if limit else None})
 
 
 @task_prerun.connect

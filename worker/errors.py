@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-ERROR_CODES = frozenset(
-    {
-        "empty",
-        "unsupported_type",
-        "too_large",
-        "too_many_pages",
-        "encrypted",
-        "corrupt",
-        "no_text_layer",
-        "timeout",
-    }
-)
+from models.vocab import RESUME_ERROR_CODES
+
+ERROR_CODES = RESUME_ERROR_CODES
 
 
 class ResumeError(Exception):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 SORT_KEYS = ("score", "years", "level", "name")
 PERSONAL_FIELDS = ("name", "email", "phone", "links", "file")

@@ -9,18 +9,17 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import redis
 
+from models.vocab import JOB_STATUSES
 from worker.sealing import UploadSealer
 from worker.shortlist import failure_summary
 
 PREFIX = "rf"
-STATUSES = ("queued", "processing", "done", "failed")
-TERMINAL = frozenset({"done", "failed"})
+STATUSES = JOB_STATUSES
 
 # KEYS[1] job hash. ARGV: prefix, new status, now, then field/value pairs to set.
 # Returns the previous status, or false when the job does not exist. A terminal job stays
@@ -269,13 +268,6 @@ class Store:
         raw = self.redis.get(self.report_key(job_id))
         return json.loads(raw) if raw else None
 
-    def get_reports(self, job_ids: Iterable[str]) -> list[dict[str, Any] | None]:
-        ids = list(job_ids)
-        if not ids:
-            return []
-        raws = self.redis.mget([self.report_key(i) for i in ids])
-        return [json.loads(r) if r else None for r in raws]
-
     def transition(self, job_id: str, status: str, **fields: str) -> str | None:
         """Move a job to `status` (with extra fields); return the previous status, None if unknown."""
         if status not in STATUSES:
@@ -420,10 +412,6 @@ class Store:
             return []
         raws = self.redis.mget([self.role_key(i) for i in ids])
         return [json.loads(r)["view"] for r in raws if r]
-
-    def delete_role(self, role_id: str) -> bool:
-        self.redis.srem(f"{PREFIX}:roles", role_id)
-        return bool(self.redis.delete(self.role_key(role_id)))
 
     def ping(self) -> bool:
         return bool(self.redis.ping())

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import time
 from functools import lru_cache
 
 import redis
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_process_init
 from celery.worker.request import Request
 
 from worker.celery_app import TASK_ANALYZE, app
 from worker.jobs import process_job
+from worker.memory import cap_address_space
 from worker.metrics import Metrics
 from worker.sealing import UploadSealer
 from worker.settings import Settings
@@ -47,6 +50,25 @@ def warm_up() -> None:
     analyze(WARM_UP_TEXT, "warm-up.txt")
 
 
+@worker_process_init.connect
+def _warm_up(**_: object) -> None:
+    """Load the spaCy pipeline, taxonomy and role profiles once per worker process."""
+    started = time.perf_counter()
+    warm_up()
+    # After the warm-up, so that the cap is relative to what a ready process maps.
+    limit = cap_address_space(SETTINGS.worker_memory_headroom_mb)
+    # Tasks sent before this line wait for it, and their time limits run while they wait.
+    log.info("pool process warmed up", extra={
+        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3),
+        "address_space_limit_mb": limit // 1048576 if limit else None})
+
+
+def record_failure(job_id: str, code: str, message: str) -> None:
+    """Fail the job with a code the client sees, and count it: the one place the task edge does both."""
+    store().fail(job_id, code, message)
+    Metrics(store().redis).count("jobs", status="failed", code=code)
+
+
 def timeout_message() -> str:
     return f"Analysis took longer than {SETTINGS.task_time_limit_s} s and was stopped."
 
@@ -65,8 +87,7 @@ class AnalyzeRequest(Request):
             return
         job_id = str(self.args[0])
         try:
-            store().fail(job_id, "timeout", timeout_message())
-            Metrics(store().redis).count("jobs", status="failed", code="timeout")
+            record_failure(job_id, "timeout", timeout_message())
         except redis.RedisError as error:
             log.warning("could not record a hard time limit", extra={"stage": "timeout", "job": job_id,
                                                                       "error": type(error).__name__})
@@ -82,16 +103,13 @@ def analyze_resume(self, job_id: str) -> None:
     try:
         process_job(store(), job_id, SETTINGS)
     except SoftTimeLimitExceeded:
-        store().fail(job_id, "timeout", timeout_message())
-        Metrics(store().redis).count("jobs", status="failed", code="timeout")
+        record_failure(job_id, "timeout", timeout_message())
     except (redis.ConnectionError, redis.TimeoutError):
         raise
     except MemoryError:  # past the pool process's address-space cap (worker/memory.py)
         log.warning("job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id})
-        store().fail(job_id, "too_large", "The file needs more memory to read than a worker may use; "
-                                          "export it again as a simpler document.")
-        Metrics(store().redis).count("jobs", status="failed", code="too_large")
+        record_failure(job_id, "too_large", "The file needs more memory to read than a worker may use; "
+                                            "export it again as a simpler document.")
     except Exception:
         log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
-        store().fail(job_id, "internal", "An internal error stopped the analysis; the team has been told.")
-        Metrics(store().redis).count("jobs", status="failed", code="internal")
+        record_failure(job_id, "internal", "An internal error stopped the analysis; the team has been told.")

@@ -63,7 +63,7 @@ def test_bad_files_fail_with_their_codes_and_the_worker_keeps_running(api: Rolef
     bad = {name: item["expected_error"] for name, item in labels.items() if "expected_error" in item}
     assert len(bad) == 7
     seen = {}
-    for name, code in bad.items():
+    for name in bad:
         response = api.upload(eval_dir / name)
         if response.status_code == 202:
             body = api.poll(response.json()["id"])

@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-
 from models.features import CandidateFeatures, features_from
 from models.roles import load_roles
 from models.scoring import Fit, place_on_ladder, score_all

@@ -7,18 +7,18 @@ one level for ≥ 90 %; every off-domain resume scores < 30 on every role.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-
+from functools import cache
 
 from models.roles import load_roles
 from tests.models.chain import EVAL, Outcome, chain_modules, run_file
+
 
 def items() -> list[dict]:
     labels = json.loads((EVAL / "labels.json").read_text(encoding="utf-8"))
     return [it for it in labels["items"] if it["file"].startswith("resumes/")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def outcome(file: str) -> Outcome:
     return run_file(EVAL / file)
 

@@ -49,8 +49,8 @@ def test_skills_section_is_context_enough(tagger):
     ("Built the gRPC gateway in front of the risk team's TensorFlow Serving cluster.", {"tensorflow-serving"}),
     ("Delivered tables to the data science team, who build and own the churn models (XGBoost).",
      {"xgboost", "data-science"}),
-    ("Maintained scorecards whose criteria (for example Python and Kubernetes experience) were written by "
-     "the hiring managers.", {"python", "kubernetes"}),
+    (("Maintained scorecards whose criteria (for example Python and Kubernetes experience) were written by "
+      "the hiring managers."), {"python", "kubernetes"}),
     ("Looking for a role where I can grow toward machine learning work.", {"machine-learning"}),
     ("Coordinated interview loops for engineering hiring, including Machine Learning Engineer roles.",
      {"machine-learning"}),

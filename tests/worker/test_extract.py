@@ -60,7 +60,7 @@ def test_keyword_stuffing_in_white_tiny_text_is_dropped(extracted: dict[str, Ext
     assert result.hidden_chars == len(hidden.replace(" ", ""))
     assert hidden[:40] not in result.text
     for skill in src["hidden_skills"]:
-        assert not re.search(rf"(?<!\w){re.escape(skill)}(?!\w)", result.text, re.I), skill
+        assert not re.search(rf"(?<!\w){re.escape(skill)}(?!\w)", result.text, re.IGNORECASE), skill
     [warning] = result.warnings
     assert warning["code"] == "hidden_text" and warning["count"] == result.hidden_chars
     assert str(result.hidden_chars) in warning["message"]
@@ -217,9 +217,8 @@ def test_extraction_is_deterministic() -> None:
 
 
 def test_scanned_pdf_with_an_ocr_layer_reads_the_ocr_text() -> None:
-    from reportlab.lib.utils import ImageReader
-
     from PIL import Image  # reportlab's own dependency
+    from reportlab.lib.utils import ImageReader
 
     image = io.BytesIO()
     Image.new("L", (200, 260), 255).save(image, format="PNG")

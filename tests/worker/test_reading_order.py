@@ -11,7 +11,7 @@ import pytest
 from worker.extract import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-import reading_order  # noqa: E402  (bench/reading_order.py: the same check the benchmark prints)
+import reading_order
 
 REPO = Path(__file__).resolve().parents[2]
 EVAL = REPO.parent / "shared" / "eval"

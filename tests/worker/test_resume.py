@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_sections_are_spans_for_the_tagger(parsed: dict[str, ParsedResume]) -> N
     assert names[0] == "header"
     assert {"summary", "experience", "education", "skills", "publications", "leadership"} <= set(names)
     spans = resume.section_spans()
-    assert all(a[2] == b[1] for a, b in zip(spans, spans[1:]))
+    assert all(a[2] == b[1] for a, b in itertools.pairwise(spans))
 
 
 def test_senior_roles_and_people_managed(parsed: dict[str, ParsedResume]) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from models.vocab import EXTRACTED_BULLETS
+
 # Characters that NFKC may change safely: ligatures, full-width forms, exotic spaces and dashes, and
 # the mathematical bold/italic letters and digits people paste in for emphasis ("𝗣𝘆𝘁𝗵𝗼𝗻", "𝟮𝟬𝟮𝟰").
 _SAFE_NFKC = re.compile(
@@ -30,19 +32,20 @@ _TRANSLATE = str.maketrans(
     }
 )
 # Glyphs some fonts report as private-use or undefined codes: bullets and similar markers.
-BULLET_CHARS = "•·▪▫■□◦●○◆◇►▶➢➤✓✔❖–-*"
+BULLET_CHARS = EXTRACTED_BULLETS
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:(\d+)\)")
 _CID_MAP = {127: "•", 149: "•", 183: "·", 108: "•", 110: "▪", 113: "▪", 167: "▪", 168: "•", 117: "◆"}
 
 # Words that commonly start a hyphenated compound: keep the hyphen when joining a line break.
-_COMPOUND_HEADS = frozenset(
+_COMPOUND_WORDS = (
     "multi two three four five one cross real end self non co pre re sub semi high low full part long short "
     "well state data cloud event large small open time on off in out near first second third fine hand "
     "top bottom day week month year cost client server peer user team cross-functional hands mid left "
     "right cutting best world next fast end-to cold warm hot deep rule model test feature front back "
-    "quasi anti post inter intra over under fault zero single double hyper".split()
+    "quasi anti post inter intra over under fault zero single double hyper"
 )
+_COMPOUND_HEADS = frozenset(_COMPOUND_WORDS.split())
 
 # The lookbehind tries a word only from its first letter: without it a long run of letters with no
 # line-end hyphen costs quadratic time.

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from models.vocab import BULLETS
 from worker.errors import ResumeError
 from worker.extract.docx_limits import check_docx_package
 from worker.extract.stamps import docx_stamps
@@ -180,7 +181,7 @@ class _Walker:
                 continue
             parts.append(text)
         text = "".join(parts)
-        if listed and text.strip() and text.lstrip()[:1] not in "•·▪-–*":
+        if listed and text.strip() and text.lstrip()[:1] not in BULLETS:
             text = f"• {text.lstrip()}"  # the list bullet is numbering, not text: write it out
         self.out.blocks.append(text)
         for box in boxes:

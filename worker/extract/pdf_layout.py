@@ -20,7 +20,7 @@ BULLET_GAP_EM = 3.0  # a lone bullet glyph joins text up to this far to its righ
 MIN_GUTTER_EM = 1.0  # narrowest white space between two columns
 COLUMN_SHARE = 0.3  # a block taller than this share of the page's text is read as columns
 MARGIN_SHARE = 0.075  # top/bottom share of the page where running headers and footers live
-_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.I)
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$|^[-–]\s*\d{1,3}\s*[-–]$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -233,7 +233,7 @@ def join_rows(rows: list[Row]) -> list[str]:
 
 
 _CONTACTISH = re.compile(r"@|://|www\.|\.(com|org|net|io|dev)\b|^[\d\s()+.-]{7,}$")
-_ENDS_WITH_DATE = re.compile(r"((19|20)\d\d|present|current|now)\)?$", re.I)
+_ENDS_WITH_DATE = re.compile(r"((19|20)\d\d|present|current|now)\)?$", re.IGNORECASE)
 
 
 def _continues(prev: Line, line: Line, right_edge: float, left_edge: float) -> bool:

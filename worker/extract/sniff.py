@@ -71,7 +71,7 @@ def identify(data: bytes) -> str:
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _sniff_zip(data)
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):

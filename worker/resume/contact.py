@@ -17,7 +17,7 @@ PHONE = re.compile(
 URL = re.compile(
     r"(?:https?://|www\.)[^\s|,;<>()\"']+|(?<![\w@.])(?:linkedin\.com|github\.com|gitlab\.com|"
     r"kaggle\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)/[^\s|,;<>()\"']+",
-    re.I,
+    re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$")
 _NOT_NAME = re.compile(
@@ -27,7 +27,7 @@ _NOT_NAME = re.compile(
     r"university|college|school|institute|academy|experience|education|employment|history|skills|"
     r"projects|work|minor|major|modeling|modelling|learning|science|data|tech|technology|"
     r"applications|guy|remote|hybrid|relocate)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _COUNTRIES = (
     r"(?:USA|United States|India|Canada|Germany|United Kingdom|UK|France|Spain|Italy|Netherlands|"

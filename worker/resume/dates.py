@@ -63,10 +63,10 @@ _BARE_START = rf"(?:{_MONTH}|{_SEASON})"  # "Jul – Sep 2025": the start borrow
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{_POINT_IN_RANGE}|{_BARE_START})"
     rf"(?:{_SEP}(?P<end>{_POINT_IN_RANGE}|{_OPEN})(?![\w/])|[ \t]*[-–—]+[ \t]*(?=\)|$))",  # "2016 -": open
-    re.I | re.M,
+    re.IGNORECASE | re.MULTILINE,
 )
-SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?![\w/])", re.I)
-SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.I)
+SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?![\w/])", re.IGNORECASE)
+SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
     taken: list[tuple[int, int]] = []
     for m in RANGE.finditer(text):
         end_text = m.group("end") or "present"
-        if re.fullmatch(_OPEN, end_text.strip(), re.I):
+        if re.fullmatch(_OPEN, end_text.strip(), re.IGNORECASE):
             end: date | None = None
             end_year_only = False
         else:
@@ -209,8 +209,3 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         found.append(DateRange(start_parsed[0], end_parsed[0], point, m.start(), m.end()))
     found.sort(key=lambda r: r.pos)
     return found
-
-
-def months_between(start: date, end: date) -> float:
-    """Length of [start, end] in years (end inclusive)."""
-    return ((end - start).days + 1) / 365.25

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from models.vocab import DEGREE_RANK
 from worker.resume.dates import find_ranges
 from worker.resume.model import Education, Section
 
-RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
+RANK = DEGREE_RANK
 # Spelled-out degrees (any case) and abbreviations (case as written: "M.S.", "MSc", "Ph.D.").
 _WORDS = [
     (
@@ -21,20 +22,20 @@ _WORDS = [
 _ABBREVIATIONS = [
     (
         "phd",
-        r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?|"
-        r"Dr\.-Ing\.?|Dr\.\s?(?:phil|rer\.\s?pol|sc\.\s?techn|techn|sc)\.?",
+        (r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?|"
+        r"Dr\.-Ing\.?|Dr\.\s?(?:phil|rer\.\s?pol|sc\.\s?techn|techn|sc)\.?"),
     ),
     (
         "master",
-        r"M\.\s?C\.\s?A\.?|MCA|M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
+        (r"M\.\s?C\.\s?A\.?|MCA|M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
         r"M\.\s?Phil\.?|MPhil|M\.\s?Tech\.?|MTech|M\.\s?P\.\s?H\.|MPH|M\.\s?F\.\s?A\.|MFA|LL\.\s?M\.?|"
-        r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS",
+        r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS"),
     ),
     (
         "bachelor",
-        r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
+        (r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
         r"B\.\s?B\.\s?A\.|BBA|A\.\s?B\.|S\.\s?B\.|LL\.\s?B\.?|B\.\s?Com\.?|BCom|B\.\s?F\.\s?A\.|BFA|"
-        r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS|B\.\s?C\.\s?A\.?|BCA|B\.\s?COM\.?|BMus|B\.\s?Mus\.?",
+        r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS|B\.\s?C\.\s?A\.?|BCA|B\.\s?COM\.?|BMus|B\.\s?Mus\.?"),
     ),
 ]
 # Bare capitals that are degrees only where they read like one ("MS in", "BA, Economics").
@@ -42,17 +43,17 @@ _BARE = [("master", r"MS|MA"), ("bachelor", r"BS|BA|BE")]
 _NOT_COMPLETED = re.compile(
     r"\b(no degree|not completed|did not complete|incomplete|withdrew|coursework "
     r"towards?|courses towards?|non-degree|audit(ed)?|dropped out|left (the )?program)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _IN_PROGRESS = re.compile(
     r"\b(expected|anticipated|in progress|candidate|pursuing|ongoing|current(ly)?|"
     r"to be completed|exp\.|abd|all but dissertation|graduating|enrolled)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NOT_DEGREE = re.compile(
     r"\b(bootcamp|boot camp|certificate|certification|immersive|nanodegree|diploma|"
     r"course|mooc|specialization)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -60,9 +61,9 @@ def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
     """The highest degree a line names, with where it was named."""
     hits: list[tuple[str, re.Match[str]]] = []
     for level, pattern in _WORDS:
-        m = re.search(rf"(?<![\w.])(?:{pattern})(?![\w])", line, re.I)
+        m = re.search(rf"(?<![\w.])(?:{pattern})(?![\w])", line, re.IGNORECASE)
         if m and not re.search(
-            r"master(s|'s)?\s+(class|plan|data|file|chef|of ceremonies|key|branch)", line, re.I
+            r"master(s|'s)?\s+(class|plan|data|file|chef|of ceremonies|key|branch)", line, re.IGNORECASE
         ):
             hits.append((level, m))
     for level, pattern in _ABBREVIATIONS:
@@ -94,14 +95,14 @@ def _field_after(line: str, end: int) -> str | None:
         r"\s*(?:,|in\b|of\b|-|–|:)?\s*(?:(?:science|arts|engineering|technology|philosophy|business "
         r"administration|fine arts|music|applied science)\s+(?:in|of)\s+)?(?:in\s+)?([A-Z][^,—–|(\n]{2,60})",
         rest,
-        re.I,
+        re.IGNORECASE,
     )
     if not m or not m.group(1)[:1].isupper():
         return None
-    field = re.split(r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+|\s*\|\s*|\s+c?gpa\b", m.group(1), flags=re.I)[0]
+    field = re.split(r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+|\s*\|\s*|\s+c?gpa\b", m.group(1), flags=re.IGNORECASE)[0]
     field = re.sub(r"\s+(?:19|20)\d\d.*$", "", field.strip(" .;"))
-    field = re.sub(rf"\s+(?:{_MONTH_NAMES})\.?$", "", field, flags=re.I)  # "Computer Science Mar"
-    if re.fullmatch(r"(?:science|arts|engineering|technology|philosophy)", field, re.I):
+    field = re.sub(rf"\s+(?:{_MONTH_NAMES})\.?$", "", field, flags=re.IGNORECASE)  # "Computer Science Mar"
+    if re.fullmatch(r"(?:science|arts|engineering|technology|philosophy)", field, re.IGNORECASE):
         return None  # "Bachelor of Science" names no field
     return field or None
 
@@ -156,7 +157,7 @@ def find_education(text: str, sections: tuple[Section, ...], today: date) -> Edu
     return Education(highest, tuple(fields), in_progress)
 
 
-_HAS_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|expected|pursuing)\b", re.I)
+_HAS_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|expected|pursuing)\b", re.IGNORECASE)
 
 
 def _dates_of_degree(lines: list[str], i: int) -> str:

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
+from models.vocab import LIST_MARKS
 from worker.resume.dates import DateRange, find_ranges
 from worker.resume.model import ParseTimeout, Position, Section
 
@@ -47,22 +48,22 @@ _SENIORITY = [
     ("senior", r"senior|sr\.?"),
     ("junior", r"junior|jr\.?|entry[- ]level|associate|graduate|trainee|apprentice"),
 ]
-_INTERN = re.compile(r"\b(intern|internship|co-?op|werkstudent|summer analyst|summer associate)\b", re.I)
+_INTERN = re.compile(r"\b(intern|internship|co-?op|werkstudent|summer analyst|summer associate)\b", re.IGNORECASE)
 _PART_TIME = re.compile(
     r"\b(part[- ]time|\d+\s*h(?:ours|rs)?\s*/\s*w(?:ee)?k|per week|student worker|"
     r"teaching assistant|research assistant|graduate assistant|tutor|ta\b|"
     r"freelance on the side|seasonal|weekends?)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _VOLUNTEER = re.compile(
     r"\b(volunteer|volunteering|unpaid|pro bono|co-?organi[sz]er|organi[sz]er|"
     r"member(?! of (the )?technical staff)|board member)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _STUDY = re.compile(
     r"\b(student|ph\.?d\.? (candidate|researcher|fellow)|doctoral (candidate|researcher|"
     r"student)|graduate (student )?researcher|undergraduate|bootcamp|coursework|thesis)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _JOB_WORD = re.compile(
     r"\b(engineer|developer|scientist|analyst|manager|director|lead|architect|consultant|"
@@ -75,7 +76,7 @@ _JOB_WORD = re.compile(
     r"mechanic|electrician|operator|supervisor|trainer|coach|musician|journalist|reporter|auditor|"
     r"economist|statistician|physicist|chemist|biologist|planner|trader|paralegal|receptionist|"
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NUMBER_WORDS = {
     "two": 2,
@@ -117,22 +118,22 @@ _PEOPLE_PATTERNS = [
     re.compile(
         rf"\b{_MANAGE}\b[^.;()]{{0,40}}?\b(?:team|group|org|organization|organisation|squad|department|"
         rf"staff)\s+of\s+(?:up to\s+|about\s+|over\s+|more than\s+)?{_NUM}\b",
-        re.I,
+        re.IGNORECASE,
     ),
     re.compile(
         rf"\b{_MANAGE}\s+(?:a\s+|an?\s+)?(?:team\s+of\s+)?(?:up to\s+|about\s+|over\s+)?{_NUM}"
         rf"[- ]?(?:\w+\s+){{0,2}}{_PEOPLE}\b",
-        re.I,
+        re.IGNORECASE,
     ),
     re.compile(
         rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}{_PEOPLE}\s+(?:across|in|on|over)\s+(?:{_NUM}|several|multiple)"
         rf"\s+teams\b",
-        re.I,
+        re.IGNORECASE,
     ),
-    re.compile(rf"\b{_NUM}\s+direct reports\b", re.I),
+    re.compile(rf"\b{_NUM}\s+direct reports\b", re.IGNORECASE),
     re.compile(
         rf"\b{_MANAGE}\b[^.;()]{{0,30}}?\b{_NUM}[- ](?:person|people|member|engineer)\s+(?:team|group)\b",
-        re.I,
+        re.IGNORECASE,
     ),
 ]
 
@@ -180,7 +181,7 @@ def _strip_dates(line: str) -> str:
 
 
 def _is_bullet(line: str) -> bool:
-    return line.lstrip()[:1] in "•·▪-–*◦●○■"
+    return line.lstrip()[:1] in LIST_MARKS
 
 
 def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
@@ -214,7 +215,7 @@ def _plausible_title(title: str) -> bool:
     """A role title is short, is not a sentence and is not a date."""
     if not title or len(title) > 120 or len(title.split()) > 14:
         return False
-    if len(re.sub(rf"{_MONTH_WORD}|[^A-Za-z]", "", title, flags=re.I)) < 2:
+    if len(re.sub(rf"{_MONTH_WORD}|[^A-Za-z]", "", title, flags=re.IGNORECASE)) < 2:
         return False  # "Aug 2022": a date the OCR split from its range
     return not (title.endswith(".") and len(title.split()) > 4)
 
@@ -226,7 +227,7 @@ def _inside_bullet(text: str, rng: DateRange) -> bool:
     line = text[start:end]
     if not _is_bullet(line) or len(line.split()) <= 6:
         return False
-    before = text[start : rng.pos].lstrip().lstrip("•·▪-–*◦●○■ ").strip(" (")
+    before = text[start : rng.pos].lstrip().lstrip(LIST_MARKS + " ").strip(" (")
     after = text[rng.endpos : end].strip(" )|:—–-,.")
     rest = f"{before} {after}".strip()
     at_edge = not before or not after or len(after) <= 2
@@ -246,7 +247,7 @@ def _line_below(text: str, line_end: int) -> str | None:
     return line
 
 
-_LABEL = re.compile(r"\b(?:designation|job title|title|role|position)\s*:\s*", re.I)
+_LABEL = re.compile(r"\b(?:designation|job title|title|role|position)\s*:\s*", re.IGNORECASE)
 
 
 def split_title_org(lines: list[str]) -> tuple[str, str | None]:
@@ -264,7 +265,7 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     if not others and "," in title and not _JOB_WORD.search(title.split(",", 1)[1]):
         # "Machine Learning Engineer, Quill Legal Technologies, Boston, MA"
         head, _, rest = title.partition(",")
-        if not re.fullmatch(r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", rest.split(",")[0], re.I):
+        if not re.fullmatch(r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", rest.split(",")[0], re.IGNORECASE):
             title, others = head.strip(), [rest.strip()]
         else:
             bits = title.split(",")
@@ -273,19 +274,19 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     return title, org
 
 
-_BREAK = re.compile(r"\b(career break|sabbatical|parental leave|maternity leave|gap year|break)\b", re.I)
+_BREAK = re.compile(r"\b(career break|sabbatical|parental leave|maternity leave|gap year|break)\b", re.IGNORECASE)
 _RESEARCH = re.compile(
     r"\b(graduate (student )?research(er)?|graduate research assistant|ph\.?\s?d\.?|doctoral|predoctoral|"
     r"pre-doctoral|fellowship|research assistant|research scholar|summer research(er)?|"
     r"(?:undergraduate|graduate) researcher)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_SCHOOLING = re.compile(r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.I)
-_POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.I)
+_SCHOOLING = re.compile(r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.IGNORECASE)
+_POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.IGNORECASE)
 _DEGREE_OR_SCHOOL = re.compile(
     r"\b(university|college|school|institute of|academy|bachelor|master|degree|diploma|b\.?\s?sc?\.?|"
     r"m\.?\s?sc?\.?|ph\.?\s?d|gpa|coursework|major|minor)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -301,16 +302,16 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
     if (
         _RESEARCH.search(title)
         and not _POSTDOC.search(title)
-        and not re.search(r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.I)
+        and not re.search(r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.IGNORECASE)
     ):
         return "research"  # PhD and graduate research years, fellowships: reported apart
     if _PART_TIME.search(both):
         return "part_time"
-    if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.I):
+    if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.IGNORECASE):
         return "volunteer"
     if _STUDY.search(title) and (
-        not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.I))
-        or re.search(r"researcher|candidate|fellow", title, re.I)
+        not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.IGNORECASE))
+        or re.search(r"researcher|candidate|fellow", title, re.IGNORECASE)
     ):
         return "education"
     if _INTERN.search(context[:120]):
@@ -362,7 +363,7 @@ def find_positions(
             if deadline is not None and time.monotonic() > deadline:
                 raise ParseTimeout("resume parsing ran out of its time budget")
             _, line_end = _line_bounds(body, rng.pos)
-            lines = _heading_lines(body, rng, max(floor, heading_end if heading_end > 0 else 0))
+            lines = _heading_lines(body, rng, max(floor, max(0, heading_end)))
             below = _line_below(body, line_end)
             if below and not any(_JOB_WORD.search(ln) for ln in lines) and _JOB_WORD.search(below):
                 lines = [below, *lines]  # "Acme Corp   2019 – 2021" then the title on the next line
@@ -375,7 +376,7 @@ def find_positions(
                     not _JOB_WORD.search(role)
                     or _DEGREE_OR_SCHOOL.search(role)
                     or _STUDY.search(role)
-                    or re.search(r"\b(certificate|certification|bootcamp|course)\b", role, re.I)
+                    or re.search(r"\b(certificate|certification|bootcamp|course)\b", role, re.IGNORECASE)
                 ):
                     continue
                 section_kind_here = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from models.vocab import BULLETS
 from worker.resume.model import Section
 
 # Exact headings (normalised: lower case, "&" -> "and", punctuation dropped).
@@ -109,7 +110,7 @@ _SPOKEN = re.compile(
     r"greek|hebrew|urdu|bengali|tamil|telugu|vietnamese|thai|indonesian|malay|tagalog|swahili|"
     r"ukrainian|czech|romanian|hungarian|persian|farsi|native|fluent|bilingual|"
     r"proficiency|conversational)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _KEYWORDS = [  # a heading made of these words, when no exact form matched: first keyword wins
     ("experience", "experience|employment|work|working|career|appointments|positions|ranks|tenure"),
@@ -186,7 +187,7 @@ def heading_name(line: str, following: str = "") -> str | None:
             return "other"
     if not raw or len(raw) > 48 or raw[-1:] in ".,;" or re.search(r"\d", raw):
         return None
-    if raw[:1] in "•·▪-–*" or raw.count(" ") > 5:
+    if raw[:1] in BULLETS or raw.count(" ") > 5:
         return None
     key = normalise_heading(raw)
     if not key:
@@ -216,7 +217,6 @@ def find_sections(text: str) -> tuple[Section, ...]:
     """Sections in order; text before the first heading is the "header" (name and contact)."""
     starts: list[tuple[int, str]] = []
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group() or m.start() < len(text)]
-    upper_headings = 0
     found: list[tuple[int, str, str]] = []
     for i, (pos, line) in enumerate(lines):
         following = " ".join(ln for _, ln in lines[i + 1 : i + 4])
@@ -234,9 +234,6 @@ def find_sections(text: str) -> tuple[Section, ...]:
                     name = None
         if name is not None:
             found.append((pos, name, line.strip()))
-            upper_headings += line.strip().isupper()
-    # When the document's headings are in capitals, a title-case "Experience" line is a sub-heading
-    # only if it is ambiguous; the unambiguous ones still count.
     for pos, name, _line in found:
         if starts and starts[-1][1] == name and text[starts[-1][0] : pos].count("\n") <= 1:
             continue  # a heading split over two lines
