@@ -30,17 +30,86 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "bench" / "out"
 
-FIRST = ["Ana", "Bilal", "Chen", "Dara", "Elif", "Farah", "Goran", "Hana", "Ivo", "Jonas", "Kenji", "Lena",
-         "Marta", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Viktor", "Wen", "Yara"]
-LAST = ["Alvarez", "Brandt", "Castillo", "Dimitrov", "Eriksen", "Fischer", "Gupta", "Haddad", "Ito", "Jensen",
-        "Kowalski", "Larsen", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Sato", "Tanaka",
-        "Ueda", "Varga", "Weber", "Zhou"]
-COMPANIES = ["Harbor Analytics", "Bluepine Systems", "Cobalt Retail Group", "Northgate Insurance",
-             "Lumen Health", "Quarry Labs", "Tidewater Logistics", "Verdant Energy", "Orbital Media",
-             "Kestrel Payments", "Maple Street Bank", "Solstice Games", "Ironwood Manufacturing",
-             "Brightline Telecom", "Cedar Education", "Redwood Mobility"]
-CITIES = ["Austin, TX", "Denver, CO", "Toronto, ON", "Seattle, WA", "Boston, MA", "Chicago, IL",
-          "Raleigh, NC", "Portland, OR"]
+FIRST = [
+    "Ana",
+    "Bilal",
+    "Chen",
+    "Dara",
+    "Elif",
+    "Farah",
+    "Goran",
+    "Hana",
+    "Ivo",
+    "Jonas",
+    "Kenji",
+    "Lena",
+    "Marta",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tariq",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Yara",
+]
+LAST = [
+    "Alvarez",
+    "Brandt",
+    "Castillo",
+    "Dimitrov",
+    "Eriksen",
+    "Fischer",
+    "Gupta",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Quinn",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+    "Ueda",
+    "Varga",
+    "Weber",
+    "Zhou",
+]
+COMPANIES = [
+    "Harbor Analytics",
+    "Bluepine Systems",
+    "Cobalt Retail Group",
+    "Northgate Insurance",
+    "Lumen Health",
+    "Quarry Labs",
+    "Tidewater Logistics",
+    "Verdant Energy",
+    "Orbital Media",
+    "Kestrel Payments",
+    "Maple Street Bank",
+    "Solstice Games",
+    "Ironwood Manufacturing",
+    "Brightline Telecom",
+    "Cedar Education",
+    "Redwood Mobility",
+]
+CITIES = [
+    "Austin, TX",
+    "Denver, CO",
+    "Toronto, ON",
+    "Seattle, WA",
+    "Boston, MA",
+    "Chicago, IL",
+    "Raleigh, NC",
+    "Portland, OR",
+]
 LAYOUTS = ["single", "single", "single-table", "two-column", "two-column-table"]
 _YEAR = re.compile(r"\b(19[6-9]\d|20[0-2]\d)\b")
 
@@ -91,13 +160,17 @@ def variant(src: dict, pool: list[dict], rng: random.Random, pages: int) -> dict
     shift = rng.randint(0, 3)
     for section in r["sections"]:
         for item in section.get("items", []):
-            if item.get("org") and section["heading"].lower().startswith(("experience", "work", "professional")):
+            if item.get("org") and section["heading"].lower().startswith(
+                ("experience", "work", "professional")
+            ):
                 item["org"] = f"{rng.choice(COMPANIES)}, {rng.choice(CITIES)}"
             if item.get("dates"):
                 item["dates"] = _YEAR.sub(lambda m: str(int(m.group()) - shift), item["dates"])
             bullets = item.get("bullets", [])
             if len(bullets) > 2 and pages == 1:
-                keep = sorted(rng.sample(range(len(bullets)), max(2, int(len(bullets) * rng.uniform(0.5, 1)))))
+                keep = sorted(
+                    rng.sample(range(len(bullets)), max(2, int(len(bullets) * rng.uniform(0.5, 1))))
+                )
                 item["bullets"] = [bullets[i] for i in keep]
     experience = _experience(r)
     if experience and pages > 1:
@@ -184,8 +257,13 @@ def upload_pdf(target_bytes: int = 200 * 1024, seed: int = 11) -> bytes:
 
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "upload.pdf"
-            doc = make_eval.SimpleDocTemplate(str(path), pagesize=make_eval.LETTER, invariant=1,
-                                              leftMargin=0.8 * inch, rightMargin=0.8 * inch)
+            doc = make_eval.SimpleDocTemplate(
+                str(path),
+                pagesize=make_eval.LETTER,
+                invariant=1,
+                leftMargin=0.8 * inch,
+                rightMargin=0.8 * inch,
+            )
             story = make_eval.header_flowables(r, st)
             for s in r["sections"]:
                 story += make_eval.section_flowables(s, st, "•", False)

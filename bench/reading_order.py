@@ -43,8 +43,11 @@ def _sections(src: dict) -> list[str]:
 def score(text: str, src: dict) -> tuple[int, int, int]:
     """(lines in no single section, lines looked at, extra runs of sections)."""
     sections = _sections(src)
-    header = _norm(src["name"] + " " + " | ".join([src.get("city", ""), src["email"], src["phone"],
-                                                   *src.get("links", [])]))
+    header = _norm(
+        src["name"]
+        + " "
+        + " | ".join([src.get("city", ""), src["email"], src["phone"], *src.get("links", [])])
+    )
     mixed = seen = 0
     owners: list[int] = []
     for line in text.split("\n"):
@@ -62,8 +65,10 @@ def score(text: str, src: dict) -> tuple[int, int, int]:
 
 
 def main() -> int:
-    print(f"{'file':5} {'layout':28} {'extract_text mixed/lines splits':>32} "
-          f"{'extract() mixed/lines splits':>30}")
+    print(
+        f"{'file':5} {'layout':28} {'extract_text mixed/lines splits':>32} "
+        f"{'extract() mixed/lines splits':>30}"
+    )
     for path in sorted((EVAL / "src").glob("d*.json")):
         src = json.loads(path.read_text(encoding="utf-8"))
         if src["format"] != "pdf" or src.get("layout", "single") == "single":
@@ -71,8 +76,9 @@ def main() -> int:
         data = (EVAL / "resumes" / f"{src['id']}-{src['slug']}.pdf").read_bytes()
         a = score(extract_text(io.BytesIO(data)), src)
         b = score(extract(data).text, src)
-        print(f"{src['id']:5} {src['layout']:28} {a[0]:>20}/{a[1]:<4} {a[2]:>6} "
-              f"{b[0]:>18}/{b[1]:<4} {b[2]:>6}")
+        print(
+            f"{src['id']:5} {src['layout']:28} {a[0]:>20}/{a[1]:<4} {a[2]:>6} {b[0]:>18}/{b[1]:<4} {b[2]:>6}"
+        )
     return 0
 
 

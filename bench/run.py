@@ -52,10 +52,28 @@ OUT = BENCH / "out"
 if str(BENCH) not in sys.path:  # bench/corpus.py, bench/reading_order.py
     sys.path.insert(0, str(BENCH))
 
-QUICK = {"corpus": 60, "extract_files": 30, "extract_rounds": 1, "memory_resumes": 300, "stack_resumes": 40,
-         "upload_rounds": 1, "uploads_per_round": 400, "batch": 60, "deadline_s": 110}
-FULL = {"corpus": 1000, "extract_files": 200, "extract_rounds": 2, "memory_resumes": 10_000, "stack_resumes": 200,
-        "upload_rounds": 10, "uploads_per_round": 1000, "batch": 1000, "deadline_s": 3600}
+QUICK = {
+    "corpus": 60,
+    "extract_files": 30,
+    "extract_rounds": 1,
+    "memory_resumes": 300,
+    "stack_resumes": 40,
+    "upload_rounds": 1,
+    "uploads_per_round": 400,
+    "batch": 60,
+    "deadline_s": 110,
+}
+FULL = {
+    "corpus": 1000,
+    "extract_files": 200,
+    "extract_rounds": 2,
+    "memory_resumes": 10_000,
+    "stack_resumes": 200,
+    "upload_rounds": 10,
+    "uploads_per_round": 1000,
+    "batch": 1000,
+    "deadline_s": 3600,
+}
 CLIENTS = 16
 
 
@@ -64,6 +82,7 @@ def log(message: str) -> None:
 
 
 # --------------------------------------------------------------------------- process memory (Linux /proc)
+
 
 def rss_mb(pid: int) -> float:
     """Resident set size of one process in MB (0 when it is gone)."""
@@ -101,6 +120,7 @@ def slope_per_1000(points: list[tuple[int, float]]) -> float:
 
 # --------------------------------------------------------------------------- machine calibration
 
+
 def _pipeline_seconds(files: list[Path]) -> float:
     """Wall time of the in-process pipeline over `files` (in a forked child of the warm bench process)."""
     from worker.errors import ResumeError
@@ -137,6 +157,7 @@ def machine_ceiling(files: list[Path]) -> dict[str, float]:
 
 # --------------------------------------------------------------------------- figures table
 
+
 @dataclass
 class Figure:
     name: str
@@ -147,6 +168,7 @@ class Figure:
 
 
 # --------------------------------------------------------------------------- phase 1: in-process
+
 
 def extraction_phase(files: list[Path], rounds: int) -> dict[str, Any]:
     """Interleaved extract() vs extract_text() on the same PDFs; the pipeline's stage times."""
@@ -180,7 +202,8 @@ def extraction_phase(files: list[Path], rounds: int) -> dict[str, Any]:
     ours_extract = stages["extract"] / (rounds * len(datas))
     per_file_theirs = {n: statistics.median(v) for n, v in theirs.items()}
     return {
-        "files": len(datas), "rounds": rounds,
+        "files": len(datas),
+        "rounds": rounds,
         "extract_text_ms": 1000 * statistics.fmean(per_file_theirs.values()),
         "extract_text_median_ms": 1000 * statistics.median(per_file_theirs.values()),
         "extract_text_ms_by_file": {n: 1000 * t for n, t in per_file_theirs.items()},
@@ -209,12 +232,15 @@ def reading_order_phase() -> dict[str, Any]:
             for i, value in enumerate(reading_order.score(text, src)):
                 totals[key][i] += value
         files += 1
-    return {"files": files,
-            "extract_text": dict(zip(("mixed", "lines", "splits"), totals["extract_text"])),
-            "extract": dict(zip(("mixed", "lines", "splits"), totals["extract"]))}
+    return {
+        "files": files,
+        "extract_text": dict(zip(("mixed", "lines", "splits"), totals["extract_text"])),
+        "extract": dict(zip(("mixed", "lines", "splits"), totals["extract"])),
+    }
 
 
 # --------------------------------------------------------------------------- phase 2: memory, in-process
+
 
 def memory_child(corpus_dir: Path, count: int, every: int) -> int:
     """Run in a fresh process: analyse `count` resumes cycling over the corpus; print RSS as JSON lines."""
@@ -243,14 +269,27 @@ def memory_child(corpus_dir: Path, count: int, every: int) -> int:
 
 def memory_phase(corpus_dir: Path, count: int) -> dict[str, Any]:
     every = max(10, count // 50)
-    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", str(corpus_dir),
-                           str(count), str(every)], capture_output=True, text=True, timeout=4 * 3600, cwd=ROOT,
-                          check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--memory-child",
+            str(corpus_dir),
+            str(count),
+            str(every),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=4 * 3600,
+        cwd=ROOT,
+        check=False,
+    )
     if proc.returncode:
         raise RuntimeError(f"memory child failed:\n{proc.stderr[-3000:]}")
     points = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     return _memory_summary([(p["n"], p["rss_mb"]) for p in points], warm=max(every, count // 10)) | {
-        "seconds": points[-1].get("s", 0.0)}
+        "seconds": points[-1].get("s", 0.0)
+    }
 
 
 def _memory_summary(points: list[tuple[int, float]], warm: int) -> dict[str, Any]:
@@ -258,22 +297,33 @@ def _memory_summary(points: list[tuple[int, float]], warm: int) -> dict[str, Any
     start = points[0][1]
     after = next((p for p in points if p[0] >= warm), points[-1])
     later = [p for p in points if p[0] >= after[0]]
-    return {"resumes": points[-1][0], "rss_start_mb": round(start, 1), "rss_after_warmup_mb": round(after[1], 1),
-            "warmup_resumes": after[0], "rss_end_mb": round(points[-1][1], 1),
-            "rss_max_mb": round(max(p[1] for p in points), 1),
-            "slope_mb_per_1000": round(slope_per_1000(later), 2), "points": points}
+    return {
+        "resumes": points[-1][0],
+        "rss_start_mb": round(start, 1),
+        "rss_after_warmup_mb": round(after[1], 1),
+        "warmup_resumes": after[0],
+        "rss_end_mb": round(points[-1][1], 1),
+        "rss_max_mb": round(max(p[1] for p in points), 1),
+        "slope_mb_per_1000": round(slope_per_1000(later), 2),
+        "points": points,
+    }
 
 
 # --------------------------------------------------------------------------- HTTP helpers (stdlib only)
+
 
 def multipart(files: list[tuple[str, str, bytes]], fields: dict[str, str] | None = None) -> tuple[bytes, str]:
     boundary = uuid.uuid4().hex
     parts: list[bytes] = []
     for name, value in (fields or {}).items():
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        )
     for field_name, filename, data in files:
-        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{field_name}"; '
-                     f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field_name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+        )
         parts.append(data)
         parts.append(b"\r\n")
     parts.append(f"--{boundary}--\r\n".encode())
@@ -287,8 +337,9 @@ class Client:
         self.port, self.timeout = port, timeout
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, bytes]:
         for attempt in (0, 1):
             try:
                 self.conn.request(method, path, body=body, headers=headers or {})
@@ -310,6 +361,7 @@ class Client:
 
 
 # --------------------------------------------------------------------------- the real stack
+
 
 class Stack:
     """Valkey + gunicorn (2 workers x 4 threads, as tests/stack.py) + a Celery worker we restart."""
@@ -352,8 +404,9 @@ class Stack:
     def start_worker(self, concurrency: int) -> None:
         self.stop_worker()
         with self._logs():
-            self.worker = self.stack.start_worker(self.url, name=f"bench-worker-c{concurrency}",
-                                                  concurrency=concurrency)
+            self.worker = self.stack.start_worker(
+                self.url, name=f"bench-worker-c{concurrency}", concurrency=concurrency
+            )
         self.stack.wait_for(lambda: len(self.worker_pids()) >= concurrency, 60, "worker processes")
         self.stack.wait_for(lambda: bool(self.control().ping(timeout=1.0)), 60, "the worker to answer a ping")
 
@@ -439,12 +492,22 @@ def throughput_phase(stack: Stack, files: list[Path], concurrency: int, limit_s:
     if done < len(files):
         raise RuntimeError(f"only {done}/{len(files)} jobs finished in {limit_s:.0f}s")
     sums = stack.stage_sums()
-    failed = sum(int(v) for k, v in stack.redis.hgetall("rf:metrics:counter:jobs").items()
-                 if b'"failed"' in k)
-    return {"concurrency": concurrency, "resumes": len(files), "failed": failed, "wall_s": wall,
-            "release_to_first_s": t0 - released, "loadavg_1m_before_after": [load_before, os.getloadavg()[0]],
-            "per_s": len(files) / wall, "stage_sums_s": sums, "worker_rss_start_mb": rss_start,
-            "worker_rss_samples": samples, "worker_rss_end_mb": rss_of(stack.worker_pids())}
+    failed = sum(
+        int(v) for k, v in stack.redis.hgetall("rf:metrics:counter:jobs").items() if b'"failed"' in k
+    )
+    return {
+        "concurrency": concurrency,
+        "resumes": len(files),
+        "failed": failed,
+        "wall_s": wall,
+        "release_to_first_s": t0 - released,
+        "loadavg_1m_before_after": [load_before, os.getloadavg()[0]],
+        "per_s": len(files) / wall,
+        "stage_sums_s": sums,
+        "worker_rss_start_mb": rss_start,
+        "worker_rss_samples": samples,
+        "worker_rss_end_mb": rss_of(stack.worker_pids()),
+    }
 
 
 def upload_phase(stack: Stack, pdf: bytes, rounds: int, per_round: int, limit_s: float) -> dict[str, Any]:
@@ -502,11 +565,21 @@ def upload_phase(stack: Stack, pdf: bytes, rounds: int, per_round: int, limit_s:
         return 1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))]
 
     totals = [(n, sum(r)) for n, r in web_rss]
-    return {"clients": CLIENTS, "pdf_bytes": len(pdf), "uploads": sent_total, "errors": len(errors),
-            "error_sample": errors[:3], "p50_ms": pct(0.50), "p99_ms": pct(0.99), "max_ms": 1000 * latencies[-1],
-            "per_s": sent_total / busy, "web_rss_mb": web_rss,
-            "web_rss_total_start_mb": round(totals[0][1], 1), "web_rss_total_end_mb": round(totals[-1][1], 1),
-            "web_slope_mb_per_1000": round(slope_per_1000(totals[1:]), 2)}
+    return {
+        "clients": CLIENTS,
+        "pdf_bytes": len(pdf),
+        "uploads": sent_total,
+        "errors": len(errors),
+        "error_sample": errors[:3],
+        "p50_ms": pct(0.50),
+        "p99_ms": pct(0.99),
+        "max_ms": 1000 * latencies[-1],
+        "per_s": sent_total / busy,
+        "web_rss_mb": web_rss,
+        "web_rss_total_start_mb": round(totals[0][1], 1),
+        "web_rss_total_end_mb": round(totals[-1][1], 1),
+        "web_slope_mb_per_1000": round(slope_per_1000(totals[1:]), 2),
+    }
 
 
 def _drop_uploads(stack: Stack) -> None:
@@ -515,7 +588,7 @@ def _drop_uploads(stack: Stack) -> None:
     for pattern in ("rf:upload:*", "rf:job:*", "rf:dedupe:*"):
         keys = list(stack.redis.scan_iter(pattern, count=1000))
         for i in range(0, len(keys), 500):
-            stack.redis.delete(*keys[i:i + 500])
+            stack.redis.delete(*keys[i : i + 500])
 
 
 def batch_phase(stack: Stack, files: list[Path], concurrency: int, limit_s: float) -> dict[str, Any]:
@@ -548,23 +621,39 @@ def batch_phase(stack: Stack, files: list[Path], concurrency: int, limit_s: floa
     reply = json.loads(raw) if status == 200 else {}
     if reply.get("status") != "done":
         raise RuntimeError(f"batch not done after {limit_s:.0f}s: {finished}/{batch['total']}")
-    return {"concurrency": concurrency, "files": len(files), "total": batch["total"],
-            "loadavg_1m_end": os.getloadavg()[0],
-            "failed": reply["progress"]["failed"], "wall_s": wall, "post_s": accepted,
-            "worker_rss_start_mb": rss_start, "worker_rss_end_mb": rss_of(stack.worker_pids()),
-            "web_rss_mb": rss_of(stack.web_pids())}
+    return {
+        "concurrency": concurrency,
+        "files": len(files),
+        "total": batch["total"],
+        "loadavg_1m_end": os.getloadavg()[0],
+        "failed": reply["progress"]["failed"],
+        "wall_s": wall,
+        "post_s": accepted,
+        "worker_rss_start_mb": rss_start,
+        "worker_rss_end_mb": rss_of(stack.worker_pids()),
+        "web_rss_mb": rss_of(stack.web_pids()),
+    }
 
 
 # --------------------------------------------------------------------------- the run
 
-def run(quick: bool, json_path: Path | None = None, corpus_seed: int = 7,
-        progress: Callable[[str], None] = log) -> dict[str, Any]:
+
+def run(
+    quick: bool, json_path: Path | None = None, corpus_seed: int = 7, progress: Callable[[str], None] = log
+) -> dict[str, Any]:
     import corpus as corpus_mod  # bench/corpus.py
 
     cfg = QUICK if quick else FULL
     started = time.perf_counter()
-    results: dict[str, Any] = {"mode": "quick" if quick else "full", "config": cfg, "machine": {
-        "cpus": os.cpu_count(), "python": sys.version.split()[0], "load_at_start": os.getloadavg()}}
+    results: dict[str, Any] = {
+        "mode": "quick" if quick else "full",
+        "config": cfg,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "load_at_start": os.getloadavg(),
+        },
+    }
     progress(f"corpus: {cfg['corpus']} resumes")
     corpus = corpus_mod.generate(cfg["corpus"], corpus_seed)
     results["corpus"] = _describe(corpus)
@@ -596,7 +685,9 @@ def run(quick: bool, json_path: Path | None = None, corpus_seed: int = 7,
             progress(f"throughput: {len(sample)} resumes, pre-filled queue, --concurrency 2")
             results["stack_c2"] = throughput_phase(stack, sample, 2, limit)
             progress(f"uploads: {cfg['upload_rounds']} x {cfg['uploads_per_round']} at {CLIENTS} clients")
-            results["upload"] = upload_phase(stack, upload, cfg["upload_rounds"], cfg["uploads_per_round"], limit)
+            results["upload"] = upload_phase(
+                stack, upload, cfg["upload_rounds"], cfg["uploads_per_round"], limit
+            )
             batch_files = [r.path for r in corpus][: cfg["batch"]]
             progress(f"batch: {len(batch_files)} files, 2 worker processes")
             results["batch_c2"] = batch_phase(stack, batch_files, 2, limit)
@@ -625,8 +716,13 @@ def _describe(corpus: list) -> dict[str, Any]:
     layouts: dict[str, int] = {}
     for r in corpus:
         layouts[r.layout] = layouts.get(r.layout, 0) + 1
-    return {"resumes": len(corpus), "types": kinds, "pdf_pages": pages, "layouts": layouts,
-            "bytes": sum(r.path.stat().st_size for r in corpus)}
+    return {
+        "resumes": len(corpus),
+        "types": kinds,
+        "pdf_pages": pages,
+        "layouts": layouts,
+        "bytes": sum(r.path.stat().st_size for r in corpus),
+    }
 
 
 def _extract_text_times(pdfs: list[Path], extraction: dict[str, Any]) -> dict[str, float]:
@@ -656,79 +752,174 @@ def figures(r: dict[str, Any], sample_text: dict[str, float]) -> list[Figure]:
     extract_ms = per.get("extract", 0.0)
     beyond_ms = wall_ms - extract_ms
     in_task_other = per.get("total", 0.0) - sum(per.get(k, 0.0) for k in ("extract", "parse", "tag", "score"))
-    parts = {"parse_ms": per.get("parse", 0.0), "tag_ms": per.get("tag", 0.0), "score_ms": per.get("score", 0.0),
-             "report_and_redis_in_task_ms": in_task_other, "celery_and_redis_outside_task_ms": wall_ms - per.get("total", 0.0)}
+    parts = {
+        "parse_ms": per.get("parse", 0.0),
+        "tag_ms": per.get("tag", 0.0),
+        "score_ms": per.get("score", 0.0),
+        "report_and_redis_in_task_ms": in_task_other,
+        "celery_and_redis_outside_task_ms": wall_ms - per.get("total", 0.0),
+    }
     ratio = beyond_ms / extract_ms if extract_ms else float("inf")
     text_ms = statistics.fmean(sample_text.values()) if sample_text else 0.0
-    out.append(Figure(
-        "cost beyond extraction (worker, --concurrency 1, per resume)",
-        f"{100 * ratio:.1f} % ({beyond_ms:.1f} ms over {extract_ms:.1f} ms extraction)", "<= 15 %", ratio <= 0.15,
-        {"wall_ms_per_resume": wall_ms, "extract_ms": extract_ms, **parts,
-         "vs_plain_extract_text": beyond_ms / text_ms if text_ms else None,
-         "plain_extract_text_ms_mean_of_sample_pdfs": text_ms}))
+    out.append(
+        Figure(
+            "cost beyond extraction (worker, --concurrency 1, per resume)",
+            f"{100 * ratio:.1f} % ({beyond_ms:.1f} ms over {extract_ms:.1f} ms extraction)",
+            "<= 15 %",
+            ratio <= 0.15,
+            {
+                "wall_ms_per_resume": wall_ms,
+                "extract_ms": extract_ms,
+                **parts,
+                "vs_plain_extract_text": beyond_ms / text_ms if text_ms else None,
+                "plain_extract_text_ms_mean_of_sample_pdfs": text_ms,
+            },
+        )
+    )
     ceiling = [r[k]["speedup"] for k in ("machine_ceiling_before", "machine_ceiling_after") if k in r]
     if ceiling:
-        out.append(Figure("machine now: in-process pipeline, 2 processes vs 1 (before / after the stack phases)",
-                          " / ".join(f"{c:.2f}x" for c in ceiling), "(reference: 2.0x on 2 idle cores)", None))
+        out.append(
+            Figure(
+                "machine now: in-process pipeline, 2 processes vs 1 (before / after the stack phases)",
+                " / ".join(f"{c:.2f}x" for c in ceiling),
+                "(reference: 2.0x on 2 idle cores)",
+                None,
+            )
+        )
     speed = c2["per_s"] / c1["per_s"]
-    out.append(Figure("two worker processes vs one (pre-filled queue, same resumes)",
-                      f"{speed:.2f}x ({c1['per_s']:.1f} -> {c2['per_s']:.1f} resumes/s)", ">= 1.7x", speed >= 1.7,
-                      {"of_machine_ceiling": speed / min(ceiling) if ceiling else None}))
+    out.append(
+        Figure(
+            "two worker processes vs one (pre-filled queue, same resumes)",
+            f"{speed:.2f}x ({c1['per_s']:.1f} -> {c2['per_s']:.1f} resumes/s)",
+            ">= 1.7x",
+            speed >= 1.7,
+            {"of_machine_ceiling": speed / min(ceiling) if ceiling else None},
+        )
+    )
     ex, ro = r["extraction"], r["reading_order"]
-    order_ok = (ro["extract"]["mixed"] <= ro["extract_text"]["mixed"]
-                and ro["extract"]["splits"] <= ro["extract_text"]["splits"])
-    out.append(Figure("extraction vs plain extract_text (default settings)",
-                      f"{ex['speedup']:.2f}x ({ex['extract_text_ms']:.1f} -> {ex['extract_ms']:.1f} ms/PDF)",
-                      ">= 1.3x (stretch)", ex["speedup"] >= 1.3))
-    out.append(Figure("skill tagging per resume (median of each resume's best round, in-process)",
-                      f"{ex['tag_median_ms']:.1f} ms", "<= 5 ms", ex["tag_median_ms"] <= 5.0))
-    out.append(Figure("reading order on two-column eval PDFs (mixed lines / split sections)",
-                      f"{ro['extract']['mixed']}/{ro['extract']['splits']} vs extract_text "
-                      f"{ro['extract_text']['mixed']}/{ro['extract_text']['splits']}",
-                      "as good or better", order_ok))
+    order_ok = (
+        ro["extract"]["mixed"] <= ro["extract_text"]["mixed"]
+        and ro["extract"]["splits"] <= ro["extract_text"]["splits"]
+    )
+    out.append(
+        Figure(
+            "extraction vs plain extract_text (default settings)",
+            f"{ex['speedup']:.2f}x ({ex['extract_text_ms']:.1f} -> {ex['extract_ms']:.1f} ms/PDF)",
+            ">= 1.3x (stretch)",
+            ex["speedup"] >= 1.3,
+        )
+    )
+    out.append(
+        Figure(
+            "skill tagging per resume (median of each resume's best round, in-process)",
+            f"{ex['tag_median_ms']:.1f} ms",
+            "<= 5 ms",
+            ex["tag_median_ms"] <= 5.0,
+        )
+    )
+    out.append(
+        Figure(
+            "reading order on two-column eval PDFs (mixed lines / split sections)",
+            f"{ro['extract']['mixed']}/{ro['extract']['splits']} vs extract_text "
+            f"{ro['extract_text']['mixed']}/{ro['extract_text']['splits']}",
+            "as good or better",
+            order_ok,
+        )
+    )
     up = r["upload"]
-    out.append(Figure(f"upload p50 / p99, {up['pdf_bytes'] // 1024} KB PDF, {up['clients']} clients",
-                      f"{up['p50_ms']:.1f} / {up['p99_ms']:.1f} ms ({up['uploads']} uploads, {up['errors']} errors)",
-                      "p99 <= 50 ms", up["p99_ms"] <= 50 and not up["errors"]))
+    out.append(
+        Figure(
+            f"upload p50 / p99, {up['pdf_bytes'] // 1024} KB PDF, {up['clients']} clients",
+            f"{up['p50_ms']:.1f} / {up['p99_ms']:.1f} ms ({up['uploads']} uploads, {up['errors']} errors)",
+            "p99 <= 50 ms",
+            up["p99_ms"] <= 50 and not up["errors"],
+        )
+    )
     accept = up["per_s"] / c2["per_s"]
-    out.append(Figure("web accepts vs workers process (2 worker processes)",
-                      f"{accept:.0f}x ({up['per_s']:.0f} uploads/s vs {c2['per_s']:.1f} resumes/s)", ">= 20x",
-                      accept >= 20))
+    out.append(
+        Figure(
+            "web accepts vs workers process (2 worker processes)",
+            f"{accept:.0f}x ({up['per_s']:.0f} uploads/s vs {c2['per_s']:.1f} resumes/s)",
+            ">= 20x",
+            accept >= 20,
+        )
+    )
     mem = r["memory_inprocess"]
     grew = mem["rss_end_mb"] - mem["rss_after_warmup_mb"]
     flat = grew <= 0.05 * mem["rss_after_warmup_mb"]
-    out.append(Figure(f"worker-like process memory, {mem['resumes']} resumes in-process",
-                      f"{mem['rss_start_mb']:.0f} / {mem['rss_after_warmup_mb']:.0f} / {mem['rss_end_mb']:.0f} MB "
-                      f"(start/warm/end), slope {mem['slope_mb_per_1000']:+.2f} MB/1k",
-                      "<= 250 MB, flat (end within 5 % of warm)", mem["rss_max_mb"] <= 250 and flat))
-    worker_end = max([*c1["worker_rss_end_mb"], *c2["worker_rss_end_mb"], *r["batch_c1"]["worker_rss_end_mb"],
-                      *r["batch_c2"]["worker_rss_end_mb"]], default=0.0)
+    out.append(
+        Figure(
+            f"worker-like process memory, {mem['resumes']} resumes in-process",
+            f"{mem['rss_start_mb']:.0f} / {mem['rss_after_warmup_mb']:.0f} / {mem['rss_end_mb']:.0f} MB "
+            f"(start/warm/end), slope {mem['slope_mb_per_1000']:+.2f} MB/1k",
+            "<= 250 MB, flat (end within 5 % of warm)",
+            mem["rss_max_mb"] <= 250 and flat,
+        )
+    )
+    worker_end = max(
+        [
+            *c1["worker_rss_end_mb"],
+            *c2["worker_rss_end_mb"],
+            *r["batch_c1"]["worker_rss_end_mb"],
+            *r["batch_c2"]["worker_rss_end_mb"],
+        ],
+        default=0.0,
+    )
     stack_resumes = c1["resumes"] + c2["resumes"] + r["batch_c1"]["total"] + r["batch_c2"]["total"]
-    out.append(Figure("Celery worker child RSS, real stack (max at end of any phase)",
-                      f"{worker_end:.0f} MB (after {stack_resumes} resumes over 4 worker starts)", "<= 250 MB",
-                      worker_end <= 250))
+    out.append(
+        Figure(
+            "Celery worker child RSS, real stack (max at end of any phase)",
+            f"{worker_end:.0f} MB (after {stack_resumes} resumes over 4 worker starts)",
+            "<= 250 MB",
+            worker_end <= 250,
+        )
+    )
     web_start, web_end = up["web_rss_total_start_mb"], up["web_rss_total_end_mb"]
     web_flat = up["web_slope_mb_per_1000"] <= 1.0
-    out.append(Figure(f"gunicorn workers RSS (sum of 2) across {up['uploads']} uploads",
-                      f"{web_start:.0f} -> {web_end:.0f} MB, slope {up['web_slope_mb_per_1000']:+.2f} MB/1k "
-                      f"after the first round", "flat (<= 1 MB per 1k uploads)", web_flat))
+    out.append(
+        Figure(
+            f"gunicorn workers RSS (sum of 2) across {up['uploads']} uploads",
+            f"{web_start:.0f} -> {web_end:.0f} MB, slope {up['web_slope_mb_per_1000']:+.2f} MB/1k "
+            f"after the first round",
+            "flat (<= 1 MB per 1k uploads)",
+            web_flat,
+        )
+    )
     b1, b2 = r["batch_c1"], r["batch_c2"]
     median_text = r["extraction"]["extract_text_median_ms"] / 1000
     floor_s = 1.2 * b2["total"] * median_text / 2
-    out.append(Figure(f"batch of {b2['total']} through the service, 2 worker processes",
-                      f"{b2['wall_s']:.1f} s = {b2['wall_s'] / floor_s:.2f} of the floor "
-                      f"(floor {floor_s:.1f} s = 1.2 x {b2['total']} x {1000 * median_text:.0f} ms / 2)",
-                      "<= 1.00 of the floor", b2["wall_s"] <= floor_s))
+    out.append(
+        Figure(
+            f"batch of {b2['total']} through the service, 2 worker processes",
+            f"{b2['wall_s']:.1f} s = {b2['wall_s'] / floor_s:.2f} of the floor "
+            f"(floor {floor_s:.1f} s = 1.2 x {b2['total']} x {1000 * median_text:.0f} ms / 2)",
+            "<= 1.00 of the floor",
+            b2["wall_s"] <= floor_s,
+        )
+    )
     bspeed = b1["wall_s"] / b2["wall_s"]
-    out.append(Figure("batch two-worker speed-up", f"{bspeed:.2f}x ({b1['wall_s']:.1f} s -> {b2['wall_s']:.1f} s)",
-                      ">= 1.7x", bspeed >= 1.7))
+    out.append(
+        Figure(
+            "batch two-worker speed-up",
+            f"{bspeed:.2f}x ({b1['wall_s']:.1f} s -> {b2['wall_s']:.1f} s)",
+            ">= 1.7x",
+            bspeed >= 1.7,
+        )
+    )
     return out
 
 
 def table(figs: list[dict[str, Any]]) -> str:
     rows = [("figure", "measured", "floor", "holds?")]
     for f in figs:
-        rows.append((f["name"], f["measured"], f["floor"], "-" if f["holds"] is None else ("yes" if f["holds"] else "NO")))
+        rows.append(
+            (
+                f["name"],
+                f["measured"],
+                f["floor"],
+                "-" if f["holds"] is None else ("yes" if f["holds"] else "NO"),
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
@@ -738,7 +929,9 @@ def table(figs: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Rolefit benchmark: the figures of DESIGN.md in one run.")
     parser.add_argument("--quick", action="store_true", help="a smoke run (under 2 minutes)")
-    parser.add_argument("--json", type=Path, default=None, help="where to write the JSON (default bench/out/)")
+    parser.add_argument(
+        "--json", type=Path, default=None, help="where to write the JSON (default bench/out/)"
+    )
     parser.add_argument("--memory-child", nargs=3, metavar=("DIR", "COUNT", "EVERY"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
@@ -746,8 +939,10 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     results = run(args.quick, args.json)
     print(table(results["figures"]))
-    print(f"\n{results['mode']} run, {results['seconds']:.0f} s, corpus {results['corpus']['resumes']} resumes "
-          f"{results['corpus']['types']}; JSON: {results['json_path']}")
+    print(
+        f"\n{results['mode']} run, {results['seconds']:.0f} s, corpus {results['corpus']['resumes']} resumes "
+        f"{results['corpus']['types']}; JSON: {results['json_path']}"
+    )
     return 0 if all(f["holds"] is not False for f in results["figures"]) else 1
 
 

@@ -12,8 +12,20 @@ import re
 
 from models.vocab import DEGREES
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+}
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 _YEARS = re.compile(
     _NUM + r"\s*(\+|plus)?\s*(?:(?:-|–|—|to)\s*" + _NUM + r"\s*\+?\s*)?years?\b"
@@ -27,8 +39,11 @@ _NOT_A_REQUIREMENT = re.compile(
     r"over the (?:past|last)|in the (?:past|last)|career path|progress",
     re.IGNORECASE,
 )
-_EXPERIENCE_WORDS = re.compile(r"experience|work|industry|professional|building|designing|"
-                               r"programming|engineering|in (?:software|machine|ml|data)", re.IGNORECASE)
+_EXPERIENCE_WORDS = re.compile(
+    r"experience|work|industry|professional|building|designing|"
+    r"programming|engineering|in (?:software|machine|ml|data)",
+    re.IGNORECASE,
+)
 
 
 def _number(text: str) -> float:
@@ -46,7 +61,7 @@ def years_required(text: str) -> tuple[float, float | None] | None:
         if _NOT_A_REQUIREMENT.search(line):
             continue
         for m in _YEARS.finditer(line):
-            context = line[max(0, m.start() - 60):m.end()]
+            context = line[max(0, m.start() - 60) : m.end()]
             if not _EXPERIENCE_WORDS.search(context):
                 continue
             low = _number(m.group(1))
@@ -62,10 +77,18 @@ def years_required(text: str) -> tuple[float, float | None] | None:
 
 _DEGREE_PATTERNS = (
     ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctora(?:te|l)\b", re.IGNORECASE)),
-    ("master", re.compile(r"\bmaster'?s?\b|\bm\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bmsc\b",
-                          re.IGNORECASE)),
-    ("bachelor", re.compile(r"\bbachelor'?s?\b|\bb\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bbsc\b|"
-                            r"\bundergraduate degree\b", re.IGNORECASE)),
+    (
+        "master",
+        re.compile(r"\bmaster'?s?\b|\bm\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bmsc\b", re.IGNORECASE),
+    ),
+    (
+        "bachelor",
+        re.compile(
+            r"\bbachelor'?s?\b|\bb\.?s\.?c?\b(?=\s+(?:in|or|degree)\b|\s*/|,)|\bbsc\b|"
+            r"\bundergraduate degree\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _MINIMUM = re.compile(r"minimum|required|requires|must have|at least", re.IGNORECASE)
 _PREFERRED = re.compile(r"prefer|plus|beneficial|nice to have|advanced roles|often|ideal", re.IGNORECASE)
@@ -93,10 +116,20 @@ def degree_required(text: str) -> str:
 
 # Title words and the ladder level they mean (1 entry .. 5 distinguished).
 _TITLE_LEVELS = (
-    (5, re.compile(r"\b(?:distinguished|principal|fellow|director|head of|vp|vice president|chief)\b", re.IGNORECASE)),
+    (
+        5,
+        re.compile(
+            r"\b(?:distinguished|principal|fellow|director|head of|vp|vice president|chief)\b", re.IGNORECASE
+        ),
+    ),
     (4, re.compile(r"\b(?:senior|sr\.?|staff|lead|manager|iii|iv)\b", re.IGNORECASE)),
     (3, re.compile(r"\b(?:ii|mid[- ]level|intermediate)\b", re.IGNORECASE)),
-    (1, re.compile(r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|intern|associate|i)\b", re.IGNORECASE)),
+    (
+        1,
+        re.compile(
+            r"\b(?:junior|jr\.?|entry[- ]level|graduate|new grad|intern|associate|i)\b", re.IGNORECASE
+        ),
+    ),
 )
 
 

@@ -37,10 +37,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     settings = Settings.from_env()
     if test_config:
-        overrides = {k.lower(): v for k, v in test_config.items() if k.lower() in {f.name for f in dataclasses.fields(Settings)}}
+        overrides = {
+            k.lower(): v
+            for k, v in test_config.items()
+            if k.lower() in {f.name for f in dataclasses.fields(Settings)}
+        }
         settings = dataclasses.replace(settings, **overrides)
     if not settings.redis_url:
-        raise RuntimeError("REDIS_URL is not set: start the stack with `rolefit up`, or point REDIS_URL at a server.")
+        raise RuntimeError(
+            "REDIS_URL is not set: start the stack with `rolefit up`, or point REDIS_URL at a server."
+        )
     app.config.from_mapping(
         SETTINGS=settings,
         SECRET_KEY=settings.secret_key or persistent_secret(Path(settings.data_dir)),
@@ -54,8 +60,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     if settings.trusted_proxies:  # behind nginx: the client's address is the one the proxy saw
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies,  # type: ignore[method-assign]
-                                x_proto=settings.trusted_proxies)
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app,
+            x_for=settings.trusted_proxies,  # type: ignore[method-assign]
+            x_proto=settings.trusted_proxies,
+        )
 
     from flask_wtf.csrf import CSRFProtect
 

@@ -29,16 +29,29 @@ def enqueue(job_ids: list[str]) -> None:
         if len(job_ids) == 1:
             sender.send_task(TASK_ANALYZE, args=[job_ids[0]], queue="rolefit")
         else:
-            group(sender.signature(TASK_ANALYZE, args=[job_id], queue="rolefit") for job_id in job_ids).apply_async()
+            group(
+                sender.signature(TASK_ANALYZE, args=[job_id], queue="rolefit") for job_id in job_ids
+            ).apply_async()
     except Exception as error:  # noqa: BLE001 (kombu wraps transport errors in its own types)
-        log.warning("enqueue failed", extra={"stage": "enqueue", "jobs": len(job_ids), "error": type(error).__name__})
+        log.warning(
+            "enqueue failed", extra={"stage": "enqueue", "jobs": len(job_ids), "error": type(error).__name__}
+        )
         for job_id in job_ids:
             ext.store().fail(job_id, "unavailable", "The job queue was unreachable; upload the file again.")
-        raise ApiError("unavailable", "The job queue is unreachable; try again in a few seconds.", 503) from None
+        raise ApiError(
+            "unavailable", "The job queue is unreachable; try again in a few seconds.", 503
+        ) from None
 
 
-def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool = True,
-           job_id: str | None = None, as_of: str = "") -> tuple[str, str]:
+def submit(
+    upload: Upload,
+    *,
+    role: str = "",
+    batch: str = "",
+    queue_now: bool = True,
+    job_id: str | None = None,
+    as_of: str = "",
+) -> tuple[str, str]:
     """Create a job for an upload (reusing an identical file's report) and queue it; (id, status).
 
     With `queue_now=False` the caller queues the returned `queued` ids itself (a batch, in one group).
@@ -54,9 +67,18 @@ def submit(upload: Upload, *, role: str = "", batch: str = "", queue_now: bool =
             release([job_id] if job_id else [])  # the place admitted for it is not needed
             return reused, "done"
     job_id = job_id or admit([upload])[0]
-    job_id = store.create_job(upload.data, name=upload.name, file_type=upload.file_type, sha256=upload.sha256,
-                              role=role, batch=batch, job_id=job_id, reuse_scope=scope, backlog=share_keys(),
-                              as_of=as_of)
+    job_id = store.create_job(
+        upload.data,
+        name=upload.name,
+        file_type=upload.file_type,
+        sha256=upload.sha256,
+        role=role,
+        batch=batch,
+        job_id=job_id,
+        reuse_scope=scope,
+        backlog=share_keys(),
+        as_of=as_of,
+    )
     if batch:
         store.add_to_batch(batch, job_id, "queued")
     if queue_now:
@@ -102,8 +124,10 @@ def upload_resume():
     role = requested_role()
     job_id, status = submit(upload, role=role, as_of=requested_as_of())
     ext.metrics().count("uploads", kind="single", type=upload.file_type)
-    log.info("upload accepted", extra={"stage": "accepted", "job": job_id, "type": upload.file_type,
-                                        "bytes": len(upload.data)})
+    log.info(
+        "upload accepted",
+        extra={"stage": "accepted", "job": job_id, "type": upload.file_type, "bytes": len(upload.data)},
+    )
     body = {"id": job_id, "status": status, "links": {"self": url_for("api.get_resume", resume_id=job_id)}}
     response = jsonify(body)
     response.status_code = 202
@@ -154,7 +178,9 @@ def post_role():
         upload = read_upload(request.files["file"], max_bytes=ext.settings().max_upload_bytes)
         text = description_from_file(upload)
     if len(text.strip()) < 40:
-        raise ApiError("bad_request", "Send the job description as `text` (at least a few sentences) or as a `file`.")
+        raise ApiError(
+            "bad_request", "Send the job description as `text` (at least a few sentences) or as a `file`."
+        )
     profile, created = add_role(text, title=title)  # the same text again gives the same role (200)
     response = jsonify(profile)
     response.status_code = 201 if created else 200

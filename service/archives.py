@@ -39,7 +39,13 @@ def _looks_like_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError):  # damage zipfile reports oddly
+    except (
+        zipfile.BadZipFile,
+        NotImplementedError,
+        EOFError,
+        ValueError,
+        OSError,
+    ):  # damage zipfile reports oddly
         return False
 
 
@@ -58,33 +64,54 @@ def read_zip(data: bytes, limits: ZipLimits) -> ZipContents:
     with archive:
         entries = [info for info in archive.infolist() if not _skip(info.filename)]
         if len(entries) > limits.max_entries:
-            raise ApiError("too_large", f"The archive holds {len(entries)} files; the limit is {limits.max_entries}.")
+            raise ApiError(
+                "too_large", f"The archive holds {len(entries)} files; the limit is {limits.max_entries}."
+            )
         declared = sum(info.file_size for info in entries)
         if declared > limits.max_total_bytes:
-            raise ApiError("too_large", "The archive expands to more than "
-                                        f"{limits.max_total_bytes // (1024 * 1024)} MB; split it into smaller batches.")
+            raise ApiError(
+                "too_large",
+                "The archive expands to more than "
+                f"{limits.max_total_bytes // (1024 * 1024)} MB; split it into smaller batches.",
+            )
         total = 0
         for info in entries:
             name = safe_filename(info.filename)  # no direction overrides or control characters in messages
             if info.flag_bits & 0x1:
-                contents.rejected.append({"file": name, "code": "encrypted", "message": "The entry is password-protected."})
+                contents.rejected.append(
+                    {"file": name, "code": "encrypted", "message": "The entry is password-protected."}
+                )
                 continue
             if info.file_size > limits.max_entry_bytes:
-                contents.rejected.append({"file": name, "code": "too_large",
-                                          "message": f"Larger than {limits.max_entry_bytes // (1024 * 1024)} MB."})
+                contents.rejected.append(
+                    {
+                        "file": name,
+                        "code": "too_large",
+                        "message": f"Larger than {limits.max_entry_bytes // (1024 * 1024)} MB.",
+                    }
+                )
                 continue
             if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
-                contents.rejected.append({"file": name, "code": "suspicious_compression",
-                                          "message": "The entry's compression ratio is implausibly high."})
+                contents.rejected.append(
+                    {
+                        "file": name,
+                        "code": "suspicious_compression",
+                        "message": "The entry's compression ratio is implausibly high.",
+                    }
+                )
                 continue
             try:
                 with archive.open(info) as fh:
                     body = fh.read(limits.max_entry_bytes + 1)
             except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, ValueError, OSError):
-                contents.rejected.append({"file": name, "code": "corrupt", "message": "The entry cannot be read."})
+                contents.rejected.append(
+                    {"file": name, "code": "corrupt", "message": "The entry cannot be read."}
+                )
                 continue
             if len(body) > limits.max_entry_bytes:
-                contents.rejected.append({"file": name, "code": "too_large", "message": "The entry is larger than declared."})
+                contents.rejected.append(
+                    {"file": name, "code": "too_large", "message": "The entry is larger than declared."}
+                )
                 continue
             total += len(body)
             if total > limits.max_total_bytes:

@@ -15,10 +15,19 @@ from service.errors import ApiError
 
 KEYS = "rf:apikeys"
 # Endpoints a recruiter's key guards whatever the settings say.
-RECRUITER_ENDPOINTS = frozenset({
-    "batches.create_batch", "batches.get_batch", "batches.export_batch", "batches.delete_batch", "api.post_role",
-    "tenants.list_batches", "tenants.blind_candidate", "tenants.patch_role", "tenants.delete_role_view",
-})
+RECRUITER_ENDPOINTS = frozenset(
+    {
+        "batches.create_batch",
+        "batches.get_batch",
+        "batches.export_batch",
+        "batches.delete_batch",
+        "api.post_role",
+        "tenants.list_batches",
+        "tenants.blind_candidate",
+        "tenants.patch_role",
+        "tenants.delete_role_view",
+    }
+)
 # Single uploads, their reports and their deletion: guarded when ROLEFIT_REQUIRE_KEY_FOR_UPLOADS is on.
 UPLOAD_ENDPOINTS = frozenset({"api.upload_resume", "api.get_resume", "api.delete_resume"})
 UNLIMITED = frozenset({"health.healthz", "health.readyz", "health.metrics", "static"})
@@ -53,8 +62,10 @@ def revoke_key(client: redis.Redis, name: str) -> int:
 
 
 def list_keys(client: redis.Redis) -> list[dict]:
-    return sorted((json.loads(raw) | {"hash": digest.decode()[:12]} for digest, raw in client.hgetall(KEYS).items()),
-                  key=lambda k: k["name"])
+    return sorted(
+        (json.loads(raw) | {"hash": digest.decode()[:12]} for digest, raw in client.hgetall(KEYS).items()),
+        key=lambda k: k["name"],
+    )
 
 
 def presented_key() -> str | None:
@@ -131,7 +142,11 @@ def session_key_name() -> str | None:
 def session_digest() -> str | None:
     """The digest of the key this browser signed in with (valid or not), or None."""
     signed = session.get(SESSION_KEY) if request.cookies else None
-    if not isinstance(signed, dict) or not isinstance(signed.get("digest"), str) or not isinstance(signed.get("sid"), str):
+    if (
+        not isinstance(signed, dict)
+        or not isinstance(signed.get("digest"), str)
+        or not isinstance(signed.get("sid"), str)
+    ):
         return None
     live = current_app.extensions["rolefit.store"].redis.get(WEB_SESSIONS + signed["sid"])
     if live is None or live.decode() != signed["digest"]:
@@ -143,7 +158,9 @@ FAILED_KEYS = "rf:authfail:"  # + client address → wrong keys sent in the curr
 
 
 def _failed_key_limit() -> tuple[str, int]:
-    return FAILED_KEYS + (request.remote_addr or "unknown"), current_app.config["SETTINGS"].max_failed_auth_per_minute
+    return FAILED_KEYS + (request.remote_addr or "unknown"), current_app.config[
+        "SETTINGS"
+    ].max_failed_auth_per_minute
 
 
 def refuse_if_guessing() -> None:
@@ -153,8 +170,12 @@ def refuse_if_guessing() -> None:
     count = client.get(counter)
     if count is not None and int(count) >= limit:
         wait = max(1, client.ttl(counter))
-        raise ApiError("rate_limited", f"Too many wrong API keys from this address; try again in {wait} s.", 429,
-                       headers={"Retry-After": str(wait)})
+        raise ApiError(
+            "rate_limited",
+            f"Too many wrong API keys from this address; try again in {wait} s.",
+            429,
+            headers={"Retry-After": str(wait)},
+        )
 
 
 def note_failed_key() -> None:
@@ -177,7 +198,8 @@ def authenticate() -> None:
     key = presented_key()
     endpoint = request.endpoint or ""
     guarded = endpoint in RECRUITER_ENDPOINTS or (
-        endpoint in UPLOAD_ENDPOINTS and current_app.config["SETTINGS"].require_key_for_uploads)
+        endpoint in UPLOAD_ENDPOINTS and current_app.config["SETTINGS"].require_key_for_uploads
+    )
     if key or (endpoint == "pages.signin" and request.method == "POST"):
         refuse_if_guessing()
     if key:
@@ -199,8 +221,10 @@ def cap_anonymous_body() -> None:
     """Without a valid key a client can send one upload at most: its body is capped to that (not the batch size)."""
     if getattr(g, "api_key_name", None) is None:
         settings = current_app.config["SETTINGS"]
-        request.max_content_length = min(current_app.config["MAX_CONTENT_LENGTH"] or settings.max_batch_bytes,
-                                         settings.max_upload_bytes + 256 * 1024)
+        request.max_content_length = min(
+            current_app.config["MAX_CONTENT_LENGTH"] or settings.max_batch_bytes,
+            settings.max_upload_bytes + 256 * 1024,
+        )
 
 
 def rate_limit_identity() -> str:
@@ -216,7 +240,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                               "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
 }
 
 
@@ -228,11 +252,16 @@ def init_app(app: Flask) -> None:
         authenticate()
 
     limiter = Limiter(
-        rate_limit_identity, app=app, storage_uri=settings.redis_url,
+        rate_limit_identity,
+        app=app,
+        storage_uri=settings.redis_url,
         storage_options={"socket_connect_timeout": 1, "socket_timeout": 2},
         default_limits=[f"{settings.rate_limit_per_minute}/minute"],
         default_limits_exempt_when=lambda: (request.endpoint or "") in UNLIMITED,
-        key_prefix="rf:rate", headers_enabled=True, swallow_errors=True, strategy="moving-window",
+        key_prefix="rf:rate",
+        headers_enabled=True,
+        swallow_errors=True,
+        strategy="moving-window",
     )
     app.extensions["rolefit.limiter"] = limiter
 

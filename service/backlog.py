@@ -110,10 +110,13 @@ def shares() -> list[Share]:
     ]
 
 
-_RELEASE = LEAVE_BACKLOG_FUNCTION + """
+_RELEASE = (
+    LEAVE_BACKLOG_FUNCTION
+    + """
 for i = 1, #ARGV do leave_backlog(ARGV[i], table.concat(KEYS, ',')) end
 return 1
 """
+)
 
 
 def release(job_ids: list[str]) -> None:

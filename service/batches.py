@@ -28,8 +28,12 @@ log = logging.getLogger("rolefit.web")
 def collect_uploads(parts: list[FileStorage]) -> tuple[list[Upload], list[dict[str, str]]]:
     """Every resume in the request (zips opened), and the parts refused with their codes."""
     settings = ext.settings()
-    limits = ZipLimits(max_entries=settings.max_zip_entries, max_total_bytes=settings.max_zip_uncompressed_bytes,
-                       max_entry_bytes=settings.max_upload_bytes, max_ratio=settings.max_zip_ratio)
+    limits = ZipLimits(
+        max_entries=settings.max_zip_entries,
+        max_total_bytes=settings.max_zip_uncompressed_bytes,
+        max_entry_bytes=settings.max_upload_bytes,
+        max_ratio=settings.max_zip_ratio,
+    )
     uploads: list[Upload] = []
     rejected: list[dict[str, str]] = []
     for part in parts:
@@ -44,16 +48,23 @@ def collect_uploads(parts: list[FileStorage]) -> tuple[list[Upload], list[dict[s
                     _add(uploads, rejected, name, body)
                 continue
             if len(data) > settings.max_upload_bytes:  # a .docx part: the single-file limit applies
-                rejected.append({"file": safe_filename(part.filename), "code": "too_large",
-                                 "message": f"The file is larger than the limit of "
-                                            f"{settings.max_upload_bytes // (1024 * 1024)} MB."})
+                rejected.append(
+                    {
+                        "file": safe_filename(part.filename),
+                        "code": "too_large",
+                        "message": f"The file is larger than the limit of "
+                        f"{settings.max_upload_bytes // (1024 * 1024)} MB.",
+                    }
+                )
                 continue
             _add(uploads, rejected, safe_filename(part.filename), data)
             continue
         try:
             uploads.append(read_upload(part, max_bytes=settings.max_upload_bytes))
         except ApiError as error:
-            rejected.append({"file": safe_filename(part.filename), "code": error.code, "message": error.message})
+            rejected.append(
+                {"file": safe_filename(part.filename), "code": error.code, "message": error.message}
+            )
     return uploads, rejected
 
 
@@ -79,8 +90,10 @@ def create_batch():
     if not parts:
         raise ApiError("missing_file", "Send resumes as multipart fields named `files` (or one .zip).")
     body = start_batch(parts, batch_role(), as_of=requested_as_of())
-    body["links"] = {"self": url_for("batches.get_batch", batch_id=body["id"]),
-                     "export": url_for("batches.export_batch", batch_id=body["id"])}
+    body["links"] = {
+        "self": url_for("batches.get_batch", batch_id=body["id"]),
+        "export": url_for("batches.export_batch", batch_id=body["id"]),
+    }
     response = jsonify(body)
     response.status_code = 202
     response.headers["Location"] = body["links"]["self"]
@@ -94,7 +107,9 @@ def start_batch(parts: list[FileStorage], role: str, *, as_of: str = "") -> dict
     if len(uploads) > limit:
         raise ApiError("too_large", f"The batch holds {len(uploads)} resumes; the limit is {limit}.")
     if not uploads:
-        raise ApiError("empty", "None of the files is a resume Rolefit can read (PDF, DOCX, Markdown, HTML or TXT).")
+        raise ApiError(
+            "empty", "None of the files is a resume Rolefit can read (PDF, DOCX, Markdown, HTML or TXT)."
+        )
     store = ext.store()
     unique: dict[str, Upload] = {}
     duplicates = []
@@ -105,26 +120,43 @@ def start_batch(parts: list[FileStorage], role: str, *, as_of: str = "") -> dict
             unique[upload.sha256] = upload
     places = admit(list(unique.values()))  # the whole batch fits its client's backlog share, or none of it
     owner = caller().owner or ""
-    batch_id = store.create_batch(role=role, total=len(unique), extra={
-        "rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates), "owner": owner})
+    batch_id = store.create_batch(
+        role=role,
+        total=len(unique),
+        extra={"rejected": json.dumps(rejected), "duplicates": json.dumps(duplicates), "owner": owner},
+    )
     tenants().index_batch(batch_id, owner)
     to_queue = []
     for upload, place in zip(unique.values(), places):
-        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place,
-                                as_of=as_of)
+        job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place, as_of=as_of)
         if status == "done":  # an identical file was analysed before: its report is reused
             store.add_to_batch(batch_id, job_id, "done")
             report = store.get_report(job_id) or {}
-            store.put_summary(batch_id, job_id, candidate_summary(report, role or None, file_name=upload.name))
+            store.put_summary(
+                batch_id, job_id, candidate_summary(report, role or None, file_name=upload.name)
+            )
         else:
             to_queue.append(job_id)
     enqueue(to_queue)
     ext.metrics().count("uploads", len(unique), kind="batch", type="any")
     ext.metrics().observe("batch_size", len(unique), buckets=SIZE_BUCKETS)
-    log.info("batch accepted", extra={"stage": "batch_accepted", "batch": batch_id, "total": len(unique),
-                                       "rejected": len(rejected), "duplicates": len(duplicates)})
-    return {"id": batch_id, "total": len(unique), "role": role or None, "rejected": rejected,
-            "duplicates": duplicates}
+    log.info(
+        "batch accepted",
+        extra={
+            "stage": "batch_accepted",
+            "batch": batch_id,
+            "total": len(unique),
+            "rejected": len(rejected),
+            "duplicates": len(duplicates),
+        },
+    )
+    return {
+        "id": batch_id,
+        "total": len(unique),
+        "role": role or None,
+        "rejected": rejected,
+        "duplicates": duplicates,
+    }
 
 
 def _flag(name: str) -> bool:
@@ -147,12 +179,21 @@ def _number(name: str, kind: type, default: Any, low: float, high: float) -> Any
 def query_from_request() -> Query:
     typed = [s.strip() for value in request.args.getlist("must") for s in value.split(",") if s.strip()]
     must = resolve_skills(typed)  # names, ids or aliases → canonical skill ids; unknown ones are a 400
-    levels = tuple(int(v) for value in request.args.getlist("level") for v in value.split(",") if v.strip().isdigit())
+    levels = tuple(
+        int(v) for value in request.args.getlist("level") for v in value.split(",") if v.strip().isdigit()
+    )
     sort = check_sort(request.args.get("sort"))
     descending = check_order(request.args.get("order"))
-    return Query(min_score=_number("min_score", float, None, 0, 100), must=must, levels=levels, sort=sort,
-                 descending=descending, page=_number("page", int, 1, 1, 10**6),
-                 per_page=_number("per_page", int, 50, 1, 1000), blind=_flag("blind"))
+    return Query(
+        min_score=_number("min_score", float, None, 0, 100),
+        must=must,
+        levels=levels,
+        sort=sort,
+        descending=descending,
+        page=_number("page", int, 1, 1, 10**6),
+        per_page=_number("per_page", int, 50, 1, 1000),
+        blind=_flag("blind"),
+    )
 
 
 def load_batch(batch_id: str) -> dict[str, str]:
@@ -186,13 +227,18 @@ def get_batch(batch_id: str):
     batch = load_batch(batch_id)
     query = query_from_request()
     counts = progress(batch)
-    body = {"id": batch_id, "role": batch.get("role") or None,
-            "status": "done" if counts["finished"] >= counts["total"] else "running",
-            "progress": counts, **shortlist(batch_id, query),
-            "rejected": json.loads(batch.get("rejected", "[]")),
-            "duplicates": [] if query.blind else json.loads(batch.get("duplicates", "[]")),
-            "blind": query.blind, "filters": batch_filter_effects(lambda: batch_rows(batch_id), query),
-            "links": {"export": url_for("batches.export_batch", batch_id=batch_id)}}
+    body = {
+        "id": batch_id,
+        "role": batch.get("role") or None,
+        "status": "done" if counts["finished"] >= counts["total"] else "running",
+        "progress": counts,
+        **shortlist(batch_id, query),
+        "rejected": json.loads(batch.get("rejected", "[]")),
+        "duplicates": [] if query.blind else json.loads(batch.get("duplicates", "[]")),
+        "blind": query.blind,
+        "filters": batch_filter_effects(lambda: batch_rows(batch_id), query),
+        "links": {"export": url_for("batches.export_batch", batch_id=batch_id)},
+    }
     if query.blind:
         body["rejected"] = [{k: v for k, v in r.items() if k != "file"} for r in body["rejected"]]
     return jsonify(body)
@@ -212,11 +258,21 @@ def export_batch(batch_id: str):
         body = to_csv(listing["candidates"], blind=query.blind, failures=listing["failures"])
         mimetype = "text/csv"
     else:
-        body = json.dumps({"batch": batch_id, "blind": query.blind, "candidates": listing["candidates"],
-                           "failures": listing["failures"]}, indent=2, ensure_ascii=False)
+        body = json.dumps(
+            {
+                "batch": batch_id,
+                "blind": query.blind,
+                "candidates": listing["candidates"],
+                "failures": listing["failures"],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
         mimetype = "application/json"
     response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="rolefit-batch-{batch_id[:8]}{suffix}.{fmt}"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="rolefit-batch-{batch_id[:8]}{suffix}.{fmt}"'
+    )
     return response
 
 

@@ -19,8 +19,9 @@ def main() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--concurrency", default=os.cpu_count() or 1, show_default="CPU count", type=int,
-              help="Worker processes.")
+@click.option(
+    "--concurrency", default=os.cpu_count() or 1, show_default="CPU count", type=int, help="Worker processes."
+)
 @click.option("--web-workers", default=2, show_default=True, type=int)
 def up(host: str, port: int, concurrency: int, web_workers: int) -> None:
     """Start Valkey (unless REDIS_URL is set), a Celery worker and the web server; Ctrl-C stops all."""
@@ -65,11 +66,21 @@ def load_role_option(value: str | None) -> list:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--role", "role", default=None, help="A role id, or a job-description file to score against too.")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--role", "role", default=None, help="A role id, or a job-description file to score against too."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per file.")
-@click.option("--as-of", "as_of", default=None, callback=lambda _c, _p, v: as_of_option(v), metavar="YYYY-MM[-DD]",
-              help='The date "Present" means in the resumes (default: each file\'s own date).')
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    callback=lambda _c, _p, v: as_of_option(v),
+    metavar="YYYY-MM[-DD]",
+    help='The date "Present" means in the resumes (default: each file\'s own date).',
+)
 def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: date | None) -> None:
     """Analyse resumes in-process (no Redis needed) and print one report per file."""
     from worker.errors import ResumeError
@@ -83,8 +94,9 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: dat
     failed = 0
     for path in paths:
         try:
-            report = run_pipeline(path.read_bytes(), path.name, extra_roles=extra_roles, limits=limits,
-                                  as_of=as_of).report
+            report = run_pipeline(
+                path.read_bytes(), path.name, extra_roles=extra_roles, limits=limits, as_of=as_of
+            ).report
         except ResumeError as error:
             failed += 1
             outcome = {"file": str(path), "error": {"code": error.code, "message": error.message}}
@@ -104,28 +116,61 @@ def summarize(path: Path, report: dict, chosen: str | None = None) -> str:
 @main.command()
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option("--role", default=None, help="A role id, or a job-description file to rank against.")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the shortlist as CSV.")
-@click.option("--server", envvar="ROLEFIT_URL", default=None,
-              help="Base URL of a running service (env ROLEFIT_URL); in-process when not set.")
+@click.option(
+    "--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the shortlist as CSV."
+)
+@click.option(
+    "--server",
+    envvar="ROLEFIT_URL",
+    default=None,
+    help="Base URL of a running service (env ROLEFIT_URL); in-process when not set.",
+)
 @click.option("--api-key", envvar="ROLEFIT_API_KEY", default=None, help="API key for the service.")
 @click.option("--min-score", type=float, default=None)
 @click.option("--must", multiple=True, help="A skill every candidate must have (repeatable).")
 @click.option("--level", "levels", multiple=True, type=click.IntRange(1, 5), help="Keep these ladder levels.")
 @click.option("--blind", is_flag=True, help="Hide names, contact details and file names.")
 @click.option("--top", default=25, show_default=True, help="Rows to print.")
-@click.option("--as-of", "as_of", default=None, callback=lambda _c, _p, v: as_of_option(v), metavar="YYYY-MM[-DD]",
-              help='The date "Present" means in the resumes (default: each file\'s own date).')
-def screen(source: Path, role: str | None, csv_path: Path | None, server: str | None, api_key: str | None,
-           min_score: float | None, must: tuple[str, ...], levels: tuple[int, ...], blind: bool, top: int,
-           as_of: date | None) -> None:
+@click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    callback=lambda _c, _p, v: as_of_option(v),
+    metavar="YYYY-MM[-DD]",
+    help='The date "Present" means in the resumes (default: each file\'s own date).',
+)
+def screen(
+    source: Path,
+    role: str | None,
+    csv_path: Path | None,
+    server: str | None,
+    api_key: str | None,
+    min_score: float | None,
+    must: tuple[str, ...],
+    levels: tuple[int, ...],
+    blind: bool,
+    top: int,
+    as_of: date | None,
+) -> None:
     """Rank a folder or .zip of resumes against a role, with a progress bar and a table."""
     from service.screen import run_screen
     from worker.shortlist import Query
 
     extra_roles = [] if server else load_role_option(role)
     query = Query(min_score=min_score, must=must, levels=levels, blind=blind)
-    sys.exit(run_screen(source, role=role, extra_roles=extra_roles, csv_path=csv_path, server=server, query=query,
-                        limit=top, api_key=api_key, as_of=as_of))
+    sys.exit(
+        run_screen(
+            source,
+            role=role,
+            extra_roles=extra_roles,
+            csv_path=csv_path,
+            server=server,
+            query=query,
+            limit=top,
+            api_key=api_key,
+            as_of=as_of,
+        )
+    )
 
 
 @main.group()
@@ -148,15 +193,18 @@ def _redis():
         client.ping()
     except redis.RedisError as error:
         where = url.split("@")[-1]  # never print a password
-        raise click.ClickException(f"cannot reach the key store at {where}: {error}. Is the service running? "
-                                   "Start it with `rolefit up`, or set REDIS_URL to its server.") from None
+        raise click.ClickException(
+            f"cannot reach the key store at {where}: {error}. Is the service running? "
+            "Start it with `rolefit up`, or set REDIS_URL to its server."
+        ) from None
     return client
 
 
 @keys.command("create")
 @click.argument("name")
-@click.option("--operator", is_flag=True,
-              help="An operator key: sees every key's batches and roles, pins roles.")
+@click.option(
+    "--operator", is_flag=True, help="An operator key: sees every key's batches and roles, pins roles."
+)
 def keys_create(name: str, operator: bool) -> None:
     """Create a key and print it once (only its SHA-256 is stored)."""
     from service.auth import create_key
@@ -192,11 +240,18 @@ def keys_hash() -> None:
 
 def _service_options(command):
     """The options of every command that talks to a running service."""
-    command = click.option("--server", envvar="ROLEFIT_URL", default=None,
-                           help="Base URL of the service (env ROLEFIT_URL); default: the running `rolefit up`."
-                           )(command)
-    return click.option("--api-key", envvar="ROLEFIT_API_KEY", default=None,
-                        help="API key (env ROLEFIT_API_KEY); default: the key `rolefit up` wrote.")(command)
+    command = click.option(
+        "--server",
+        envvar="ROLEFIT_URL",
+        default=None,
+        help="Base URL of the service (env ROLEFIT_URL); default: the running `rolefit up`.",
+    )(command)
+    return click.option(
+        "--api-key",
+        envvar="ROLEFIT_API_KEY",
+        default=None,
+        help="API key (env ROLEFIT_API_KEY); default: the key `rolefit up` wrote.",
+    )(command)
 
 
 @main.group()
@@ -253,8 +308,11 @@ def roles_pin(role_id: str, off: bool, server: str | None, api_key: str | None) 
     from service.roles_cli import checked, find_service, role_line
 
     service = find_service(server, api_key)
-    click.echo(role_line(checked(*service.call("PATCH", f"/api/v1/roles/{role_id}", {"pinned": not off}),
-                                 expect=(200,))))
+    click.echo(
+        role_line(
+            checked(*service.call("PATCH", f"/api/v1/roles/{role_id}", {"pinned": not off}), expect=(200,))
+        )
+    )
 
 
 @roles.command("delete")

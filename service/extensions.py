@@ -13,13 +13,19 @@ from worker.store import Store
 
 def init_app(app: Flask) -> None:
     settings: Settings = app.config["SETTINGS"]
-    app.extensions["rolefit.store"] = Store.from_url(settings.redis_url, upload_ttl_s=settings.upload_ttl_s,
-                                                     report_ttl_s=settings.report_ttl_s,
-                                                     sealer=UploadSealer.from_settings(settings))
+    app.extensions["rolefit.store"] = Store.from_url(
+        settings.redis_url,
+        upload_ttl_s=settings.upload_ttl_s,
+        report_ttl_s=settings.report_ttl_s,
+        sealer=UploadSealer.from_settings(settings),
+    )
     sender = Celery("rolefit-web")
     sender.conf.update(celery_config(settings))
-    sender.conf.broker_transport_options = {**sender.conf.broker_transport_options,
-                                            "socket_connect_timeout": 2, "socket_timeout": 5}
+    sender.conf.broker_transport_options = {
+        **sender.conf.broker_transport_options,
+        "socket_connect_timeout": 2,
+        "socket_timeout": 5,
+    }
     app.extensions["rolefit.celery"] = sender
 
 

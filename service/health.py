@@ -44,14 +44,17 @@ def readyz():
     ready = checks.get("redis") == "ok" and bool(checks.get("workers", "").split()[0].isdigit())
     body = {"status": "ready" if ready else "not_ready", "checks": checks, **body}
     if not ready:  # the API's error shape too, so a client handles every 503 alike
-        body["error"] = {"code": "unavailable", "message": "Not ready: " + ", ".join(f"{k} {v}" for k, v in checks.items())}
+        body["error"] = {
+            "code": "unavailable",
+            "message": "Not ready: " + ", ".join(f"{k} {v}" for k, v in checks.items()),
+        }
     response = jsonify(body)
     response.status_code = 200 if ready else 503
     return response
 
 
 def workers_answering(max_age_s: float) -> tuple[str, float]:
-    """"N answering" / "none answering" / "unreachable (…)" from a worker ping at most `max_age_s` old; its age."""
+    """ "N answering" / "none answering" / "unreachable (…)" from a worker ping at most `max_age_s` old; its age."""
     with _workers_lock:
         cached = current_app.extensions.get("rolefit.workers_ping")
         if cached is None or time.monotonic() - cached[0] >= max_age_s:

@@ -29,11 +29,20 @@ from service.uploads import read_upload, safe_filename
 bp = Blueprint("pages", __name__)
 log = logging.getLogger("rolefit.web")
 MIN_DESCRIPTION_CHARS = 40
-COMPONENT_LABELS = {"skills": "Skills", "skills_coverage": "Skill coverage", "experience": "Experience",
-                    "education": "Education", "leadership": "Leadership and scope"}
-WARNING_TITLES = {"hidden_text": "Hidden text was ignored", "scanned_pages": "Some pages are scanned images",
-                  "no_text_layer": "Scanned pages", "truncated": "Part of the file was not read",
-                  "work_history_unread": "The work history may be read wrong"}
+COMPONENT_LABELS = {
+    "skills": "Skills",
+    "skills_coverage": "Skill coverage",
+    "experience": "Experience",
+    "education": "Education",
+    "leadership": "Leadership and scope",
+}
+WARNING_TITLES = {
+    "hidden_text": "Hidden text was ignored",
+    "scanned_pages": "Some pages are scanned images",
+    "no_text_layer": "Scanned pages",
+    "truncated": "Part of the file was not read",
+    "work_history_unread": "The work history may be read wrong",
+}
 
 
 def signed_in() -> str | None:
@@ -43,6 +52,7 @@ def signed_in() -> str | None:
 
 def needs_key(*, uploads_only: bool = False) -> Callable:
     """Send a browser that is not signed in to the sign-in page (for uploads only when the settings say so)."""
+
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -51,14 +61,21 @@ def needs_key(*, uploads_only: bool = False) -> Callable:
                 flash("Sign in with your API key to continue.", "info")
                 return redirect(url_for("pages.signin", next=request.full_path.rstrip("?")))
             return view(*args, **kwargs)
+
         return wrapper
+
     return decorate
 
 
 @bp.app_context_processor
 def page_globals() -> dict[str, Any]:
-    return {"signed_in_as": signed_in(), "operator": bool(getattr(g, "api_key_operator", False)),
-            "level_names": LEVEL_NAMES, "level_short_names": LEVEL_SHORT_NAMES, "degree_names": DEGREE_NAMES}
+    return {
+        "signed_in_as": signed_in(),
+        "operator": bool(getattr(g, "api_key_operator", False)),
+        "level_names": LEVEL_NAMES,
+        "level_short_names": LEVEL_SHORT_NAMES,
+        "degree_names": DEGREE_NAMES,
+    }
 
 
 bp.add_app_template_filter(years_text, "years")
@@ -66,12 +83,16 @@ bp.add_app_template_filter(years_text, "years")
 
 @bp.app_errorhandler(CSRFError)
 def csrf_failed(error: CSRFError) -> tuple[str, int]:
-    return render_template("message.html", title="The form expired",
-                           message="For your safety the form could not be sent: reload the page and try again.",
-                           detail=error.description), 400
+    return render_template(
+        "message.html",
+        title="The form expired",
+        message="For your safety the form could not be sent: reload the page and try again.",
+        detail=error.description,
+    ), 400
 
 
 # --- what the templates show --------------------------------------------------------------------
+
 
 def skill_index(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """The report's skills and competencies by lower-case name and by id, to find a match's evidence."""
@@ -82,18 +103,34 @@ def skill_index(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return index
 
 
-def fit_view(fit: dict[str, Any], skills: dict[str, dict[str, Any]], *, best: str | None,
-             chosen: str | None) -> dict[str, Any]:
+def fit_view(
+    fit: dict[str, Any], skills: dict[str, dict[str, Any]], *, best: str | None, chosen: str | None
+) -> dict[str, Any]:
     """One role's fit: score, labelled components (0-100) and matched skills with their evidence."""
     parts = fit.get("components", {})
-    order = [k for k in COMPONENT_LABELS if k in parts] + sorted(k for k in parts if k not in COMPONENT_LABELS)
-    components = [{"key": key, "label": COMPONENT_LABELS.get(key, key.replace("_", " ").capitalize()),
-                   "percent": round(100 * float(parts[key]))}
-                  for key in order if isinstance(parts[key], (int, float))]
-    return {**fit, "components": components, "is_best": fit.get("role") == best,
-            "is_chosen": fit.get("role") == chosen, "level_name": LEVEL_NAMES.get(fit.get("level"), ""),
-            "matched": [skills.get(name.lower(), {"name": name, "evidence": [], "sections": []})
-                        for name in fit.get("matched", [])]}
+    order = [k for k in COMPONENT_LABELS if k in parts] + sorted(
+        k for k in parts if k not in COMPONENT_LABELS
+    )
+    components = [
+        {
+            "key": key,
+            "label": COMPONENT_LABELS.get(key, key.replace("_", " ").capitalize()),
+            "percent": round(100 * float(parts[key])),
+        }
+        for key in order
+        if isinstance(parts[key], (int, float))
+    ]
+    return {
+        **fit,
+        "components": components,
+        "is_best": fit.get("role") == best,
+        "is_chosen": fit.get("role") == chosen,
+        "level_name": LEVEL_NAMES.get(fit.get("level"), ""),
+        "matched": [
+            skills.get(name.lower(), {"name": name, "evidence": [], "sections": []})
+            for name in fit.get("matched", [])
+        ],
+    }
 
 
 def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
@@ -103,18 +140,32 @@ def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
     fits = [fit_view(f, skills, best=best, chosen=role) for f in report.get("fits", [])]
     fits.sort(key=lambda f: (f.get("level") or 0, -(f.get("score") or 0)))
     by_category: dict[str, list[dict[str, Any]]] = {}
-    for skill in sorted(report.get("skills", []), key=lambda s: (-int(s.get("mentions") or 0), s.get("name", ""))):
+    for skill in sorted(
+        report.get("skills", []), key=lambda s: (-int(s.get("mentions") or 0), s.get("name", ""))
+    ):
         by_category.setdefault(category_label(skill.get("category")), []).append(skill)
-    warnings = [{"title": WARNING_TITLES.get(w.get("code"), "Please note"), **w} for w in report.get("warnings", [])]
+    warnings = [
+        {"title": WARNING_TITLES.get(w.get("code"), "Please note"), **w} for w in report.get("warnings", [])
+    ]
     level = report.get("ladder_level")
-    return {"raw": report, "candidate": report.get("candidate", {}), "file": report.get("file", {}),
-            "level": level, "level_name": LEVEL_NAMES.get(level, ""), "fits": fits,
-            "best": next((f for f in fits if f["is_best"]), None), "chosen": next((f for f in fits if f["is_chosen"]), None),
-            "skills_by_category": sorted(by_category.items()), "skill_count": len(report.get("skills", [])),
-            "competencies": sorted(report.get("competencies", []),
-                                   key=lambda c: (-int(c.get("mentions") or 0), c.get("name", ""))),
-            "next_level": report.get("next_level") or {}, "warnings": warnings,
-            "placement": report.get("placement") or {}}
+    return {
+        "raw": report,
+        "candidate": report.get("candidate", {}),
+        "file": report.get("file", {}),
+        "level": level,
+        "level_name": LEVEL_NAMES.get(level, ""),
+        "fits": fits,
+        "best": next((f for f in fits if f["is_best"]), None),
+        "chosen": next((f for f in fits if f["is_chosen"]), None),
+        "skills_by_category": sorted(by_category.items()),
+        "skill_count": len(report.get("skills", [])),
+        "competencies": sorted(
+            report.get("competencies", []), key=lambda c: (-int(c.get("mentions") or 0), c.get("name", ""))
+        ),
+        "next_level": report.get("next_level") or {},
+        "warnings": warnings,
+        "placement": report.get("placement") or {},
+    }
 
 
 def role_view(role: dict[str, Any]) -> dict[str, Any]:
@@ -128,13 +179,23 @@ def role_view(role: dict[str, Any]) -> dict[str, Any]:
     else:
         years_text = f"{low or 0:g}–{high:g} years"
     top = max((float(s.get("weight") or 0) for s in role.get("skills", [])), default=0.0) or 1.0
-    skills = [{**s, "percent": round(100 * float(s.get("weight") or 0) / top)} for s in role.get("skills", [])]
-    requirements = [{**r, "percent": round(100 * float(r.get("weight") or 0))} for r in role.get("requirements", [])]
-    return {**role, "skills": skills, "requirements": requirements, "years_text": years_text,
-            "level_name": LEVEL_NAMES.get(role.get("level"), "")}
+    skills = [
+        {**s, "percent": round(100 * float(s.get("weight") or 0) / top)} for s in role.get("skills", [])
+    ]
+    requirements = [
+        {**r, "percent": round(100 * float(r.get("weight") or 0))} for r in role.get("requirements", [])
+    ]
+    return {
+        **role,
+        "skills": skills,
+        "requirements": requirements,
+        "years_text": years_text,
+        "level_name": LEVEL_NAMES.get(role.get("level"), ""),
+    }
 
 
 # --- upload -------------------------------------------------------------------------------------
+
 
 def chosen_files() -> list[FileStorage]:
     """The files picked in the form (a browser sends one empty part when none was picked)."""
@@ -155,8 +216,10 @@ def batch_needs_key_message(parts: list[FileStorage]) -> str:
     names = [safe_filename(p.filename) for p in parts]
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     what = "A .zip makes a batch" if len(names) == 1 else f"{len(names)} files make a batch"
-    return (f"Nothing was uploaded ({shown}). {what}, and screening a batch needs an API key: sign in, "
-            "then choose the files again. One resume at a time needs no key.")
+    return (
+        f"Nothing was uploaded ({shown}). {what}, and screening a batch needs an API key: sign in, "
+        "then choose the files again. One resume at a time needs no key."
+    )
 
 
 def form_role() -> str:
@@ -164,7 +227,9 @@ def form_role() -> str:
     description = (request.form.get("job_description") or "").strip()
     if description:
         if not signed_in():
-            raise ApiError("unauthorized", "Sign in with your API key to score against your own job description.")
+            raise ApiError(
+                "unauthorized", "Sign in with your API key to score against your own job description."
+            )
         if len(description) < MIN_DESCRIPTION_CHARS:
             raise ApiError("bad_request", "The job description is too short: paste at least a few sentences.")
         return create_role(description, title=(request.form.get("title") or "").strip() or None)["id"]
@@ -177,9 +242,15 @@ def form_role() -> str:
 def upload_page(*, error: ApiError | None = None, file_name: str | None = None) -> tuple[str, int]:
     settings = ext.settings()
     status = error.status if error else 200
-    return render_template("upload.html", roles=[role_view(r) for r in all_roles()], error=error,
-                           file_name=file_name, max_upload_bytes=settings.max_upload_bytes,
-                           max_batch_bytes=settings.max_batch_bytes, form=request.form), status
+    return render_template(
+        "upload.html",
+        roles=[role_view(r) for r in all_roles()],
+        error=error,
+        file_name=file_name,
+        max_upload_bytes=settings.max_upload_bytes,
+        max_batch_bytes=settings.max_batch_bytes,
+        form=request.form,
+    ), status
 
 
 @bp.get("/")
@@ -193,7 +264,10 @@ def upload() -> Any:
     parts = chosen_files()
     try:
         if not parts:
-            raise ApiError("missing_file", "Choose a resume to upload (PDF, DOCX, Markdown, HTML or TXT), or drop it on the page.")
+            raise ApiError(
+                "missing_file",
+                "Choose a resume to upload (PDF, DOCX, Markdown, HTML or TXT), or drop it on the page.",
+            )
         if is_batch(parts):
             if not signed_in():
                 raise ApiError("unauthorized", batch_needs_key_message(parts))
@@ -207,13 +281,15 @@ def upload() -> Any:
         return redirect(url_for("pages.report", resume_id=job_id))
     except ApiError as error:
         if error.code in {"unavailable", "backlog_full"}:
-            return render_template("message.html", title="Busy for a moment", message=error.message,
-                                   detail=None), error.status
+            return render_template(
+                "message.html", title="Busy for a moment", message=error.message, detail=None
+            ), error.status
         single = len(parts) == 1 and error.code in {"empty", "unsupported_type", "too_large", "corrupt"}
         return upload_page(error=error, file_name=safe_filename(parts[0].filename) if single else None)
 
 
 # --- one report ---------------------------------------------------------------------------------
+
 
 @bp.get("/reports/<resume_id>")
 @needs_key(uploads_only=True)
@@ -251,6 +327,7 @@ def delete_report(resume_id: str) -> Any:
 
 # --- batches ------------------------------------------------------------------------------------
 
+
 @bp.get("/batches/<batch_id>")
 @needs_key()
 def batch(batch_id: str) -> tuple[str, int]:
@@ -268,10 +345,19 @@ def batch(batch_id: str) -> tuple[str, int]:
     rejected = json.loads(record.get("rejected", "[]"))
     duplicates = [] if query.blind else json.loads(record.get("duplicates", "[]"))
     effects = batch_filter_effects(lambda: batch_rows(batch_id), query)
-    return render_template("batch.html", batch_id=batch_id, counts=counts, listing=listing, query=query,
-                           effects=effects,
-                           role=role_view(role) if role else None, rejected=rejected, duplicates=duplicates,
-                           done=counts["finished"] >= counts["total"], args=filter_args()), 200
+    return render_template(
+        "batch.html",
+        batch_id=batch_id,
+        counts=counts,
+        listing=listing,
+        query=query,
+        effects=effects,
+        role=role_view(role) if role else None,
+        rejected=rejected,
+        duplicates=duplicates,
+        done=counts["finished"] >= counts["total"],
+        args=filter_args(),
+    ), 200
 
 
 # The query names the batch page's links carry on; others (`batch_id`, `endpoint`, `_method`, …) would
@@ -286,6 +372,7 @@ def filter_args() -> MultiDict:
 
 # --- roles --------------------------------------------------------------------------------------
 
+
 @bp.get("/roles")
 def roles() -> tuple[str, int]:
     return roles_page()
@@ -293,9 +380,13 @@ def roles() -> tuple[str, int]:
 
 def roles_page(*, error: ApiError | None = None) -> tuple[str, int]:
     listed = [role_view(r) for r in all_roles()]
-    return render_template("roles.html", seeds=[r for r in listed if r["seed"]],
-                           added=[r for r in listed if not r["seed"]], error=error,
-                           form=request.form), error.status if error else 200
+    return render_template(
+        "roles.html",
+        seeds=[r for r in listed if r["seed"]],
+        added=[r for r in listed if not r["seed"]],
+        error=error,
+        form=request.form,
+    ), error.status if error else 200
 
 
 @bp.post("/roles")
@@ -308,19 +399,24 @@ def add_role() -> Any:
             document = read_upload(upload, max_bytes=ext.settings().max_upload_bytes)
             text = description_from_file(document)
         if len(text) < MIN_DESCRIPTION_CHARS:
-            raise ApiError("bad_request", "Paste the job description (at least a few sentences) or choose a file.")
+            raise ApiError(
+                "bad_request", "Paste the job description (at least a few sentences) or choose a file."
+            )
         profile, created = add_role_for_caller(text, title=(request.form.get("title") or "").strip() or None)
     except ApiError as error:
         return roles_page(error=error)
     if created:
         flash(f"Added the role “{profile['title']}”. Resumes can now be scored against it.", "success")
     else:
-        flash(f"You added this job description before, as “{profile['title']}”: no second copy was made.",
-              "info")
+        flash(
+            f"You added this job description before, as “{profile['title']}”: no second copy was made.",
+            "info",
+        )
     return redirect(url_for("pages.roles", _anchor=f"role-{profile['id']}"))
 
 
 # --- sign in ------------------------------------------------------------------------------------
+
 
 def safe_next(target: str | None) -> str:
     """Only a path on this site (never another host) is a place to go back to after signing in."""

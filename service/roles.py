@@ -81,10 +81,15 @@ def check_description(text: str, title: str | None) -> None:
     """Refuse a job description or title longer than any real one (they are built and shown inline)."""
     limit = ext.settings().max_description_chars
     if len(text) > limit:
-        raise ApiError("too_large", f"The job description holds {len(text):,} characters; the limit is "
-                                    f"{limit:,}. Send the description itself, not a whole document collection.")
+        raise ApiError(
+            "too_large",
+            f"The job description holds {len(text):,} characters; the limit is "
+            f"{limit:,}. Send the description itself, not a whole document collection.",
+        )
     if title is not None and len(title) > MAX_TITLE_CHARS:
-        raise ApiError("bad_request", f"The title is {len(title):,} characters long; the limit is {MAX_TITLE_CHARS}.")
+        raise ApiError(
+            "bad_request", f"The title is {len(title):,} characters long; the limit is {MAX_TITLE_CHARS}."
+        )
 
 
 def description_from_file(upload: Upload) -> str:
@@ -95,8 +100,9 @@ def description_from_file(upload: Upload) -> str:
     from worker.jobs import limits_of
 
     settings = ext.settings()
-    limits = dataclasses.replace(limits_of(settings),
-                                 timeout_s=min(settings.extract_timeout_s, settings.role_extract_timeout_s))
+    limits = dataclasses.replace(
+        limits_of(settings), timeout_s=min(settings.extract_timeout_s, settings.role_extract_timeout_s)
+    )
     try:
         return extract(upload.data, filename=upload.name, limits=limits).text
     except ResumeError as error:

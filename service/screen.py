@@ -42,8 +42,9 @@ def iter_inputs(source: Path, skipped: list[str] | None = None) -> Iterator[tupl
     yield source.name, source.read_bytes()
 
 
-def _analyze_one(name: str, data: bytes, role_id: str | None, extra_roles: list,
-                 as_of: date | None = None) -> dict[str, Any]:
+def _analyze_one(
+    name: str, data: bytes, role_id: str | None, extra_roles: list, as_of: date | None = None
+) -> dict[str, Any]:
     from worker.errors import ResumeError
     from worker.pipeline import analyze
 
@@ -54,9 +55,16 @@ def _analyze_one(name: str, data: bytes, role_id: str | None, extra_roles: list,
     return candidate_summary(report, role_id, file_name=name)
 
 
-def screen_in_process(source: Path, role_id: str | None, extra_roles: list, *, workers: int,
-                      console: Console, as_of: date | None = None,
-                      skipped: list[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+def screen_in_process(
+    source: Path,
+    role_id: str | None,
+    extra_roles: list,
+    *,
+    workers: int,
+    console: Console,
+    as_of: date | None = None,
+    skipped: list[str] | None = None,
+) -> list[tuple[str, dict[str, Any]]]:
     """Analyse every resume with a pool of processes; rows keyed by a digest of the file."""
     inputs = list(iter_inputs(source, skipped))
     seen: dict[str, str] = {}
@@ -77,9 +85,17 @@ def screen_in_process(source: Path, role_id: str | None, extra_roles: list, *, w
     return rows
 
 
-def screen_via_service(source: Path, role: str | None, base_url: str, query: Query, *, console: Console,
-                       api_key: str | None = None, as_of: date | None = None,
-                       skipped: list[str] | None = None) -> dict[str, Any]:
+def screen_via_service(
+    source: Path,
+    role: str | None,
+    base_url: str,
+    query: Query,
+    *,
+    console: Console,
+    api_key: str | None = None,
+    as_of: date | None = None,
+    skipped: list[str] | None = None,
+) -> dict[str, Any]:
     """Send the batch to a running service, follow its progress, return its filtered shortlist."""
     import requests
 
@@ -91,36 +107,56 @@ def screen_via_service(source: Path, role: str | None, base_url: str, query: Que
     form = {"role": role} if role else {}
     if as_of is not None:
         form["as_of"] = as_of.isoformat()
-    response = requests.post(f"{base_url}/api/v1/batches", files=files, data=form, headers=headers, timeout=600)
+    response = requests.post(
+        f"{base_url}/api/v1/batches", files=files, data=form, headers=headers, timeout=600
+    )
     if response.status_code != 202:
         raise RuntimeError(f"the service refused the batch: {response.status_code} {response.text[:300]}")
     batch = response.json()
     with _progress(console) as progress:
         task = progress.add_task("screening", total=batch["total"])
         while True:
-            state = requests.get(f"{base_url}/api/v1/batches/{batch['id']}", params={"per_page": 1},
-                                 headers=headers, timeout=60).json()
+            state = requests.get(
+                f"{base_url}/api/v1/batches/{batch['id']}",
+                params={"per_page": 1},
+                headers=headers,
+                timeout=60,
+            ).json()
             progress.update(task, completed=state["progress"]["finished"])
             if state["status"] == "done":
                 break
             time.sleep(0.5)
-    params: dict[str, Any] = {"format": "json", "sort": query.sort, "order": "desc" if query.descending else "asc",
-                              "blind": str(query.blind).lower()}
+    params: dict[str, Any] = {
+        "format": "json",
+        "sort": query.sort,
+        "order": "desc" if query.descending else "asc",
+        "blind": str(query.blind).lower(),
+    }
     if query.min_score is not None:
         params["min_score"] = query.min_score
     if query.must:
         params["must"] = ",".join(query.must)
     if query.levels:
         params["level"] = ",".join(map(str, query.levels))
-    listing = requests.get(f"{base_url}/api/v1/batches/{batch['id']}/export", params=params,
-                           headers=headers, timeout=120).json()
-    return {"matching": len(listing["candidates"]), "candidates": listing["candidates"],
-            "failures": listing["failures"]}
+    listing = requests.get(
+        f"{base_url}/api/v1/batches/{batch['id']}/export", params=params, headers=headers, timeout=120
+    ).json()
+    return {
+        "matching": len(listing["candidates"]),
+        "candidates": listing["candidates"],
+        "failures": listing["failures"],
+    }
 
 
 def _progress(console: Console) -> Progress:
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=False)
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
 
 
 def print_table(listing: dict[str, Any], console: Console, *, limit: int) -> None:
@@ -129,33 +165,69 @@ def print_table(listing: dict[str, Any], console: Console, *, limit: int) -> Non
     for column in ("#", "candidate", score_header, "level", "years", "top matched", "missing", "file"):
         table.add_column(column)
     for row in listing["candidates"][:limit]:
-        table.add_row(str(row["rank"]), row.get("name") or row["candidate"], f"{row['score']:.1f}",
-                      str(row.get("ladder_level")), years_text(row.get("years")),
-                      ", ".join(row.get("matched", [])[:4]),
-                      ", ".join(row.get("missing", [])[:3]), row.get("file", ""))
+        table.add_row(
+            str(row["rank"]),
+            row.get("name") or row["candidate"],
+            f"{row['score']:.1f}",
+            str(row.get("ladder_level")),
+            years_text(row.get("years")),
+            ", ".join(row.get("matched", [])[:4]),
+            ", ".join(row.get("missing", [])[:3]),
+            row.get("file", ""),
+        )
     console.print(table)
     for failure in listing["failures"]:
-        console.print(f"[red]failed[/red] {failure.get('file', failure['candidate'])}: "
-                      f"{failure['error']['code']} — {failure['error']['message']}")
+        console.print(
+            f"[red]failed[/red] {failure.get('file', failure['candidate'])}: "
+            f"{failure['error']['code']} — {failure['error']['message']}"
+        )
 
 
-def run_screen(source: Path, *, role: str | None, extra_roles: list, csv_path: Path | None, server: str | None,
-               query: Query, limit: int, api_key: str | None = None, as_of: date | None = None) -> int:
+def run_screen(
+    source: Path,
+    *,
+    role: str | None,
+    extra_roles: list,
+    csv_path: Path | None,
+    server: str | None,
+    query: Query,
+    limit: int,
+    api_key: str | None = None,
+    as_of: date | None = None,
+) -> int:
     console = Console(stderr=False)
     skipped: list[str] = []
     if server:
-        everything = screen_via_service(source, role, server.rstrip("/"), query, console=console, api_key=api_key,
-                                        as_of=as_of, skipped=skipped)
+        everything = screen_via_service(
+            source,
+            role,
+            server.rstrip("/"),
+            query,
+            console=console,
+            api_key=api_key,
+            as_of=as_of,
+            skipped=skipped,
+        )
     else:
         role_id = extra_roles[0].id if extra_roles else role
-        rows = screen_in_process(source, role_id, extra_roles, workers=os.cpu_count() or 1, console=console,
-                                 as_of=as_of, skipped=skipped)
+        rows = screen_in_process(
+            source,
+            role_id,
+            extra_roles,
+            workers=os.cpu_count() or 1,
+            console=console,
+            as_of=as_of,
+            skipped=skipped,
+        )
         batch_id = hashlib.sha256(str(source.resolve()).encode()).hexdigest()[:16]
         everything = rank(rows, Query(**{**query.__dict__, "page": 1, "per_page": 10**6}), batch_id=batch_id)
     print_table(everything, console, limit=limit)
     for name in skipped:
-        console.print(f"[yellow]skipped[/yellow] {name}: not a PDF, DOCX, Markdown, HTML or text file", markup=True,
-                      highlight=False)
+        console.print(
+            f"[yellow]skipped[/yellow] {name}: not a PDF, DOCX, Markdown, HTML or text file",
+            markup=True,
+            highlight=False,
+        )
     if csv_path:
         table = to_csv(everything["candidates"], blind=query.blind, failures=everything["failures"])
         csv_path.write_text(table, encoding="utf-8")

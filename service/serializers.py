@@ -25,8 +25,11 @@ def serialize_job(job: Job, report: dict[str, Any] | None = None) -> dict[str, A
         "status": job.status,
         "created": _iso(job.fields.get("created")),
         "updated": _iso(job.fields.get("updated")),
-        "file": {"name": job.fields.get("name"), "type": job.fields.get("type"),
-                 "size": int(job.fields.get("size", 0))},
+        "file": {
+            "name": job.fields.get("name"),
+            "type": job.fields.get("type"),
+            "size": int(job.fields.get("size", 0)),
+        },
         "role": job.fields.get("role") or None,
         "links": {"self": url_for("api.get_resume", resume_id=job.id)},
     }

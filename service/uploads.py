@@ -51,5 +51,6 @@ def upload_from_bytes(data: bytes, raw_name: str | None) -> Upload:
         file_type = sniff_type(data, filename=raw_name or "")
     except ResumeError as error:
         raise ApiError(error.code, error.message) from None
-    return Upload(data=data, name=safe_filename(raw_name), file_type=file_type,
-                  sha256=hashlib.sha256(data).hexdigest())
+    return Upload(
+        data=data, name=safe_filename(raw_name), file_type=file_type, sha256=hashlib.sha256(data).hexdigest()
+    )

@@ -32,8 +32,10 @@ from taxonomy.weights import document_sentences, fit_role_weights, skill_counts,
 SCHEMA = "rolefit.taxonomy/1"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
-ONET_ATTRIBUTION = ("This product includes information from O*NET OnLine by the U.S. Department of Labor, "
-                    "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.")
+ONET_ATTRIBUTION = (
+    "This product includes information from O*NET OnLine by the U.S. Department of Labor, "
+    "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license."
+)
 
 
 class BuildError(RuntimeError):
@@ -105,10 +107,15 @@ def skills_table(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
     table = {}
     for entry in sorted(lexicon.skills.values(), key=lambda e: e.id):
         table[entry.id] = {
-            "name": entry.name, "category": entry.category, "parent": entry.parent, "kind": kind_of(entry.category),
+            "name": entry.name,
+            "category": entry.category,
+            "parent": entry.parent,
+            "kind": kind_of(entry.category),
             "aliases": sorted(set(entry.plain_aliases() + entry.ambiguous_aliases + entry.list_only_aliases)),
-            "ambiguous": sorted(set(entry.ambiguous_aliases)), "list_only": sorted(set(entry.list_only_aliases)),
-            "source": entry.source, "implies": implied_skills(lexicon, entry),
+            "ambiguous": sorted(set(entry.ambiguous_aliases)),
+            "list_only": sorted(set(entry.list_only_aliases)),
+            "source": entry.source,
+            "implies": implied_skills(lexicon, entry),
         }
     return table
 
@@ -131,8 +138,11 @@ def build_taxonomy(doc_paths: Sequence[Path], *, extra_paths: Sequence[Path] = (
     load_extensions(lexicon, [Path(p) for p in dict.fromkeys(extensions)])
     onet_counts = widen_lexicon(lexicon, read_onet(ONET_SUBSET_PATH))
     taxonomy: dict[str, Any] = {
-        "schema": SCHEMA, "version": "tx-unbuilt", "skills": skills_table(lexicon),
-        "patterns": skill_patterns(lexicon), "ignore": sorted(lexicon.ignore),
+        "schema": SCHEMA,
+        "version": "tx-unbuilt",
+        "skills": skills_table(lexicon),
+        "patterns": skill_patterns(lexicon),
+        "ignore": sorted(lexicon.ignore),
         "onet_attribution": ONET_ATTRIBUTION,
     }
     tagger = Tagger(taxonomy)
@@ -145,17 +155,29 @@ def build_taxonomy(doc_paths: Sequence[Path], *, extra_paths: Sequence[Path] = (
         mined, unmatched = canonicalise(mine_candidates(nlp, text), alias_index)
         counts[path.stem] = role_counts(tagger, text, mined, plain_ids)
         documents[path.stem] = document_sentences(text, tagger)  # for the role builder, models/profile.py
-        meta[path.stem] = {"title": text.strip().splitlines()[0][:120] if text.strip() else "",
-                           "chars": len(text), "sha256": sha256(text.encode("utf-8")),
-                           "skills_found": len(counts[path.stem]), "mined_unmatched": top_unmatched(unmatched)}
+        meta[path.stem] = {
+            "title": text.strip().splitlines()[0][:120] if text.strip() else "",
+            "chars": len(text),
+            "sha256": sha256(text.encode("utf-8")),
+            "skills_found": len(counts[path.stem]),
+            "mined_unmatched": top_unmatched(unmatched),
+        }
     weights, idf, unseen = fit_role_weights(counts)
-    taxonomy.update({
-        "roles": weights, "role_documents": documents, "role_text_meta": meta, "idf": idf, "idf_unseen": unseen,
-        "sources": {"lexicon_sha256": sha256(LEXICON_PATH.read_bytes()),
-                    "onet_sha256": sha256(ONET_SUBSET_PATH.read_bytes()),
-                    "onet_added": onet_counts,
-                    "extensions": {Path(p).name: sha256(Path(p).read_bytes()) for p in extensions}},
-    })
+    taxonomy.update(
+        {
+            "roles": weights,
+            "role_documents": documents,
+            "role_text_meta": meta,
+            "idf": idf,
+            "idf_unseen": unseen,
+            "sources": {
+                "lexicon_sha256": sha256(LEXICON_PATH.read_bytes()),
+                "onet_sha256": sha256(ONET_SUBSET_PATH.read_bytes()),
+                "onet_added": onet_counts,
+                "extensions": {Path(p).name: sha256(Path(p).read_bytes()) for p in extensions},
+            },
+        }
+    )
     taxonomy["version"] = content_version(taxonomy)
     return taxonomy
 

@@ -12,12 +12,21 @@ from taxonomy.tagger import ARTIFACT_PATH
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rolefit taxonomy build",
-                                description="Build the skills taxonomy from role documents.")
+    p = argparse.ArgumentParser(
+        prog="rolefit taxonomy build", description="Build the skills taxonomy from role documents."
+    )
     p.add_argument("docs", nargs="*", type=Path, help="role documents (default: ../shared/seeds/*.txt)")
-    p.add_argument("--extra", action="append", type=Path, default=[], metavar="FILE",
-                   help="your own skills/aliases (JSON or YAML, see taxonomy/README.md); repeatable")
-    p.add_argument("--out", type=Path, default=ARTIFACT_PATH, help=f"artifact path (default: {ARTIFACT_PATH})")
+    p.add_argument(
+        "--extra",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="your own skills/aliases (JSON or YAML, see taxonomy/README.md); repeatable",
+    )
+    p.add_argument(
+        "--out", type=Path, default=ARTIFACT_PATH, help=f"artifact path (default: {ARTIFACT_PATH})"
+    )
     return p
 
 
@@ -35,8 +44,10 @@ def build_command(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     roles = taxonomy["roles"]
-    print(f"wrote {args.out} version={version} skills={len(taxonomy['skills'])} "
-          f"patterns={len(taxonomy['patterns'])} roles={len(roles)}")
+    print(
+        f"wrote {args.out} version={version} skills={len(taxonomy['skills'])} "
+        f"patterns={len(taxonomy['patterns'])} roles={len(roles)}"
+    )
     return 0
 
 

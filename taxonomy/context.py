@@ -25,47 +25,265 @@ from taxonomy.regions import ExcludedRegions
 from taxonomy.text import Clauses, NormalisedText, line_bounds
 
 LIST_SECTIONS = {"skills"}
-FUNCTION_WORDS = {"the", "for", "across", "to", "of", "by", "from", "into", "a", "an", "that", "which", "while", "our",
-                  "was", "were", "is", "are", "we", "i"}
+FUNCTION_WORDS = {
+    "the",
+    "for",
+    "across",
+    "to",
+    "of",
+    "by",
+    "from",
+    "into",
+    "a",
+    "an",
+    "that",
+    "which",
+    "while",
+    "our",
+    "was",
+    "were",
+    "is",
+    "are",
+    "we",
+    "i",
+}
 _FLATTEN = str.maketrans({c: " " for c in "\n\r\t\f\v"})
 PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
-ENUM_GAP_WORDS = {",", "and", "or", "/", "(", ")", "&", ";", ":", "+", "plus", "with", "to", "from",
-                  "on", "in", "into", "then", "as", "well", "-", "–", "|", "•", "▪"}
-TECH_HEADS = {
-    "service", "services", "sidecar", "code", "codebase", "script", "scripts", "scripting", "package",
-    "packages", "library", "libraries", "job", "jobs", "cluster", "clusters", "app", "apps", "api", "apis",
-    "sdk", "program", "programs", "programming", "application", "applications", "developer", "developers",
-    "module", "modules", "microservice", "microservices", "backend", "stack", "pipeline", "pipelines",
-    "notebook", "notebooks", "runtime", "tables", "table", "queries", "query", "dags", "dag", "topics",
-    "topic", "streams", "stream", "charts", "chart", "operator", "workbook", "workbooks", "models", "model",
-    "macros", "formulas", "reports", "report", "dashboards", "dashboard", "kernels", "templates", "template",
-    "server", "servers", "framework", "frameworks", "tests", "test", "cli", "tooling", "tool", "tools",
-    "plugin", "plugins", "extension", "extensions", "engineer", "engineering", "mart", "marts",
-    "connector", "connectors", "workers", "worker", "consumers", "producers", "components", "crates",
-    "gems", "bindings", "port", "rewrite", "version", "versions", "containers", "images", "functions",
+ENUM_GAP_WORDS = {
+    ",",
+    "and",
+    "or",
+    "/",
+    "(",
+    ")",
+    "&",
+    ";",
+    ":",
+    "+",
+    "plus",
+    "with",
+    "to",
+    "from",
+    "on",
+    "in",
+    "into",
+    "then",
+    "as",
+    "well",
+    "-",
+    "–",
+    "|",
+    "•",
+    "▪",
 }
-ROLE_NOUNS = {"engineer", "engineers", "scientist", "scientists", "developer", "developers", "roles",
-              "role", "positions", "position", "candidates", "hires", "openings", "researchers"}
-TEAM_NOUNS = {"team", "teams", "group", "groups", "org", "organization", "organisation", "department",
-              "guild", "community", "meetup", "club", "chapter", "squad", "squads"}
-ORG_WORDS = {"Foundation", "Institute", "Summit", "Conference", "Academy", "Meetup", "Society", "Association",
-             "Award", "Awards", "Scholarship", "Fellowship", "Days", "Con", "Workshop", "Symposium", "Journal",
-             "Conferences", "Workshops", "Summer", "School", "Track", "Challenge", "Hackathon"}
+TECH_HEADS = {
+    "service",
+    "services",
+    "sidecar",
+    "code",
+    "codebase",
+    "script",
+    "scripts",
+    "scripting",
+    "package",
+    "packages",
+    "library",
+    "libraries",
+    "job",
+    "jobs",
+    "cluster",
+    "clusters",
+    "app",
+    "apps",
+    "api",
+    "apis",
+    "sdk",
+    "program",
+    "programs",
+    "programming",
+    "application",
+    "applications",
+    "developer",
+    "developers",
+    "module",
+    "modules",
+    "microservice",
+    "microservices",
+    "backend",
+    "stack",
+    "pipeline",
+    "pipelines",
+    "notebook",
+    "notebooks",
+    "runtime",
+    "tables",
+    "table",
+    "queries",
+    "query",
+    "dags",
+    "dag",
+    "topics",
+    "topic",
+    "streams",
+    "stream",
+    "charts",
+    "chart",
+    "operator",
+    "workbook",
+    "workbooks",
+    "models",
+    "model",
+    "macros",
+    "formulas",
+    "reports",
+    "report",
+    "dashboards",
+    "dashboard",
+    "kernels",
+    "templates",
+    "template",
+    "server",
+    "servers",
+    "framework",
+    "frameworks",
+    "tests",
+    "test",
+    "cli",
+    "tooling",
+    "tool",
+    "tools",
+    "plugin",
+    "plugins",
+    "extension",
+    "extensions",
+    "engineer",
+    "engineering",
+    "mart",
+    "marts",
+    "connector",
+    "connectors",
+    "workers",
+    "worker",
+    "consumers",
+    "producers",
+    "components",
+    "crates",
+    "gems",
+    "bindings",
+    "port",
+    "rewrite",
+    "version",
+    "versions",
+    "containers",
+    "images",
+    "functions",
+}
+ROLE_NOUNS = {
+    "engineer",
+    "engineers",
+    "scientist",
+    "scientists",
+    "developer",
+    "developers",
+    "roles",
+    "role",
+    "positions",
+    "position",
+    "candidates",
+    "hires",
+    "openings",
+    "researchers",
+}
+TEAM_NOUNS = {
+    "team",
+    "teams",
+    "group",
+    "groups",
+    "org",
+    "organization",
+    "organisation",
+    "department",
+    "guild",
+    "community",
+    "meetup",
+    "club",
+    "chapter",
+    "squad",
+    "squads",
+}
+ORG_WORDS = {
+    "Foundation",
+    "Institute",
+    "Summit",
+    "Conference",
+    "Academy",
+    "Meetup",
+    "Society",
+    "Association",
+    "Award",
+    "Awards",
+    "Scholarship",
+    "Fellowship",
+    "Days",
+    "Con",
+    "Workshop",
+    "Symposium",
+    "Journal",
+    "Conferences",
+    "Workshops",
+    "Summer",
+    "School",
+    "Track",
+    "Challenge",
+    "Hackathon",
+}
 # A venue's name holds the words before the mention: "In ICML Workshop on Time Series", "Journal of ...".
-VENUE_BEFORE = re.compile(r"\b(?:Workshop|Symposium|Conference|Journal|Transactions|Proceedings|Summer School|"
-                          r"Tutorial|Track|Special Issue)\s*(?:on|of|in|for|:)\s+(?:[\w&,/-]+\s+){0,6}$",
-                          re.IGNORECASE)
-VENUE_WORD = re.compile(r"[Ww]orkshop|[Ss]ymposium|[Cc]onference|[Jj]ournal|Transactions|Proceedings|School|Tutorial|"
-                        r"Track|Issue")
+VENUE_BEFORE = re.compile(
+    r"\b(?:Workshop|Symposium|Conference|Journal|Transactions|Proceedings|Summer School|"
+    r"Tutorial|Track|Special Issue)\s*(?:on|of|in|for|:)\s+(?:[\w&,/-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+VENUE_WORD = re.compile(
+    r"[Ww]orkshop|[Ss]ymposium|[Cc]onference|[Jj]ournal|Transactions|Proceedings|School|Tutorial|"
+    r"Track|Issue"
+)
 CONTRAST_WORD = re.compile(r"unlike|instead of|rather than|as opposed|in contrast|alternatives? to|black-box")
 # Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
-TITLE_NOUNS = {"engineer", "engineers", "consultant", "administrator", "admin", "developer", "architect", "scientist",
-               "specialist", "analyst", "intern", "manager", "lead", "director", "technician", "officer"}
+TITLE_NOUNS = {
+    "engineer",
+    "engineers",
+    "consultant",
+    "administrator",
+    "admin",
+    "developer",
+    "architect",
+    "scientist",
+    "specialist",
+    "analyst",
+    "intern",
+    "manager",
+    "lead",
+    "director",
+    "technician",
+    "officer",
+}
 # The clause sets the skill against the person's own work.
-CONTRAST = re.compile(r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|alternatives? to"
-                      r"|black-box (?:\w+)?\W*(?:such as|like))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+CONTRAST = re.compile(
+    r"\b(?:unlike|instead of|rather than|as opposed to|in contrast to|alternatives? to"
+    r"|black-box (?:\w+)?\W*(?:such as|like))\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "fine-tuning hyperparameters": the verb, not the ML method.
-VERB_OBJECTS = {"hyperparameters", "parameters", "thresholds", "settings", "rules", "queries", "processes", "workflows"}
+VERB_OBJECTS = {
+    "hyperparameters",
+    "parameters",
+    "thresholds",
+    "settings",
+    "rules",
+    "queries",
+    "processes",
+    "workflows",
+}
 BULLET_LINE = re.compile(r"^\s*(?:[*•▪·–-]|\(cid:\d+\))\s")
 YEAR = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LINE_STARTERS = {"*", "•", "▪", "–", "-", "·", ":", "|", "(", ",", ";", "/"}
@@ -74,26 +292,40 @@ SKILL_LIST_LINE = re.compile(r"^\s*(?:[•▪*·–#>|-]\s*)*[*_`]*[A-Za-z][\w &
 ASPIRATION = re.compile(
     r"\b(?:looking (?:for|to)|seeking|hop(?:e|ing) to|aspir\w* to|want(?:ing)? to|wish to|eager to|"
     r"interested in|(?:grow|grew|growing|work|working|move|moving) (?:toward|towards|into)|plan(?:ning)? to learn|"
-    r"would like to|learn(?:ing)? about)\b", re.IGNORECASE)
+    r"would like to|learn(?:ing)? about)\b",
+    re.IGNORECASE,
+)
 POSSESSIVE_OTHER = re.compile(
     r"\b(?:the|a|another|other|their|partner|client|customer)\s+(?:[\w&-]+\s+){1,2}(?:team|group|org)'s\s+"
-    r"(?:[\w/&.+#-]+\s+){0,2}$", re.IGNORECASE)
+    r"(?:[\w/&.+#-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 RELATIVE_OTHER = re.compile(
     r"\b(?:team|teams|group|groups|scientists|engineers|analysts|researchers|managers|partners|colleagues|"
     r"vendors?|clients?|customers?)\s*,?\s+(?:who|which|that)\s+(?:\w+\s+){0,3}?(?:build|builds|built|own|"
     r"owns|owned|train|trains|trained|maintain\w*|develop\w*|use|uses|used|run|runs|write|writes|wrote)\b"
     r"|\bthat\s+(?:the|their)\s+(?:[\w-]+\s+){0,2}(?:team|teams|group|scientists|engineers|analysts|org|"
     r"organization)\s+(?:used|uses|built|builds|own|owns|owned|adopted|maintain\w*|wrote|write|run|runs)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 PASSIVE_OTHER = re.compile(
     r"^[^.;]{0,80}?\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:written|owned|built|trained|maintained|"
-    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b", re.IGNORECASE)
-RECRUITING = re.compile(r"\b(?:interview\w*|hiring|recruit\w*|sourc(?:ed|ing)|requisitions?|job postings?)\b",
-                        re.IGNORECASE)
+    r"developed|defined|chosen|set)\s+by\s+(?:the|their|its|other|another|a|an)\b",
+    re.IGNORECASE,
+)
+RECRUITING = re.compile(
+    r"\b(?:interview\w*|hiring|recruit\w*|sourc(?:ed|ing)|requisitions?|job postings?)\b", re.IGNORECASE
+)
 
 # The cue patterns above, compiled for lowered text (their literals are all lower case).
-_CUE_SCANS = tuple((name, re.compile(pattern.pattern)) for name, pattern in
-                   (("aspiration", ASPIRATION), ("relative", RELATIVE_OTHER), ("recruiting", RECRUITING)))
+_CUE_SCANS = tuple(
+    (name, re.compile(pattern.pattern))
+    for name, pattern in (
+        ("aspiration", ASPIRATION),
+        ("relative", RELATIVE_OTHER),
+        ("recruiting", RECRUITING),
+    )
+)
 
 
 @dataclass
@@ -131,7 +363,9 @@ class Context:
     def _cue_positions(self) -> dict[str, list[int]]:
         """Where each kind of ownership cue occurs in the source (searched once per text)."""
         flat = self.source.translate(_FLATTEN)
-        lowered = flat.lower()  # case-sensitive scans of lowered text: same matches, about 3x faster than re.I
+        lowered = (
+            flat.lower()
+        )  # case-sensitive scans of lowered text: same matches, about 3x faster than re.I
         positions = {name: [m.start() for m in pattern.finditer(lowered)] for name, pattern in _CUE_SCANS}
         positions["other"] = sorted(m.start() for m in re.finditer(r"'s\s|\sby\s", flat))
         positions["venue"] = [m.start() for m in VENUE_WORD.finditer(flat)]
@@ -161,8 +395,11 @@ class Context:
 
     def clause_cues(self, left: int, right: int) -> frozenset[str]:
         """Which kinds of ownership cue a clause holds at all."""
-        return frozenset(name for name, found in self._cue_positions.items()
-                         if bisect.bisect_left(found, left) < bisect.bisect_left(found, right))
+        return frozenset(
+            name
+            for name, found in self._cue_positions.items()
+            if bisect.bisect_left(found, left) < bisect.bisect_left(found, right)
+        )
 
 
 def in_skill_list(mention: Mention, ctx: Context) -> bool:
@@ -196,7 +433,7 @@ def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> 
         return True
     before = ctx.source[m.src_start - 1] if m.src_start > 0 else " "
     after = ctx.source[m.src_end] if m.src_end < len(ctx.source) else " "
-    if before in "-&'’" or after in "-&" or (after in "'’" and ctx.source[m.src_end:m.src_end + 2] != "'s"):
+    if before in "-&'’" or after in "-&" or (after in "'’" and ctx.source[m.src_end : m.src_end + 2] != "'s"):
         return True
     if before.isalnum() or after.isalnum():  # 'C9, C10' grant codes, 'R2D2'
         return True
@@ -204,20 +441,35 @@ def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> 
     return nxt is not None and bool(YEAR.match(nxt.text))
 
 
-def proper_name_neighbour(doc: Doc, m: Mention, covered: set[int], ctx: Context, norm: NormalisedText) -> bool:
+def proper_name_neighbour(
+    doc: Doc, m: Mention, covered: set[int], ctx: Context, norm: NormalisedText
+) -> bool:
     """A capitalised non-skill word glued before or after: part of a name (Ruby Okafor, Rust Belt)."""
     if m.end < len(doc):
         nxt = doc[m.end]
-        same_line = "\n" not in ctx.source[m.src_end:norm.to_source(nxt.idx)]
-        if same_line and nxt.is_alpha and nxt.text[0].isupper() and len(nxt.text) > 1 \
-                and m.end not in covered and not nxt.is_upper:
+        same_line = "\n" not in ctx.source[m.src_end : norm.to_source(nxt.idx)]
+        if (
+            same_line
+            and nxt.is_alpha
+            and nxt.text[0].isupper()
+            and len(nxt.text) > 1
+            and m.end not in covered
+            and not nxt.is_upper
+        ):
             return True
     if m.start >= 2:
         prev, prev2 = doc[m.start - 1], doc[m.start - 2]
-        same_line = "\n" not in ctx.source[norm.to_source(prev2.idx):m.src_start]
-        if same_line and prev.is_alpha and prev.text[0].isupper() and len(prev.text) > 1 \
-                and (m.start - 1) not in covered and not prev.is_upper \
-                and prev2.text not in LINE_STARTERS and not prev2.is_punct:
+        same_line = "\n" not in ctx.source[norm.to_source(prev2.idx) : m.src_start]
+        if (
+            same_line
+            and prev.is_alpha
+            and prev.text[0].isupper()
+            and len(prev.text) > 1
+            and (m.start - 1) not in covered
+            and not prev.is_upper
+            and prev2.text not in LINE_STARTERS
+            and not prev2.is_punct
+        ):
             return True
     return False
 
@@ -230,7 +482,9 @@ def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -
     if prev in PREPOSITIONS:
         return True
     heads = [doc[i].lower_ for i in range(m.end, min(m.end + 2, len(doc)))]
-    if heads and (heads[0] in TECH_HEADS or (len(heads) > 1 and heads[1] in TECH_HEADS and doc[m.end].is_lower)):
+    if heads and (
+        heads[0] in TECH_HEADS or (len(heads) > 1 and heads[1] in TECH_HEADS and doc[m.end].is_lower)
+    ):
         return True
     by_end = {o.end: o for o in mentions if o is not m}
     by_start = {o.start: o for o in mentions if o is not m}
@@ -238,7 +492,7 @@ def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -
         i = m.start if step < 0 else m.end - 1
         for _ in range(4):  # up to three separator tokens between two skills
             i += step
-            other = (by_end.get(i + 1) if step < 0 else by_start.get(i))
+            other = by_end.get(i + 1) if step < 0 else by_start.get(i)
             if other is not None:
                 if other.accepted or other.mode == "plain":
                     return True
@@ -259,14 +513,14 @@ def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
         return False
     if nxt in ROLE_NOUNS and "recruiting" in cues:
         return True
-    pre = " ".join(ctx.source[left:m.src_start].split()) + " "
+    pre = " ".join(ctx.source[left : m.src_start].split()) + " "
     if "aspiration" in cues and ASPIRATION.search(pre):
         return True
     if "relative" in cues and RELATIVE_OTHER.search(pre):
         return True
     if "'s " in pre and POSSESSIVE_OTHER.search(pre):
         return True
-    post = " ".join(ctx.source[m.src_end:right].split())
+    post = " ".join(ctx.source[m.src_end : right].split())
     return " by " in post and bool(PASSIVE_OTHER.search(post))
 
 
@@ -280,7 +534,7 @@ def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
     if ctx is None or not ctx.cue_before("venue", m.src_start):
         return False
     left = max(ctx.source.rfind(". ", 0, m.src_start), m.src_start - 80)
-    return bool(VENUE_BEFORE.search(" ".join(ctx.source[left + 1:m.src_start].split()) + " "))
+    return bool(VENUE_BEFORE.search(" ".join(ctx.source[left + 1 : m.src_start].split()) + " "))
 
 
 def names_a_job_title(doc: Doc, m: Mention) -> bool:
@@ -297,7 +551,7 @@ def names_a_job_title(doc: Doc, m: Mention) -> bool:
 def used_otherwise(doc: Doc, m: Mention, ctx: Context) -> bool:
     """Set against the person's work ("unlike deep learning"), owned by a company ("Salesforce's platform"),
     or a verb with an ordinary object ("fine-tuning hyperparameters")."""
-    after = ctx.source[m.src_end:m.src_end + 2]
+    after = ctx.source[m.src_end : m.src_end + 2]
     if after in {"'s", "’s"} and not m.surface.isupper():
         return True
     if m.end < len(doc) and m.surface.lower().endswith("ing") and doc[m.end].lower_ in VERB_OBJECTS:
@@ -305,13 +559,39 @@ def used_otherwise(doc: Doc, m: Mention, ctx: Context) -> bool:
     if not ctx.cue_before("contrast", m.src_start):
         return False
     left, _ = ctx.clauses.around(m.src_start, m.src_end)
-    return bool(CONTRAST.search(" ".join(ctx.source[max(left, m.src_start - 80):m.src_start].split()) + " "))
+    return bool(
+        CONTRAST.search(" ".join(ctx.source[max(left, m.src_start - 80) : m.src_start].split()) + " ")
+    )
 
 
 # A list line's label: "DevOps:", "**ML Ops:**", "- Cloud & IaC:", "MLOps & Deployment -" before its items.
 LABEL_PREFIX = re.compile(r"[\s*•▪·#_>|`-]*(?P<label>[^:\n]{1,60}?)[\s*_`]*:(?!//)[\s*_`]*(?=\S)")
-MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-          "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+MONTHS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def group_label(m: Mention, ctx: Context) -> bool:
@@ -319,29 +599,46 @@ def group_label(m: Mention, ctx: Context) -> bool:
     in_list = ctx.section_of(m.src_start) in LIST_SECTIONS
     left, right = line_bounds(ctx.source, m.src_start, m.src_end)
     label = LABEL_PREFIX.match(ctx.source, left, right)
-    if label is not None and m.src_end <= label.end("label") and len(label.group("label").split()) <= 6 \
-            and "," not in label.group("label") and (in_list or "," in ctx.source[label.end():right]):
+    if (
+        label is not None
+        and m.src_end <= label.end("label")
+        and len(label.group("label").split()) <= 6
+        and "," not in label.group("label")
+        and (in_list or "," in ctx.source[label.end() : right])
+    ):
         return True
     if not in_list and ctx.sections:
         return False
     line = ctx.source[left:right].strip()
-    heading = line == ctx.source[m.src_start:m.src_end] or (in_list and "," not in line and len(line.split()) <= 5
-                                                             and not BULLET_LINE.match(ctx.source[left:right]))
-    wrapped = ctx.source[max(0, left - 6):left].rstrip().endswith((",", "&", " and", "/"))  # a list's wrapped tail
-    return heading and not wrapped and bool(BULLET_LINE.match(ctx.source[right + 1:].lstrip("\n")))
+    heading = line == ctx.source[m.src_start : m.src_end] or (
+        in_list
+        and "," not in line
+        and len(line.split()) <= 5
+        and not BULLET_LINE.match(ctx.source[left:right])
+    )
+    wrapped = (
+        ctx.source[max(0, left - 6) : left].rstrip().endswith((",", "&", " and", "/"))
+    )  # a list's wrapped tail
+    return heading and not wrapped and bool(BULLET_LINE.match(ctx.source[right + 1 :].lstrip("\n")))
 
 
 def names_an_employer(doc: Doc, m: Mention, ctx: Context) -> bool:
     """'| Salesforce February 2022', 'Engineer at Databricks': an employer's name, not a skill."""
     if m.end < len(doc):
         nxt = doc[m.end]
-        same_line = "\n" not in ctx.source[m.src_end:m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
+        same_line = "\n" not in ctx.source[m.src_end : m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
         if same_line and (nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text)):
             return True
     prev = doc[m.start - 1].lower_ if m.start > 0 else ""
     if prev in {"at", "@"} and m.surface[:1].isupper():
-        after = ctx.source[m.src_end:m.src_end + 2]
-        return after[:1] in {"", "\n", ",", "(", "|", ";", "–", "—"} or after in {" (", " |", " –", " —", " -"}
+        after = ctx.source[m.src_end : m.src_end + 2]
+        return after[:1] in {"", "\n", ",", "(", "|", ";", "–", "—"} or after in {
+            " (",
+            " |",
+            " –",
+            " —",
+            " -",
+        }
     return False
 
 
@@ -350,14 +647,19 @@ def part_of_another_word(m: Mention, ctx: Context) -> bool:
 
     A lowercase name glued after a hyphen is part of an identifier; 'Multi-RAG' or 'Py-Spark' are not.
     """
-    before = ctx.source[max(0, m.src_start - 2):m.src_start]
+    before = ctx.source[max(0, m.src_start - 2) : m.src_start]
     if before[-1:] == "<" or before == "</":
         return True
     if before[-1:] == "-" and before[:1].isalnum() and m.surface.islower() and " " not in m.surface:
         return True
-    after = ctx.source[m.src_end:m.src_end + 3]
-    return m.surface.isupper() and len(m.surface) <= 4 and after[:2] in {"'s", "’s"} and after[2:] == " " \
-        and ctx.source[m.src_end + 3:m.src_end + 4].islower()
+    after = ctx.source[m.src_end : m.src_end + 3]
+    return (
+        m.surface.isupper()
+        and len(m.surface) <= 4
+        and after[:2] in {"'s", "’s"}
+        and after[2:] == " "
+        and ctx.source[m.src_end + 3 : m.src_end + 4].islower()
+    )
 
 
 def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozenset()) -> bool:
@@ -367,25 +669,44 @@ def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozens
     is claimed by that list or job; any other list label or title word is not a skill.
     """
     is_area = set(m.skill_ids) <= areas
-    return ctx.regions.reason(m.src_start, m.src_end) is not None or part_of_another_word(m, ctx) \
-        or names_an_org(doc, m, ctx) or (not is_area and names_a_job_title(doc, m)) \
-        or names_an_employer(doc, m, ctx) or used_otherwise(doc, m, ctx) \
-        or (not is_area and group_label(m, ctx)) or owned_by_others(doc, m, ctx)
+    return (
+        ctx.regions.reason(m.src_start, m.src_end) is not None
+        or part_of_another_word(m, ctx)
+        or names_an_org(doc, m, ctx)
+        or (not is_area and names_a_job_title(doc, m))
+        or names_an_employer(doc, m, ctx)
+        or used_otherwise(doc, m, ctx)
+        or (not is_area and group_label(m, ctx))
+        or owned_by_others(doc, m, ctx)
+    )
 
 
 def slash_compound(doc: Doc, m: Mention, covered: set[int]) -> bool:
     """'connection/data mining': glued by a slash to an ordinary lowercase word, the name is part of a phrase.
     Between two skills ('ETL/ELT', 'Git/GitHub') the slash lists alternatives."""
     for slash, word in ((m.start - 1, m.start - 2), (m.end, m.end + 1)):
-        if 0 <= word < len(doc) and 0 <= slash < len(doc) and doc[slash].text == "/" \
-                and not doc[slash].whitespace_ and not doc[slash - 1 if slash < m.start else slash].whitespace_ \
-                and doc[word].is_alpha and doc[word].is_lower and word not in covered:
+        if (
+            0 <= word < len(doc)
+            and 0 <= slash < len(doc)
+            and doc[slash].text == "/"
+            and not doc[slash].whitespace_
+            and not doc[slash - 1 if slash < m.start else slash].whitespace_
+            and doc[word].is_alpha
+            and doc[word].is_lower
+            and word not in covered
+        ):
             return True
     return False
 
 
-def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]], ctx: Context,
-            norm: NormalisedText, areas: frozenset[str] = frozenset()) -> list[Mention]:
+def resolve(
+    doc: Doc,
+    mentions: list[Mention],
+    exact_forms: dict[str, set[str]],
+    ctx: Context,
+    norm: NormalisedText,
+    areas: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """Accept the mentions that are the person's skills; returns them in text order."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions = [m for m in mentions if not slash_compound(doc, m, covered)]
@@ -396,8 +717,11 @@ def resolve(doc: Doc, mentions: list[Mention], exact_forms: dict[str, set[str]],
         forms = set().union(*(exact_forms.get(i, set()) for i in m.skill_ids))
         if m.mode == "acronym":  # an acronym written as a word ("Jax"): the form is fine, a list must vouch
             forms.add(m.surface)
-        if hard_negative(doc, m, forms, ctx) or proper_name_neighbour(doc, m, covered, ctx, norm) \
-                or excluded(doc, m, ctx, areas):
+        if (
+            hard_negative(doc, m, forms, ctx)
+            or proper_name_neighbour(doc, m, covered, ctx, norm)
+            or excluded(doc, m, ctx, areas)
+        ):
             m.mode = "rejected"
     for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
         for m in pending:

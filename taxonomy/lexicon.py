@@ -17,7 +17,7 @@ COMPETENCY_CATEGORIES = frozenset({"leadership", "soft_skill", "practice", "comm
 
 
 def kind_of(category: str) -> str:
-    """"competency" for soft skills, leadership and practices; "skill" for hard skills."""
+    """ "competency" for soft skills, leadership and practices; "skill" for hard skills."""
     return "competency" if category in COMPETENCY_CATEGORIES else "skill"
 
 
@@ -45,12 +45,17 @@ class SkillEntry:
         missing = [k for k in ("id", "name", "category") if not raw.get(k)]
         if missing:
             raise LexiconError(f"skill {raw!r} lacks {', '.join(missing)}")
-        return cls(id=str(raw["id"]), name=str(raw["name"]), category=str(raw["category"]),
-                   parent=raw.get("parent") or None,
-                   aliases=[str(a) for a in raw.get("aliases", [])],
-                   ambiguous_aliases=[str(a) for a in raw.get("ambiguous_aliases", [])],
-                   list_only_aliases=[str(a) for a in raw.get("list_only_aliases", [])],
-                   name_is_alias=bool(raw.get("name_is_alias", True)), source=source)
+        return cls(
+            id=str(raw["id"]),
+            name=str(raw["name"]),
+            category=str(raw["category"]),
+            parent=raw.get("parent") or None,
+            aliases=[str(a) for a in raw.get("aliases", [])],
+            ambiguous_aliases=[str(a) for a in raw.get("ambiguous_aliases", [])],
+            list_only_aliases=[str(a) for a in raw.get("list_only_aliases", [])],
+            name_is_alias=bool(raw.get("name_is_alias", True)),
+            source=source,
+        )
 
     def plain_aliases(self) -> list[str]:
         """Names that are tagged wherever they occur (the display name included)."""

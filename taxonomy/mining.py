@@ -15,11 +15,27 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-CUES = ["such as", "experience with", "experience in", "proficiency in", "proficient in", "familiarity with",
-        "familiar with", "knowledge of", "expertise in", "skilled in", "using", "like", "including", "e.g."]
+CUES = [
+    "such as",
+    "experience with",
+    "experience in",
+    "proficiency in",
+    "proficient in",
+    "familiarity with",
+    "familiar with",
+    "knowledge of",
+    "expertise in",
+    "skilled in",
+    "using",
+    "like",
+    "including",
+    "e.g.",
+]
 SEPARATORS = {",", ";", "and", "or", "/", "&", "etc", "etc."}
 STOP = {".", "(", ")", ":", "\n", "!", "?"}
-TECH_SHAPE = re.compile(r"^(?:[A-Z]?[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{2,}[a-z]*|.+\.js|.+[#+]{1,2})$")
+TECH_SHAPE = re.compile(
+    r"^(?:[A-Z]?[a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{2,}[a-z]*|.+\.js|.+[#+]{1,2})$"
+)
 
 
 def make_matcher(nlp: Language) -> Matcher:

@@ -15,16 +15,40 @@ from spacy.util import compile_infix_regex
 
 # Written forms that must stay one token (a pattern and the text are cut the same way).
 SINGLE_TOKENS = (
-    "C#", "c#", "F#", "f#", "C++", "c++", ".NET", ".net", "ASP.NET", "CI/CD", "ci/cd", "A/B", "a/b",
-    "R&D", "r&d", "PL/SQL", "pl/sql", "Pub/Sub", "TCP/IP", "I/O", "W&B", "AT&T", "P&L",
+    "C#",
+    "c#",
+    "F#",
+    "f#",
+    "C++",
+    "c++",
+    ".NET",
+    ".net",
+    "ASP.NET",
+    "CI/CD",
+    "ci/cd",
+    "A/B",
+    "a/b",
+    "R&D",
+    "r&d",
+    "PL/SQL",
+    "pl/sql",
+    "Pub/Sub",
+    "TCP/IP",
+    "I/O",
+    "W&B",
+    "AT&T",
+    "P&L",
 )
 
 # Single capitals with a full stop: split so that "Python and R." yields the token "R".
 SPLIT_INITIALS = tuple(f"{letter}." for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # Extra infixes: a comma or semicolon glued between items ("S3,EC2"), and a colon after a label.
-EXTRA_INFIXES = (r"(?<=[A-Za-z0-9+#)]),(?=[A-Za-z(])", r"(?<=[A-Za-z0-9)]);(?=[A-Za-z])",
-                 r"(?<=[a-z]):(?=[A-Z])")
+EXTRA_INFIXES = (
+    r"(?<=[A-Za-z0-9+#)]),(?=[A-Za-z(])",
+    r"(?<=[A-Za-z0-9)]);(?=[A-Za-z])",
+    r"(?<=[a-z]):(?=[A-Z])",
+)
 
 
 def make_nlp() -> Language:

@@ -41,8 +41,20 @@ KEPT_COMMODITIES = {
 }
 GENERIC_ACRONYMS = {"IDE", "API", "SDK"}
 # Vendor words O*NET puts in front of product names.
-VENDOR_PREFIXES = ("The MathWorks ", "Amazon Web Services ", "Microsoft ", "Oracle ", "Apache ", "Google ", "Amazon ", "IBM ",
-                   "Atlassian ", "Red Hat ", "Apple ", "Eclipse ")
+VENDOR_PREFIXES = (
+    "The MathWorks ",
+    "Amazon Web Services ",
+    "Microsoft ",
+    "Oracle ",
+    "Apache ",
+    "Google ",
+    "Amazon ",
+    "IBM ",
+    "Atlassian ",
+    "Red Hat ",
+    "Apple ",
+    "Eclipse ",
+)
 
 
 @dataclass(frozen=True)
@@ -61,34 +73,55 @@ def read_onet(path: Path = ONET_SUBSET_PATH) -> list[OnetName]:
     """Read an O*NET technology TSV (the shared original or the copied subset)."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
-        return [OnetName(r["example"], r["commodity_code"], r["commodity_title"], r["hot_technology"] == "Y",
-                         r["in_demand"] == "Y", int(r["occupation_count"])) for r in rows]
+        return [
+            OnetName(
+                r["example"],
+                r["commodity_code"],
+                r["commodity_title"],
+                r["hot_technology"] == "Y",
+                r["in_demand"] == "Y",
+                int(r["occupation_count"]),
+            )
+            for r in rows
+        ]
 
 
 def is_product_name(name: str) -> bool:
     """'Apache Maven', 'WaveMetrics IGOR Pro' name products; 'Air quality modeling software' describes one."""
     words = re.sub(r"\s+software$", "", name).split()
-    titled = len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w in {"for", "and", "of", "&"}
-                                     for w in words)
+    titled = len(words) >= 2 and all(
+        w[:1].isupper() or w[:1].isdigit() or w in {"for", "and", "of", "&"} for w in words
+    )
     # A brand's shape: a vendor's name first, or a word with inner capitals or digits (WaveMetrics, IGOR, 3D).
     branded = any(name.startswith(p) for p in VENDOR_PREFIXES) or any(
-        any(c.isupper() or c.isdigit() for c in w[1:]) or w[:1].isdigit() for w in words)
+        any(c.isupper() or c.isdigit() for c in w[1:]) or w[:1].isdigit() for w in words
+    )
     return titled and branded
 
 
 def select_subset(names: list[OnetName]) -> list[OnetName]:
     """The rows worth copying: kept categories, flagged hot or in demand, or a product's full name."""
-    return sorted((n for n in names if n.commodity in KEPT_COMMODITIES
-                   and (n.hot or n.in_demand or is_product_name(n.name))), key=lambda n: n.name.lower())
+    return sorted(
+        (
+            n
+            for n in names
+            if n.commodity in KEPT_COMMODITIES and (n.hot or n.in_demand or is_product_name(n.name))
+        ),
+        key=lambda n: n.name.lower(),
+    )
 
 
 def write_subset(names: list[OnetName], path: Path = ONET_SUBSET_PATH) -> None:
     """Write the subset in the original column layout."""
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("example\tcommodity_code\tcommodity_title\thot_technology\tin_demand\toccupation_count\n")
+        handle.write(
+            "example\tcommodity_code\tcommodity_title\thot_technology\tin_demand\toccupation_count\n"
+        )
         for n in names:
-            handle.write(f"{n.name}\t{n.code}\t{n.commodity}\t{'Y' if n.hot else 'N'}\t"
-                         f"{'Y' if n.in_demand else 'N'}\t{n.occupations}\n")
+            handle.write(
+                f"{n.name}\t{n.code}\t{n.commodity}\t{'Y' if n.hot else 'N'}\t"
+                f"{'Y' if n.in_demand else 'N'}\t{n.occupations}\n"
+            )
 
 
 def name_variants(name: str) -> list[str]:
@@ -103,7 +136,7 @@ def name_variants(name: str) -> list[str]:
     variants = [stem, base]
     for prefix in VENDOR_PREFIXES:
         if stem.startswith(prefix):
-            variants.append(stem[len(prefix):])
+            variants.append(stem[len(prefix) :])
             break
     if acronym:
         variants.append(acronym)
@@ -141,8 +174,14 @@ def widen_lexicon(lexicon: Lexicon, names: list[OnetName]) -> dict[str, int]:
             skill_id = "onet-" + re.sub(r"[^a-z0-9]+", "-", display.lower()).strip("-")
             if match_key(display) in index or skill_id in lexicon.skills:
                 continue
-            lexicon.skills[skill_id] = SkillEntry(id=skill_id, name=display, category=KEPT_COMMODITIES[onet.commodity],
-                                                  ambiguous_aliases=[display], name_is_alias=False, source="onet")
+            lexicon.skills[skill_id] = SkillEntry(
+                id=skill_id,
+                name=display,
+                category=KEPT_COMMODITIES[onet.commodity],
+                ambiguous_aliases=[display],
+                name_is_alias=False,
+                source="onet",
+            )
             index[match_key(display)] = skill_id
             added_skills += 1
             continue
@@ -150,9 +189,15 @@ def widen_lexicon(lexicon: Lexicon, names: list[OnetName]) -> dict[str, int]:
         skill_id = "onet-" + re.sub(r"[^a-z0-9]+", "-", display.lower()).strip("-")
         plain = [v for v in variants if len(v.split()) > 1 or (len(v) >= 3 and v.isupper())]
         ambiguous = [v for v in variants if v not in plain]
-        entry = SkillEntry(id=skill_id, name=display, category=KEPT_COMMODITIES[onet.commodity],
-                           aliases=[v for v in plain if v != display], ambiguous_aliases=ambiguous,
-                           name_is_alias=display in plain, source="onet")
+        entry = SkillEntry(
+            id=skill_id,
+            name=display,
+            category=KEPT_COMMODITIES[onet.commodity],
+            aliases=[v for v in plain if v != display],
+            ambiguous_aliases=ambiguous,
+            name_is_alias=display in plain,
+            source="onet",
+        )
         lexicon.skills[skill_id] = entry
         for alias in plain + ambiguous:
             index.setdefault(match_key(alias), skill_id)

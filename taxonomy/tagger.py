@@ -68,10 +68,17 @@ class SkillMatch:
 
     def to_dict(self) -> dict[str, Any]:
         """The report entry: evidence as strings, offsets as [start, end] pairs."""
-        return {"id": self.id, "name": self.name, "category": self.category, "parent": self.parent,
-                "kind": self.kind, "mentions": self.mentions, "sections": list(self.sections),
-                "evidence": [e.text for e in self.evidence],
-                "offsets": [[e.start, e.end] for e in self.evidence]}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "parent": self.parent,
+            "kind": self.kind,
+            "mentions": self.mentions,
+            "sections": list(self.sections),
+            "evidence": [e.text for e in self.evidence],
+            "offsets": [[e.start, e.end] for e in self.evidence],
+        }
 
 
 def split_kinds(matches: Sequence[SkillMatch]) -> tuple[list[SkillMatch], list[SkillMatch]]:
@@ -115,8 +122,14 @@ class SkillTagger:
         self.acronyms: set[str] = set()
         self.areas: frozenset[str] = frozenset()
 
-    def configure(self, *, patterns: Sequence[Sequence[str]], exact_forms: dict[str, set[str]],
-                  ignore: set[str], areas: frozenset[str] = frozenset()) -> None:
+    def configure(
+        self,
+        *,
+        patterns: Sequence[Sequence[str]],
+        exact_forms: dict[str, set[str]],
+        ignore: set[str],
+        areas: frozenset[str] = frozenset(),
+    ) -> None:
         """Load [text, "ids|mode"] patterns, the exact forms of ambiguous names, and ignored terms."""
         by_key: dict[str, list[str]] = {}
         for text, key in patterns:
@@ -126,8 +139,14 @@ class SkillTagger:
         self.alias_index = {text.lower(): key for text, key in patterns}
         # Acronyms match only when written as acronyms: "BART" the model, not "Bart" the person.
         written_otherwise = {text.lower() for text, _ in patterns if not text.isupper()}
-        self.acronyms = {text.lower() for text, _ in patterns if 2 <= len(text) <= 5 and text.isalpha() and text.isupper()
-                         and text.lower() not in written_otherwise}
+        self.acronyms = {
+            text.lower()
+            for text, _ in patterns
+            if 2 <= len(text) <= 5
+            and text.isalpha()
+            and text.isupper()
+            and text.lower() not in written_otherwise
+        }
         self.exact_forms, self.ignore, self.areas = exact_forms, ignore, areas
 
     def __call__(self, doc: Doc) -> Doc:
@@ -147,10 +166,16 @@ class SkillTagger:
             info = parse_pattern_key(span.label_)
             src_start, src_end = norm.source_span(span.start_char, span.end_char)
             mode = info.mode
-            if mode == "plain" and span.text[:1].isupper() and span.text[1:].islower() \
-                    and span.text.lower() in self.acronyms:
+            if (
+                mode == "plain"
+                and span.text[:1].isupper()
+                and span.text[1:].islower()
+                and span.text.lower() in self.acronyms
+            ):
                 mode = "acronym"  # "Jax" in a skills list is JAX; "Bart Goethals" names a person
-            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, span.text))
+            mentions.append(
+                Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, span.text)
+            )
         return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm, self.areas)
 
     def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -159,7 +184,9 @@ class SkillTagger:
         for span in spans:
             if span.end >= len(doc) or doc[span.end].text != "(":
                 continue
-            close = next((i for i in range(span.end + 1, min(span.end + 40, len(doc))) if doc[i].text == ")"), None)
+            close = next(
+                (i for i in range(span.end + 1, min(span.end + 40, len(doc))) if doc[i].text == ")"), None
+            )
             if close is None:
                 continue
             start = span.end + 1
@@ -185,16 +212,28 @@ class Tagger:
         self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
         self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
         self._implies = {sid: tuple(s.get("implies", ())) for sid, s in taxonomy["skills"].items()}
-        self._skills = {sid: SkillInfo(sid, s["name"], s["category"], s.get("parent"), tuple(s.get("aliases", ())),
-                                       s.get("kind") or kind_of(s["category"]))
-                        for sid, s in taxonomy["skills"].items()}
+        self._skills = {
+            sid: SkillInfo(
+                sid,
+                s["name"],
+                s["category"],
+                s.get("parent"),
+                tuple(s.get("aliases", ())),
+                s.get("kind") or kind_of(s["category"]),
+            )
+            for sid, s in taxonomy["skills"].items()
+        }
         self.nlp = make_nlp()
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
         component.configure(
-            patterns=taxonomy["patterns"], ignore=set(taxonomy.get("ignore", ())),
+            patterns=taxonomy["patterns"],
+            ignore=set(taxonomy.get("ignore", ())),
             areas=frozenset(sid for sid, s in taxonomy["skills"].items() if s["category"] in AREA_CATEGORIES),
-            exact_forms={sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
-                         for sid, s in taxonomy["skills"].items()})
+            exact_forms={
+                sid: set(s.get("ambiguous", ())) | set(s.get("list_only", ()))
+                for sid, s in taxonomy["skills"].items()
+            },
+        )
 
     def skill(self, skill_id: str) -> SkillInfo | None:
         """Look a canonical skill up by id."""
@@ -240,8 +279,9 @@ class Tagger:
             evidence.append(Evidence(text, m.src_start, m.src_end))
             if len(evidence) == MAX_EVIDENCE:
                 break
-        return SkillMatch(info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence),
-                          info.kind)
+        return SkillMatch(
+            info.id, info.name, info.category, info.parent, len(found), sections, tuple(evidence), info.kind
+        )
 
 
 def read_artifact(path: str | Path | None = None) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def normalise(source: str) -> NormalisedText:
     for match in _BREAKS.finditer(source):
         if match.group() == " ":
             continue
-        chunks.append(source[pos:match.start()])
+        chunks.append(source[pos : match.start()])
         size += match.start() - pos
         chunks.append("-" if match.group().startswith("-") else " ")
         norm_starts.append(size)  # the replacement character maps to the break's first character
@@ -89,8 +89,9 @@ def line_bounds(source: str, start: int, end: int) -> tuple[int, int]:
     return left, len(source) if right < 0 else right
 
 
-def snippet(clauses: Clauses, start: int, end: int, limit: int = 160,
-            bounds: tuple[int, int] | None = None) -> str:
+def snippet(
+    clauses: Clauses, start: int, end: int, limit: int = 160, bounds: tuple[int, int] | None = None
+) -> str:
     """About a clause around the mention, whitespace collapsed, at most `limit` characters.
 
     `bounds` (the body of the mention's section) keeps headings and neighbouring sections out.

@@ -64,7 +64,9 @@ def live_server(redis_url: str, worker_process: Process) -> Iterator[str]:
 def app(redis_url: str):
     from service import create_app
 
-    return create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000, **LIFTED_SHARES})
+    return create_app(
+        {"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000, **LIFTED_SHARES}
+    )
 
 
 @pytest.fixture()

@@ -43,8 +43,9 @@ class Process:
         self.log_path = ARTIFACTS / f"{name}.log"
         self._log = open(self.log_path, "ab")  # noqa: SIM115 (open for the process's life; closed in stop())
         self._offset = self._log.tell()  # earlier runs' output stays in the file; log() skips it
-        self.popen = subprocess.Popen(command, env=env, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
-                                      start_new_session=True)
+        self.popen = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
     def alive(self) -> bool:
         return self.popen.poll() is None
@@ -73,23 +74,49 @@ class Process:
 # tests send wrong or revoked keys on purpose, all from 127.0.0.1 within a minute; like the rate limit,
 # the anonymous backlog shares and the wrong-key limit are lifted (tests/faults/test_backlog.py and
 # tests/service/test_hostile_clients.py set their own).
-LIFTED_SHARES = {"max_queued_jobs_anonymous": 10**6, "max_queued_bytes_anonymous": 10**12,
-                 "max_queued_jobs_anonymous_total": 10**6, "max_queued_bytes_anonymous_total": 10**12,
-                 "max_failed_auth_per_minute": 10**6}
+LIFTED_SHARES = {
+    "max_queued_jobs_anonymous": 10**6,
+    "max_queued_bytes_anonymous": 10**12,
+    "max_queued_jobs_anonymous_total": 10**6,
+    "max_queued_bytes_anonymous_total": 10**12,
+    "max_failed_auth_per_minute": 10**6,
+}
 LIFTED_SHARES_ENV = {f"ROLEFIT_{k.upper()}": str(v) for k, v in LIFTED_SHARES.items()}
 
 
 def stack_env(redis_url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ROLEFIT_")}
-    env.update({"REDIS_URL": redis_url, "PYTHONUNBUFFERED": "1", "ROLEFIT_RATE_LIMIT_PER_MINUTE": "100000",
-                **LIFTED_SHARES_ENV, **extra})
+    env.update(
+        {
+            "REDIS_URL": redis_url,
+            "PYTHONUNBUFFERED": "1",
+            "ROLEFIT_RATE_LIMIT_PER_MINUTE": "100000",
+            **LIFTED_SHARES_ENV,
+            **extra,
+        }
+    )
     return env
 
 
 def start_worker(redis_url: str, *, name: str = "worker", concurrency: int = 2, **extra_env: str) -> Process:
-    command = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-Q", "rolefit",
-               "--loglevel", "INFO", "--concurrency", str(concurrency), "--without-gossip", "--without-mingle",
-               "-n", f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h"]
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "worker.celery_app",
+        "worker",
+        "-Q",
+        "rolefit",
+        "--loglevel",
+        "INFO",
+        "--concurrency",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+        "-n",
+        f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h",
+    ]
     process = Process(name, command, stack_env(redis_url, **extra_env))
     wait_for(lambda: "ready" in process.log() or not process.alive(), 60, "the Celery worker to start")
     if not process.alive():
@@ -99,8 +126,18 @@ def start_worker(redis_url: str, *, name: str = "worker", concurrency: int = 2, 
 
 def start_web(redis_url: str, *, name: str = "web", **extra_env: str) -> tuple[Process, str]:
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-               "--threads", "4", "service.wsgi:app"]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "service.wsgi:app",
+    ]
     process = Process(name, command, stack_env(redis_url, **extra_env))
     base = f"http://127.0.0.1:{port}"
 

@@ -25,7 +25,10 @@ COMPOSE_SCHEMA = ROOT / "tests" / "data" / "compose-spec" / "compose-spec.json"
 def compose_command() -> list[str] | None:
     if shutil.which("docker-compose"):
         return ["docker-compose"]
-    if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True, check=False).returncode == 0:
+    if (
+        shutil.which("docker")
+        and subprocess.run(["docker", "compose", "version"], capture_output=True, check=False).returncode == 0
+    ):
         return ["docker", "compose"]
     return None
 
@@ -37,29 +40,44 @@ def compose() -> dict:
 
 def test_compose_file_matches_the_compose_specification_schema(compose: dict):
     schema = json.loads(COMPOSE_SCHEMA.read_text())
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in jsonschema.Draft7Validator(schema).iter_errors(compose)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in jsonschema.Draft7Validator(schema).iter_errors(compose)
+    ]
     assert errors == []
 
 
 def test_the_schema_check_catches_a_wrong_key(compose: dict):
     schema = json.loads(COMPOSE_SCHEMA.read_text())
-    broken = {**compose, "services": {**compose["services"], "web": {**compose["services"]["web"],
-                                                                       "restart_policy": "always"}}}
+    broken = {
+        **compose,
+        "services": {
+            **compose["services"],
+            "web": {**compose["services"]["web"], "restart_policy": "always"},
+        },
+    }
     assert not jsonschema.Draft7Validator(schema).is_valid(broken)
 
 
 def test_compose_file_is_valid_for_the_compose_tool():
     command = compose_command()
     if command is None:
-        pytest.skip("neither docker-compose nor the docker compose plugin is installed here; the file "
-                    "was checked against the Compose Specification schema instead (.ci/run installs "
-                    "Debian's docker-compose, so CI runs this check too)")
-    result = subprocess.run([*command, "-f", str(COMPOSE), "config", "-q"], capture_output=True, text=True, check=False,
-                            cwd=ROOT)
+        pytest.skip(
+            "neither docker-compose nor the docker compose plugin is installed here; the file "
+            "was checked against the Compose Specification schema instead (.ci/run installs "
+            "Debian's docker-compose, so CI runs this check too)"
+        )
+    result = subprocess.run(
+        [*command, "-f", str(COMPOSE), "config", "-q"], capture_output=True, text=True, check=False, cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr
-    services = subprocess.run([*command, "-f", str(COMPOSE), "config", "--services"], capture_output=True, check=False,
-                              text=True, cwd=ROOT).stdout.split()
+    services = subprocess.run(
+        [*command, "-f", str(COMPOSE), "config", "--services"],
+        capture_output=True,
+        check=False,
+        text=True,
+        cwd=ROOT,
+    ).stdout.split()
     assert sorted(services) == ["proxy", "redis", "web", "worker"]
 
 
@@ -110,9 +128,15 @@ def test_only_the_buffering_proxy_is_published(compose: dict):
     assert "ports" not in web
     assert web["environment"]["ROLEFIT_TRUSTED_PROXIES"] == "1"
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
-    for directive in ("client_header_timeout 10s;", "client_body_timeout 20s;", "client_max_body_size 310m;",
-                      "proxy_request_buffering on;", "server web:8000;", "listen 8080;",
-                      "proxy_set_header X-Forwarded-For $remote_addr;"):
+    for directive in (
+        "client_header_timeout 10s;",
+        "client_body_timeout 20s;",
+        "client_max_body_size 310m;",
+        "proxy_request_buffering on;",
+        "server web:8000;",
+        "listen 8080;",
+        "proxy_set_header X-Forwarded-For $remote_addr;",
+    ):
         assert directive in conf, directive
 
 

@@ -20,8 +20,10 @@ def celery_config(settings: Settings) -> dict[str, object]:
         # An unacknowledged task whose worker died goes back to the queue once it is older than the
         # visibility timeout. Workers look for such tasks every 10 s; kombu's default throttle
         # scans only on every 10th look, which could add 100 s to the recovery.
-        "broker_transport_options": {"visibility_timeout": settings.broker_visibility_timeout_s,
-                                     "unacked_restore_throttle": 1},
+        "broker_transport_options": {
+            "visibility_timeout": settings.broker_visibility_timeout_s,
+            "unacked_restore_throttle": 1,
+        },
         "task_ignore_result": True,
         "task_serializer": "json",
         "accept_content": ["json"],

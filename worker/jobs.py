@@ -22,8 +22,11 @@ MAX_ATTEMPTS = 5  # deliveries of one job; redeliveries follow a killed worker p
 
 
 def limits_of(settings: Settings) -> Limits:
-    return Limits(max_bytes=settings.max_upload_bytes, max_pages=settings.max_pages,
-                  timeout_s=settings.extract_timeout_s)
+    return Limits(
+        max_bytes=settings.max_upload_bytes,
+        max_pages=settings.max_pages,
+        timeout_s=settings.extract_timeout_s,
+    )
 
 
 def extra_roles_for(store: Store, role_id: str) -> list[Any]:
@@ -63,19 +66,28 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
     if attempts > MAX_ATTEMPTS:  # a file that keeps killing its worker process must not loop for ever
         store.fail(job_id, "internal", "The file stopped the analyser several times and was set aside.")
         metrics.count("jobs", status="failed", code="internal")
-        log.warning("job set aside after repeated crashes", extra={"stage": "poisoned", "job": job_id,
-                                                                    "attempts": attempts})
+        log.warning(
+            "job set aside after repeated crashes",
+            extra={"stage": "poisoned", "job": job_id, "attempts": attempts},
+        )
         return "failed"
     store.transition(job_id, "processing")
     data = store.get_upload(job_id)
     if data is None:
-        store.fail(job_id, "expired", "The uploaded file expired before it could be processed; upload it again.")
+        store.fail(
+            job_id, "expired", "The uploaded file expired before it could be processed; upload it again."
+        )
         return "failed"
     started = time.perf_counter()
     try:
         as_of = job.fields.get("as_of") or ""
-        analysis = analyze(data, job.fields.get("name", ""), extra_roles=extra_roles_for(store, job.fields.get("role", "")),
-                           limits=limits_of(settings), as_of=parse_as_of(as_of) if as_of else None)
+        analysis = analyze(
+            data,
+            job.fields.get("name", ""),
+            extra_roles=extra_roles_for(store, job.fields.get("role", "")),
+            limits=limits_of(settings),
+            as_of=parse_as_of(as_of) if as_of else None,
+        )
     except ResumeError as error:
         store.fail(job_id, error.code, error.message)
         metrics.count("jobs", status="failed", code=error.code)
@@ -84,7 +96,9 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
     report = analysis.report
     summary = None
     if job.fields.get("batch"):
-        summary = candidate_summary(report, job.fields.get("role") or None, file_name=job.fields.get("name", ""))
+        summary = candidate_summary(
+            report, job.fields.get("role") or None, file_name=job.fields.get("name", "")
+        )
     store.finish(job_id, report, summary=summary, job=job)
     if job.fields.get("reuse_scope"):  # only where the uploader's key may reuse it (never anonymously)
         store.remember_digest(job.fields["reuse_scope"], job.fields["sha256"], job_id)
@@ -93,6 +107,7 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
         for stage, seconds in analysis.timings.items():
             metrics.observe("stage_seconds", seconds, stage=stage)
         metrics.observe("stage_seconds", time.perf_counter() - started, stage="total")
-    log.info("job done", extra={"stage": "done", "job": job_id,
-                                "seconds": round(time.perf_counter() - started, 4)})
+    log.info(
+        "job done", extra={"stage": "done", "job": job_id, "seconds": round(time.perf_counter() - started, 4)}
+    )
     return "done"

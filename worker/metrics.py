@@ -50,7 +50,9 @@ class Metrics:
         target = self._pipe if self._pipe is not None else self.redis
         target.hincrby(f"{KEY}:counter:{name}", _label_key(labels), amount)
 
-    def observe(self, name: str, value: float, buckets: Iterable[float] = STAGE_BUCKETS, **labels: str) -> None:
+    def observe(
+        self, name: str, value: float, buckets: Iterable[float] = STAGE_BUCKETS, **labels: str
+    ) -> None:
         """One observation into a cumulative histogram (buckets, sum, count) in one round trip."""
         with self.batched():
             pipe = self._pipe
@@ -75,7 +77,9 @@ class RedisCollector(Collector):
             name = key.decode().rsplit(":", 1)[1]
             values = {k.decode(): int(v) for k, v in self.redis.hgetall(key).items()}
             label_names = sorted({n for k in values for n in json.loads(k)})
-            family = CounterMetricFamily(f"rolefit_{name}", f"Rolefit {name.replace('_', ' ')}.", labels=label_names)
+            family = CounterMetricFamily(
+                f"rolefit_{name}", f"Rolefit {name.replace('_', ' ')}.", labels=label_names
+            )
             for labels, value in sorted(values.items()):
                 parsed = json.loads(labels)
                 family.add_metric([parsed.get(n, "") for n in label_names], value)
@@ -93,7 +97,9 @@ class RedisCollector(Collector):
             labels, _, bound = field.decode().rpartition("|")
             series.setdefault(labels, {})[bound] = float(value)
         label_names = sorted({n for k in series for n in json.loads(k)})
-        family = HistogramMetricFamily(f"rolefit_{name}", f"Rolefit {name.replace('_', ' ')}.", labels=label_names)
+        family = HistogramMetricFamily(
+            f"rolefit_{name}", f"Rolefit {name.replace('_', ' ')}.", labels=label_names
+        )
         for labels, values in sorted(series.items()):
             bounds = sorted((float(b), b) for b in values if b not in ("sum", "+Inf"))
             buckets = [(b, values[b]) for _, b in bounds] + [("+Inf", values.get("+Inf", 0.0))]

@@ -42,9 +42,17 @@ class Analysis:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = (),
-            limits: Limits = Limits(), today: date | None = None, as_of: date | None = None,
-            tagger: Tagger | None = None, parse_budget_s: float = PARSE_BUDGET_S) -> Analysis:
+def analyze(
+    data: bytes,
+    filename: str,
+    *,
+    extra_roles: Sequence[RoleProfile] = (),
+    limits: Limits = Limits(),
+    today: date | None = None,
+    as_of: date | None = None,
+    tagger: Tagger | None = None,
+    parse_budget_s: float = PARSE_BUDGET_S,
+) -> Analysis:
     """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input.
 
     Years are counted as of the resume's own date (`as_of` when given; else the file's stamps or the
@@ -53,23 +61,40 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     t0 = clock()
     extracted = extract(data, filename=filename, limits=limits)
     if len(extracted.text) > MAX_TEXT_CHARS:
-        raise ResumeError("too_large", f"The document holds {len(extracted.text):,} characters of text; a resume "
-                                       f"of up to {MAX_TEXT_CHARS:,} can be analysed.")
+        raise ResumeError(
+            "too_large",
+            f"The document holds {len(extracted.text):,} characters of text; a resume "
+            f"of up to {MAX_TEXT_CHARS:,} can be analysed.",
+        )
     t1 = clock()
     try:
-        parsed = parse_resume(extracted.text, today=today, as_of=as_of, stamps=extracted.stamps,
-                              deadline=time.monotonic() + parse_budget_s)
+        parsed = parse_resume(
+            extracted.text,
+            today=today,
+            as_of=as_of,
+            stamps=extracted.stamps,
+            deadline=time.monotonic() + parse_budget_s,
+        )
     except ParseTimeout:
-        raise ResumeError("timeout", "Reading the resume's text took too long; it may hold an unusual amount "
-                                     "of dates or tables. Upload a shorter version.") from None
+        raise ResumeError(
+            "timeout",
+            "Reading the resume's text took too long; it may hold an unusual amount "
+            "of dates or tables. Upload a shorter version.",
+        ) from None
     t2 = clock()
     tagger = tagger or load_tagger()
     found = tagger.tag(extracted.text, parsed.section_spans())
     skills, competencies = split_kinds(found)
     t3 = clock()
     # Competencies (mentoring, technical leadership) are evidence of scope for the scorer, never skills.
-    features = features_from(parsed, skills, extracted.text, today=parsed.as_of, competencies=competencies,
-                             stated_years=stated_years(extracted.text))
+    features = features_from(
+        parsed,
+        skills,
+        extracted.text,
+        today=parsed.as_of,
+        competencies=competencies,
+        stated_years=stated_years(extracted.text),
+    )
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)
     placed = placement(features, fits, as_of=parsed.as_of)
@@ -77,11 +102,17 @@ def analyze(data: bytes, filename: str, *, extra_roles: Sequence[RoleProfile] = 
     contact = parsed.contact
     report = {
         "schema": SCHEMA,
-        "file": {"name": PurePath(filename).name, "type": extracted.file_type, "pages": extracted.pages,
-                 "sha256": hashlib.sha256(data).hexdigest()},
+        "file": {
+            "name": PurePath(filename).name,
+            "type": extracted.file_type,
+            "pages": extracted.pages,
+            "sha256": hashlib.sha256(data).hexdigest(),
+        },
         "taxonomy_version": tagger.version,
         "candidate": {
-            "name": contact.name, "email": contact.email, "phone": contact.phone,
+            "name": contact.name,
+            "email": contact.email,
+            "phone": contact.phone,
             "links": list(contact.links),
             "years_experience": round(parsed.years_experience, 1),
             "highest_degree": parsed.education.highest_degree,

@@ -34,8 +34,15 @@ def candidate_summary(report: dict[str, Any], role_id: str | None, *, file_name:
         "role_title": fit.get("title") if fit else None,
         "basis": basis,
         "scores": {f["role"]: float(f["score"]) for f in fits},
-        "role_scores": [{"role": f["role"], "title": f.get("title") or f["role"], "level": f.get("level"),
-                         "score": float(f["score"])} for f in fits],
+        "role_scores": [
+            {
+                "role": f["role"],
+                "title": f.get("title") or f["role"],
+                "level": f.get("level"),
+                "score": float(f["score"]),
+            }
+            for f in fits
+        ],
         "ladder_level": report.get("ladder_level"),
         "best_fit": report.get("best_fit"),
         "years": candidate.get("years_experience"),
@@ -99,7 +106,8 @@ def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: 
     for job_id, row in rows:
         (done if row.get("status") == "done" else failed).append((job_id, row))
     matching = [
-        (job_id, row) for job_id, row in done
+        (job_id, row)
+        for job_id, row in done
         if (query.min_score is None or row["score"] >= query.min_score)
         and all(_has_skill(row, skill) for skill in query.must)
         and (not query.levels or row.get("ladder_level") in query.levels)
@@ -113,15 +121,19 @@ def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: 
     # ties broken by score, then by the stable candidate code, so pages never shuffle
     matching.sort(key=lambda item: candidate_code(batch_id, item[0]))
     matching.sort(key=lambda item: _sort_value(item[1], "score"), reverse=True)
-    matching.sort(key=lambda item: _sort_value(item[1], sort_key), reverse=query.descending and sort_key != "name")
+    matching.sort(
+        key=lambda item: _sort_value(item[1], sort_key), reverse=query.descending and sort_key != "name"
+    )
     start = (max(query.page, 1) - 1) * query.per_page
-    page = matching[start:start + query.per_page]
+    page = matching[start : start + query.per_page]
     return {
         "matching": len(matching),
         "page": max(query.page, 1),
         "per_page": query.per_page,
-        "candidates": [present(job_id, row, batch_id=batch_id, blind=query.blind, rank_no=start + i + 1)
-                       for i, (job_id, row) in enumerate(page)],
+        "candidates": [
+            present(job_id, row, batch_id=batch_id, blind=query.blind, rank_no=start + i + 1)
+            for i, (job_id, row) in enumerate(page)
+        ],
         "failures": [present(job_id, row, batch_id=batch_id, blind=query.blind) for job_id, row in failed],
         "score_column": column,
         "ranked_by": sort_key,
@@ -135,17 +147,31 @@ def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
         roles = {(r.get("role"), r.get("role_title")) for r in rows}
         if len(roles) == 1:
             role, title = roles.pop()
-            return {"basis": "role", "role": role, "header": f"Score for {title or role}",
-                    "label": f"Every candidate's score for {title or role}."}
+            return {
+                "basis": "role",
+                "role": role,
+                "header": f"Score for {title or role}",
+                "label": f"Every candidate's score for {title or role}.",
+            }
     if rows and all(r.get("basis") == "role" for r in rows):
-        return {"basis": "role", "role": None, "header": "Score for the batch's role",
-                "label": "Every candidate's score for the role the batch was sent against."}
-    return {"basis": "ladder", "role": None, "header": "Best-fit score",
-            "label": "No role was chosen: candidates are ranked by ladder level, then by the score for "
-                     "their own best-fit role; every role's score is listed beside it."}
+        return {
+            "basis": "role",
+            "role": None,
+            "header": "Score for the batch's role",
+            "label": "Every candidate's score for the role the batch was sent against.",
+        }
+    return {
+        "basis": "ladder",
+        "role": None,
+        "header": "Best-fit score",
+        "label": "No role was chosen: candidates are ranked by ladder level, then by the score for "
+        "their own best-fit role; every role's score is listed beside it.",
+    }
 
 
-def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, rank_no: int | None = None) -> dict[str, Any]:
+def present(
+    job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, rank_no: int | None = None
+) -> dict[str, Any]:
     """One candidate as the API shows it; blind mode drops names, contact details and file names."""
     out: dict[str, Any] = {"candidate": candidate_code(batch_id, job_id)}
     if rank_no is not None:
@@ -161,13 +187,32 @@ def present(job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, ran
     return out
 
 
-CSV_COLUMNS = ("rank", "candidate", "name", "email", "phone", "file", "score", "role", "basis", "ladder_level",
-               "best_fit", "years", "highest_degree", "matched", "missing", "warnings",
-               "status", "error_code", "error_message")
+CSV_COLUMNS = (
+    "rank",
+    "candidate",
+    "name",
+    "email",
+    "phone",
+    "file",
+    "score",
+    "role",
+    "basis",
+    "ladder_level",
+    "best_fit",
+    "years",
+    "highest_degree",
+    "matched",
+    "missing",
+    "warnings",
+    "status",
+    "error_code",
+    "error_message",
+)
 
 
-def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool,
-           failures: Sequence[dict[str, Any]] = ()) -> str:
+def to_csv(
+    candidates: Sequence[dict[str, Any]], *, blind: bool, failures: Sequence[dict[str, Any]] = ()
+) -> str:
     """The shortlist as CSV; lists are joined with '; '. Blind exports carry no personal columns.
 
     Files that could not be analysed follow the ranked rows, with `status` failed and their error code.
@@ -177,12 +222,22 @@ def to_csv(candidates: Sequence[dict[str, Any]], *, blind: bool,
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in candidates:
-        writer.writerow({key: _csv_safe("; ".join(map(str, value)) if isinstance(value, list) else value)
-                         for key, value in {"status": "done", **row}.items() if key in columns})
+        writer.writerow(
+            {
+                key: _csv_safe("; ".join(map(str, value)) if isinstance(value, list) else value)
+                for key, value in {"status": "done", **row}.items()
+                if key in columns
+            }
+        )
     for row in failures:
         error = row.get("error") or {}
-        flat = {"candidate": row.get("candidate"), "file": row.get("file"), "status": "failed",
-                "error_code": error.get("code"), "error_message": error.get("message")}
+        flat = {
+            "candidate": row.get("candidate"),
+            "file": row.get("file"),
+            "status": "failed",
+            "error_code": error.get("code"),
+            "error_message": error.get("message"),
+        }
         writer.writerow({key: _csv_safe(value) for key, value in flat.items() if key in columns})
     return buffer.getvalue()
 

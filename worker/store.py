@@ -57,15 +57,20 @@ end
 """
 
 # KEYS[1] job hash. ARGV: job id. The job's bytes are gone (analysed or failed): it leaves its shares.
-_LEAVE_BACKLOG = LEAVE_BACKLOG_FUNCTION + """
+_LEAVE_BACKLOG = (
+    LEAVE_BACKLOG_FUNCTION
+    + """
 leave_backlog(ARGV[1], redis.call('HGET', KEYS[1], 'backlog'))
 return 1
 """
+)
 
 # KEYS[1] job hash. ARGV: prefix, job id. Erases the job, its bytes, its report, its dedupe
 # entry and its place in a batch (counters included, and its file name from the batch's duplicates
 # and rejected lists). Returns 1 when something was erased.
-_ERASE = LEAVE_BACKLOG_FUNCTION + """
+_ERASE = (
+    LEAVE_BACKLOG_FUNCTION
+    + """
 local job = redis.call('HGETALL', KEYS[1])
 local id = ARGV[2]
 local p = ARGV[1]
@@ -105,6 +110,7 @@ leave_backlog(id, f['backlog'])
 redis.call('DEL', KEYS[1])
 return 1
 """
+)
 
 
 # KEYS[1] job hash, KEYS[2] dedupe key. ARGV: job id, TTL. Only while the job exists: an HSET on an
@@ -142,14 +148,23 @@ class Job:
     def error(self) -> dict[str, str] | None:
         if self.status != "failed":
             return None
-        return {"code": self.fields.get("error_code", "internal"), "message": self.fields.get("error_message", "")}
+        return {
+            "code": self.fields.get("error_code", "internal"),
+            "message": self.fields.get("error_message", ""),
+        }
 
 
 class Store:
     """Typed access to Rolefit's records in a Redis-compatible server."""
 
-    def __init__(self, client: redis.Redis, *, upload_ttl_s: int = 86400, report_ttl_s: int = 30 * 86400,
-                 sealer: UploadSealer | None = None):
+    def __init__(
+        self,
+        client: redis.Redis,
+        *,
+        upload_ttl_s: int = 86400,
+        report_ttl_s: int = 30 * 86400,
+        sealer: UploadSealer | None = None,
+    ):
         self.redis = client
         self.sealer = sealer  # with one, upload bytes are stored encrypted under a per-job key
         self.upload_ttl_s = upload_ttl_s
@@ -158,13 +173,16 @@ class Store:
         self._erase = client.register_script(_ERASE)
         self._count_attempt = client.register_script(
             "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end "
-            "return redis.call('HINCRBY', KEYS[1], 'attempts', 1)")
+            "return redis.call('HINCRBY', KEYS[1], 'attempts', 1)"
+        )
         self._remember = client.register_script(_REMEMBER)
         self._leave_backlog = client.register_script(_LEAVE_BACKLOG)
 
     @classmethod
     def from_url(cls, url: str, *, sealer: UploadSealer | None = None, **ttls: int) -> Store:
-        client = redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30)
+        client = redis.Redis.from_url(
+            url, socket_connect_timeout=2, socket_timeout=10, health_check_interval=30
+        )
         return cls(client, sealer=sealer, **ttls)
 
     # keys
@@ -193,9 +211,20 @@ class Store:
         return f"{PREFIX}:role:{role_id}"
 
     # jobs
-    def create_job(self, data: bytes, *, name: str, file_type: str, sha256: str, role: str = "",
-                   batch: str = "", job_id: str | None = None, reuse_scope: str = "",
-                   backlog: str = "", as_of: str = "") -> str:
+    def create_job(
+        self,
+        data: bytes,
+        *,
+        name: str,
+        file_type: str,
+        sha256: str,
+        role: str = "",
+        batch: str = "",
+        job_id: str | None = None,
+        reuse_scope: str = "",
+        backlog: str = "",
+        as_of: str = "",
+    ) -> str:
         """Store the upload bytes and a `queued` job record in one transaction; return the job id.
 
         `reuse_scope` is where the finished report may serve identical uploads ("": nowhere);
@@ -203,9 +232,20 @@ class Store:
         """
         job_id = job_id or new_id()
         now = f"{time.time():.3f}"
-        record = {"status": "queued", "created": now, "updated": now, "name": name, "type": file_type,
-                  "size": str(len(data)), "sha256": sha256, "role": role, "batch": batch,
-                  "reuse_scope": reuse_scope, "backlog": backlog, "as_of": as_of}
+        record = {
+            "status": "queued",
+            "created": now,
+            "updated": now,
+            "name": name,
+            "type": file_type,
+            "size": str(len(data)),
+            "sha256": sha256,
+            "role": role,
+            "batch": batch,
+            "reuse_scope": reuse_scope,
+            "backlog": backlog,
+            "as_of": as_of,
+        }
         stored = self.sealer.seal(job_id, data) if self.sealer else data
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.upload_key(job_id), stored, ex=self.upload_ttl_s)
@@ -214,7 +254,9 @@ class Store:
             pipe.execute()
         return job_id
 
-    def create_job_from_report(self, source_id: str, *, name: str, role: str = "", batch: str = "") -> str | None:
+    def create_job_from_report(
+        self, source_id: str, *, name: str, role: str = "", batch: str = ""
+    ) -> str | None:
         """A new `done` job that reuses the report of `source_id` (an identical upload); None if gone."""
         report = self.redis.get(self.report_key(source_id))
         source = self.redis.hgetall(self.job_key(source_id))
@@ -223,8 +265,18 @@ class Store:
         job_id = new_id()
         now = f"{time.time():.3f}"
         record = {k.decode(): v.decode() for k, v in source.items()}
-        record.update({"status": "done", "created": now, "updated": now, "name": name, "role": role,
-                       "batch": batch, "dedupe": "", "reused": source_id})
+        record.update(
+            {
+                "status": "done",
+                "created": now,
+                "updated": now,
+                "name": name,
+                "role": role,
+                "batch": batch,
+                "dedupe": "",
+                "reused": source_id,
+            }
+        )
         report = with_file_name(report, name)  # the new uploader's name only, never the first one's
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.report_key(job_id), report, ex=self.report_ttl_s)
@@ -278,8 +330,14 @@ class Store:
         previous = self._transition(keys=[self.job_key(job_id)], args=args)
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
-    def finish(self, job_id: str, report: dict[str, Any], *, summary: dict[str, Any] | None = None,
-               job: Job | None = None) -> str | None:
+    def finish(
+        self,
+        job_id: str,
+        report: dict[str, Any],
+        *,
+        summary: dict[str, Any] | None = None,
+        job: Job | None = None,
+    ) -> str | None:
         """Write the report (and its batch row), mark the job done, delete the upload bytes.
 
         One MULTI transaction (the transition script runs inside it); pass the `job` already read
@@ -303,7 +361,9 @@ class Store:
                 pipe.set(self.report_key(job_id), body, ex=self.report_ttl_s)
                 if batch and summary is not None:
                     pipe.zadd(self.batch_key(batch) + ":ranked", {job_id: summary["score"]})
-                    pipe.hset(self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True))
+                    pipe.hset(
+                        self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True)
+                    )
                     pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
                     pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
                 self._leave_backlog(keys=[job_key], args=[job_id], client=pipe)
@@ -341,11 +401,17 @@ class Store:
         return erased
 
     # batches
-    def create_batch(self, *, role: str, total: int, extra: dict[str, str] | None = None,
-                     batch_id: str | None = None) -> str:
+    def create_batch(
+        self, *, role: str, total: int, extra: dict[str, str] | None = None, batch_id: str | None = None
+    ) -> str:
         batch_id = batch_id or new_id()
-        record = {"role": role, "total": str(total), "created": f"{time.time():.3f}",
-                  **{s: "0" for s in STATUSES}, **(extra or {})}
+        record = {
+            "role": role,
+            "total": str(total),
+            "created": f"{time.time():.3f}",
+            **{s: "0" for s in STATUSES},
+            **(extra or {}),
+        }
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.hset(self.batch_key(batch_id), mapping=record)
             pipe.expire(self.batch_key(batch_id), self.report_ttl_s)

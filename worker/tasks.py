@@ -26,8 +26,12 @@ SETTINGS: Settings = app.conf.rolefit_settings
 @lru_cache(maxsize=1)
 def store() -> Store:
     """One Redis connection pool per worker process."""
-    return Store.from_url(SETTINGS.redis_url, upload_ttl_s=SETTINGS.upload_ttl_s,
-                          report_ttl_s=SETTINGS.report_ttl_s, sealer=UploadSealer.from_settings(SETTINGS))
+    return Store.from_url(
+        SETTINGS.redis_url,
+        upload_ttl_s=SETTINGS.upload_ttl_s,
+        report_ttl_s=SETTINGS.report_ttl_s,
+        sealer=UploadSealer.from_settings(SETTINGS),
+    )
 
 
 WARM_UP_TEXT = b"""Sample Person
@@ -58,9 +62,14 @@ def _warm_up(**_: object) -> None:
     # After the warm-up, so that the cap is relative to what a ready process maps.
     limit = cap_address_space(SETTINGS.worker_memory_headroom_mb)
     # Tasks sent before this line wait for it, and their time limits run while they wait.
-    log.info("pool process warmed up", extra={
-        "stage": "warm_up", "seconds": round(time.perf_counter() - started, 3),
-        "address_space_limit_mb": limit // 1048576 if limit else None})
+    log.info(
+        "pool process warmed up",
+        extra={
+            "stage": "warm_up",
+            "seconds": round(time.perf_counter() - started, 3),
+            "address_space_limit_mb": limit // 1048576 if limit else None,
+        },
+    )
 
 
 def record_failure(job_id: str, code: str, message: str) -> None:
@@ -89,15 +98,26 @@ class AnalyzeRequest(Request):
         try:
             record_failure(job_id, "timeout", timeout_message())
         except redis.RedisError as error:
-            log.warning("could not record a hard time limit", extra={"stage": "timeout", "job": job_id,
-                                                                      "error": type(error).__name__})
+            log.warning(
+                "could not record a hard time limit",
+                extra={"stage": "timeout", "job": job_id, "error": type(error).__name__},
+            )
         log.warning("job killed at the hard time limit", extra={"stage": "timeout", "job": job_id})
 
 
-@app.task(name=TASK_ANALYZE, bind=True, acks_late=True, reject_on_worker_lost=True, Request=AnalyzeRequest,
-          soft_time_limit=SETTINGS.task_time_limit_s, time_limit=SETTINGS.task_time_limit_s + 10,
-          autoretry_for=(redis.ConnectionError, redis.TimeoutError), retry_backoff=2,
-          retry_backoff_max=60, max_retries=10)
+@app.task(
+    name=TASK_ANALYZE,
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    Request=AnalyzeRequest,
+    soft_time_limit=SETTINGS.task_time_limit_s,
+    time_limit=SETTINGS.task_time_limit_s + 10,
+    autoretry_for=(redis.ConnectionError, redis.TimeoutError),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=10,
+)
 def analyze_resume(self, job_id: str) -> None:
     """Analyse one uploaded resume; the outcome lands in Redis, not in a Celery result."""
     try:
@@ -107,9 +127,15 @@ def analyze_resume(self, job_id: str) -> None:
     except (redis.ConnectionError, redis.TimeoutError):
         raise
     except MemoryError:  # past the pool process's address-space cap (worker/memory.py)
-        log.warning("job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id})
-        record_failure(job_id, "too_large", "The file needs more memory to read than a worker may use; "
-                                            "export it again as a simpler document.")
+        log.warning(
+            "job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id}
+        )
+        record_failure(
+            job_id,
+            "too_large",
+            "The file needs more memory to read than a worker may use; "
+            "export it again as a simpler document.",
+        )
     except Exception:
         log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
         record_failure(job_id, "internal", "An internal error stopped the analysis; the team has been told.")

@@ -78,12 +78,22 @@ def test_stack_measurements_and_table(small_corpus, tmp_path):
     assert c1["resumes"] == 3 and c1["failed"] == 0 and c1["stage_sums_s"]["extract"] > 0
     assert c1["worker_rss_end_mb"] and upload["uploads"] == 20 and upload["errors"] == 0
     assert batch["total"] == 3 and batch["failed"] == 0
-    results = {"stack_c1": c1, "stack_c2": c1, "upload": upload, "batch_c1": batch, "batch_c2": batch,
-               "extraction": bench_run.extraction_phase([files[0]], rounds=1) if files[0].suffix == ".pdf"
-               else bench_run.extraction_phase([r.path for r in small_corpus if r.file_type == "pdf"][:1], 1),
-               "reading_order": {"files": 0, "extract": {"mixed": 0, "splits": 0},
-                                 "extract_text": {"mixed": 0, "splits": 0}},
-               "memory_inprocess": bench_run._memory_summary([(0, 100.0), (5, 110.0), (10, 110.0)], warm=5)}
+    results = {
+        "stack_c1": c1,
+        "stack_c2": c1,
+        "upload": upload,
+        "batch_c1": batch,
+        "batch_c2": batch,
+        "extraction": bench_run.extraction_phase([files[0]], rounds=1)
+        if files[0].suffix == ".pdf"
+        else bench_run.extraction_phase([r.path for r in small_corpus if r.file_type == "pdf"][:1], 1),
+        "reading_order": {
+            "files": 0,
+            "extract": {"mixed": 0, "splits": 0},
+            "extract_text": {"mixed": 0, "splits": 0},
+        },
+        "memory_inprocess": bench_run._memory_summary([(0, 100.0), (5, 110.0), (10, 110.0)], warm=5),
+    }
     table = bench_run.table([vars(f) for f in bench_run.figures(results, {})])
     for figure in ("cost beyond extraction", "two worker processes", "upload p50 / p99", "batch of 3"):
         assert figure in table

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.stack import EVAL, ROOT, redis_client, start_worker, wait_for
 
-SITECUSTOMIZE = '''
+SITECUSTOMIZE = """
 import os
 
 _LOG = os.environ["ROLEFIT_TEST_LOAD_LOG"]
@@ -53,7 +53,7 @@ taxonomy.tagger.Tagger.__init__ = _tagger_init
 _counted(taxonomy.tagger, "make_nlp", "spacy_pipeline")
 _counted(models.roles, "_build_seed_roles", "roles")
 _counted(worker.jobs, "process_job", "task")
-'''
+"""
 
 
 def test_spacy_taxonomy_and_roles_load_once_per_worker_process(redis_url, tmp_path: Path):
@@ -70,8 +70,9 @@ def test_spacy_taxonomy_and_roles_load_once_per_worker_process(redis_url, tmp_pa
     log = tmp_path / "loads.log"
     log.touch()
     pythonpath = os.pathsep.join([str(hooks), str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
-    worker = start_worker(url, name="warm-up-count", concurrency=2, PYTHONPATH=pythonpath,
-                          ROLEFIT_TEST_LOAD_LOG=str(log))
+    worker = start_worker(
+        url, name="warm-up-count", concurrency=2, PYTHONPATH=pythonpath, ROLEFIT_TEST_LOAD_LOG=str(log)
+    )
     try:
         store = Store.from_url(url)
         sender = Celery("warm-up-count", broker=url)
@@ -80,8 +81,14 @@ def test_spacy_taxonomy_and_roles_load_once_per_worker_process(redis_url, tmp_pa
         for round_no in range(2):  # ten tasks for two processes
             for path in files:
                 data = path.read_bytes() + f"\n%{round_no}\n".encode()
-                ids.append(store.create_job(data, name=path.name, file_type=path.suffix[1:],
-                                            sha256=hashlib.sha256(data).hexdigest()))
+                ids.append(
+                    store.create_job(
+                        data,
+                        name=path.name,
+                        file_type=path.suffix[1:],
+                        sha256=hashlib.sha256(data).hexdigest(),
+                    )
+                )
                 sender.send_task(TASK_ANALYZE, args=[ids[-1]], queue="rolefit")
         wait_for(lambda: all(store.get_job(i).status in ("done", "failed") for i in ids), 180, "the jobs")
         assert all(store.get_job(i).status == "done" for i in ids)
@@ -98,4 +105,6 @@ def test_spacy_taxonomy_and_roles_load_once_per_worker_process(redis_url, tmp_pa
     for pid, c in workers.items():
         assert (c["tagger"], c["spacy_pipeline"], c["roles"]) == (1, 1, 1), (pid, dict(c))
     main = worker.popen.pid
-    assert not counts.get(main, collections.Counter())["tagger"], "the main process should not load the tagger"
+    assert not counts.get(main, collections.Counter())["tagger"], (
+        "the main process should not load the tagger"
+    )

@@ -17,15 +17,31 @@ import pytest
 from tests.stack import ARTIFACTS
 
 SCREENSHOTS = ARTIFACTS / "screenshots"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def find_chromium() -> str | None:
     """ROLEFIT_CHROMIUM when set (and only it), else Debian's chromium."""
     chosen = os.environ.get("ROLEFIT_CHROMIUM")
-    candidates = [chosen] if chosen else ["/usr/bin/chromium", "/usr/bin/chromium-browser",
-                                          shutil.which("chromium") or "", shutil.which("chromium-browser") or ""]
+    candidates = (
+        [chosen]
+        if chosen
+        else [
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            shutil.which("chromium") or "",
+            shutil.which("chromium-browser") or "",
+        ]
+    )
     return next((c for c in candidates if c and Path(c).is_file() and os.access(c, os.X_OK)), None)
 
 
@@ -66,7 +82,10 @@ class PageProblems:
             self.console.append(message.text)
 
     def on_response(self, response) -> None:
-        if response.request.resource_type in {"stylesheet", "script", "image", "font"} and response.status >= 400:
+        if (
+            response.request.resource_type in {"stylesheet", "script", "image", "font"}
+            and response.status >= 400
+        ):
             self.missing.append(f"{response.status} {response.url}")
 
     def check(self) -> None:
@@ -79,8 +98,9 @@ class PageProblems:
 @pytest.fixture()
 def page(browser, live_server: str) -> Iterator[object]:
     """A fresh browser context (no cookies) on the live server; fails the test on CSP or script errors."""
-    context = browser.new_context(base_url=live_server, accept_downloads=True,
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        base_url=live_server, accept_downloads=True, viewport={"width": 1280, "height": 900}
+    )
     problems = PageProblems()
     origin = urlsplit(live_server).netloc
 

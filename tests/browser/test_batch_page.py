@@ -13,8 +13,12 @@ from tests.stack import EVAL
 
 pytestmark = pytest.mark.browser
 RESUMES = EVAL / "resumes"
-BATCH = [RESUMES / "d01-newgrad-bsc-cs-two-ml-internships.pdf", RESUMES / "d04-mle-ii-marketplace-ranking-fraud.pdf",
-         RESUMES / "d06-nlp-mle-legal-tech-2-5y.txt", EVAL / "bad" / "truncated.pdf"]
+BATCH = [
+    RESUMES / "d01-newgrad-bsc-cs-two-ml-internships.pdf",
+    RESUMES / "d04-mle-ii-marketplace-ranking-fraud.pdf",
+    RESUMES / "d06-nlp-mle-legal-tech-2-5y.txt",
+    EVAL / "bad" / "truncated.pdf",
+]
 
 
 def download(page, link_name: str) -> tuple[str, str]:

@@ -18,16 +18,44 @@ pytestmark = pytest.mark.browser
 def sample_report(name: str, score: float) -> dict:
     """A small report in the `rolefit.report/1` shape."""
     return {
-        "schema": "rolefit.report/1", "file": {"name": f"{name}.txt", "type": "txt", "pages": 1, "sha256": "0" * 64},
-        "taxonomy_version": "test", "candidate": {"name": name, "email": None, "phone": None, "links": [],
-                                                   "years_experience": 3.0, "highest_degree": "master", "titles": []},
-        "skills": [{"id": "python", "name": "Python", "category": "programming_language", "mentions": 2,
-                    "sections": ["experience"], "evidence": ["Built services in Python."]}],
+        "schema": "rolefit.report/1",
+        "file": {"name": f"{name}.txt", "type": "txt", "pages": 1, "sha256": "0" * 64},
+        "taxonomy_version": "test",
+        "candidate": {
+            "name": name,
+            "email": None,
+            "phone": None,
+            "links": [],
+            "years_experience": 3.0,
+            "highest_degree": "master",
+            "titles": [],
+        },
+        "skills": [
+            {
+                "id": "python",
+                "name": "Python",
+                "category": "programming_language",
+                "mentions": 2,
+                "sections": ["experience"],
+                "evidence": ["Built services in Python."],
+            }
+        ],
         "ladder_level": 3,
-        "fits": [{"role": "mle-ii", "title": "Machine Learning Engineer II", "level": 3, "score": score,
-                  "components": {"skills": 0.7, "experience": 1.0, "education": 1.0, "leadership": 0.5},
-                  "matched": ["Python"], "missing": ["Kubernetes"], "explanation": "Test fit."}],
-        "best_fit": "mle-ii", "next_level": {"level": 4, "gaps": ["Lead a team's systems."]}, "warnings": [],
+        "fits": [
+            {
+                "role": "mle-ii",
+                "title": "Machine Learning Engineer II",
+                "level": 3,
+                "score": score,
+                "components": {"skills": 0.7, "experience": 1.0, "education": 1.0, "leadership": 0.5},
+                "matched": ["Python"],
+                "missing": ["Kubernetes"],
+                "explanation": "Test fit.",
+            }
+        ],
+        "best_fit": "mle-ii",
+        "next_level": {"level": 4, "gaps": ["Lead a team's systems."]},
+        "warnings": [],
     }
 
 
@@ -56,8 +84,9 @@ def test_the_batch_page_follows_progress(signed_in, live_server, store, api_key)
     batch = store.create_batch(role="", total=2, extra={"owner": owner})
     jobs = []
     for name in ("First", "Second"):
-        job = store.create_job(b"resume " + name.encode(), name=f"{name}.txt", file_type="txt", sha256=name * 8,
-                               batch=batch)
+        job = store.create_job(
+            b"resume " + name.encode(), name=f"{name}.txt", file_type="txt", sha256=name * 8, batch=batch
+        )
         store.add_to_batch(batch, job, "queued")
         jobs.append((job, name))
     page.goto(f"/batches/{batch}")

@@ -193,7 +193,16 @@ def test_a_phone_gets_cards_and_no_horizontal_overflow(phone, live_server, tmp_p
     report_url = page.locator("#shortlist td.candidate a").first.get_attribute("href")
     page.goto(batch_url + "?blind=1")
     blind_url = page.locator("#shortlist a.code-name").first.get_attribute("href")
-    for path in ("/", "/roles", "/batches", batch_url, batch_url + "?blind=1", report_url, blind_url, "/signin"):
+    for path in (
+        "/",
+        "/roles",
+        "/batches",
+        batch_url,
+        batch_url + "?blind=1",
+        report_url,
+        blind_url,
+        "/signin",
+    ):
         page.goto(path)
         measured = overflow(page)
         assert measured["scroll"] <= measured["width"], (path, measured)

@@ -75,7 +75,9 @@ def test_refused_files_carry_the_api_codes_and_messages(page, live_server):
     page.set_input_files("#files", str(empty))
     page.get_by_role("button", name="Analyse resume").click()
     alert = page.get_by_role("alert")
-    api = requests.post(f"{live_server}/api/v1/resumes", files={"file": empty.open("rb")}, timeout=10).json()["error"]
+    api = requests.post(f"{live_server}/api/v1/resumes", files={"file": empty.open("rb")}, timeout=10).json()[
+        "error"
+    ]
     assert alert.locator(".code").inner_text() == api["code"] == "empty"
     assert api["message"] in alert.inner_text()
     screenshot(page, "upload-refused-empty")

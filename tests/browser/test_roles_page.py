@@ -37,7 +37,9 @@ def test_add_a_job_description(signed_in, live_server):
     page.get_by_role("button", name="Add the role").click()
     page.wait_for_url("**/roles#role-jd-*")
     assert "Added the role “Senior Search ML Engineer”" in page.locator(".flash").inner_text()
-    added = page.locator("section[aria-labelledby=added-title] article.role", has_text="Senior Search ML Engineer")
+    added = page.locator(
+        "section[aria-labelledby=added-title] article.role", has_text="Senior Search ML Engineer"
+    )
     assert added.count() == 1
     assert "pytorch" in added.locator("ol.requirements").inner_text().lower()
     added.scroll_into_view_if_needed()

@@ -17,8 +17,9 @@ class RolefitClient:
 
     def upload(self, path: Path, **form: str) -> requests.Response:
         with path.open("rb") as fh:
-            return self.http.post(f"{self.base}/api/v1/resumes", files={"file": (path.name, fh)}, data=form,
-                                  timeout=30)
+            return self.http.post(
+                f"{self.base}/api/v1/resumes", files={"file": (path.name, fh)}, data=form, timeout=30
+            )
 
     def get(self, job_id: str) -> requests.Response:
         return self.http.get(f"{self.base}/api/v1/resumes/{job_id}", timeout=30)

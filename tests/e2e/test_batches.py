@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 import requests
 
-GOOD = ["resumes/d01-newgrad-bsc-cs-two-ml-internships.pdf", "resumes/d04-mle-ii-marketplace-ranking-fraud.pdf",
-        "resumes/d07-staff-mle-recommender-systems-8y.pdf", "resumes/d15-executive-pastry-chef.pdf",
-        "resumes/d16-hr-generalist-workday.docx"]
+GOOD = [
+    "resumes/d01-newgrad-bsc-cs-two-ml-internships.pdf",
+    "resumes/d04-mle-ii-marketplace-ranking-fraud.pdf",
+    "resumes/d07-staff-mle-recommender-systems-8y.pdf",
+    "resumes/d15-executive-pastry-chef.pdf",
+    "resumes/d16-hr-generalist-workday.docx",
+]
 BAD = ["bad/encrypted.pdf", "bad/not-a-pdf.pdf"]
 
 
@@ -26,7 +30,9 @@ class Batches:
         self.http.headers["X-API-Key"] = key
 
     def create(self, files: list[tuple[str, bytes]], **form: str) -> requests.Response:
-        return self.http.post(f"{self.base}/api/v1/batches", files=[("files", f) for f in files], data=form, timeout=60)
+        return self.http.post(
+            f"{self.base}/api/v1/batches", files=[("files", f) for f in files], data=form, timeout=60
+        )
 
     def get(self, batch_id: str, **params) -> dict:
         response = self.http.get(f"{self.base}/api/v1/batches/{batch_id}", params=params, timeout=30)
@@ -64,8 +70,9 @@ def finished(batches: Batches, eval_dir: Path) -> dict:
     assert response.status_code == 202, response.text
     accepted = response.json()
     assert accepted["total"] == len(GOOD) + 1  # the PNG is refused up front, the copy processed once
-    assert accepted["rejected"] == [{"file": "not-a-pdf.pdf", "code": "unsupported_type",
-                                     "message": accepted["rejected"][0]["message"]}]
+    assert accepted["rejected"] == [
+        {"file": "not-a-pdf.pdf", "code": "unsupported_type", "message": accepted["rejected"][0]["message"]}
+    ]
     assert accepted["duplicates"] == [{"file": "copy-of-d04.pdf", "same_as": Path(GOOD[1]).name}]
     batches.wait(accepted["id"])
     return {"id": accepted["id"], "body": batches.get(accepted["id"])}
@@ -90,7 +97,10 @@ def test_candidates_are_ranked_by_the_roles_score(finished, live_server: str):
         fit = next(f for f in report["fits"] if f["role"] == "mle-ii")
         assert candidate["score"] == fit["score"] and candidate["ladder_level"] == report["ladder_level"]
     by_file = {c["file"]: c for c in candidates}
-    assert by_file["d04-mle-ii-marketplace-ranking-fraud.pdf"]["rank"] < by_file["d15-executive-pastry-chef.pdf"]["rank"]
+    assert (
+        by_file["d04-mle-ii-marketplace-ranking-fraud.pdf"]["rank"]
+        < by_file["d15-executive-pastry-chef.pdf"]["rank"]
+    )
     assert by_file["d15-executive-pastry-chef.pdf"]["score"] < 30
 
 
@@ -107,8 +117,11 @@ def test_filters(batches: Batches, finished):
     page = batches.get(batch_id, per_page=2, page=2)
     assert [c["rank"] for c in page["candidates"]] == [3, 4] and page["matching"] == 5
     assert batches.get(batch_id, sort="years", order="asc")["candidates"][0]["years"] == min(
-        c["years"] for c in finished["body"]["candidates"])
-    bad = batches.http.get(f"{batches.base}/api/v1/batches/{batch_id}", params={"min_score": "lots"}, timeout=30)
+        c["years"] for c in finished["body"]["candidates"]
+    )
+    bad = batches.http.get(
+        f"{batches.base}/api/v1/batches/{batch_id}", params={"min_score": "lots"}, timeout=30
+    )
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_request"
 
 
@@ -135,8 +148,9 @@ def test_csv_and_json_exports(batches: Batches, finished, labels):
     assert [r["candidate"] for r in ranked] == [c["candidate"] for c in finished["body"]["candidates"]]
     assert rows[0]["email"]
     # the file that could not be read is in the CSV too, after the ranked rows, with its code
-    assert [(r["file"], r["status"], r["error_code"]) for r in rows[len(ranked):]] == [
-        ("encrypted.pdf", "failed", "encrypted")]
+    assert [(r["file"], r["status"], r["error_code"]) for r in rows[len(ranked) :]] == [
+        ("encrypted.pdf", "failed", "encrypted")
+    ]
     blind = batches.export(finished["id"], format="csv", blind="true")
     assert "email" not in blind.text.splitlines()[0] and "@example.com" not in blind.text
     assert "encrypted.pdf" not in blind.text and ",failed,encrypted," in blind.text
@@ -149,7 +163,9 @@ def test_csv_and_json_exports(batches: Batches, finished, labels):
 def test_a_zip_batch_reports_non_resume_entries(batches: Batches, eval_dir: Path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("cvs/d02.pdf", (eval_dir / "resumes/d02-junior-mle-one-year-after-msc.pdf").read_bytes())
+        archive.writestr(
+            "cvs/d02.pdf", (eval_dir / "resumes/d02-junior-mle-one-year-after-msc.pdf").read_bytes()
+        )
         archive.writestr("../d06.txt", (eval_dir / "resumes/d06-nlp-mle-legal-tech-2-5y.txt").read_bytes())
         archive.writestr("photo.png", (eval_dir / "bad/not-a-pdf.pdf").read_bytes())
     response = batches.create([("cvs.zip", buffer.getvalue())], role="mle-entry")
@@ -170,14 +186,17 @@ def test_deleting_a_candidate_removes_it_from_the_batch(batches: Batches, eval_d
     victim = batches.get(batch_id)["candidates"][0]["id"]
     assert requests.delete(f"{live_server}/api/v1/resumes/{victim}", timeout=30).status_code == 204
     after = batches.get(batch_id)
-    assert [c["id"] for c in after["candidates"]] != [] and victim not in {c["id"] for c in after["candidates"]}
+    assert [c["id"] for c in after["candidates"]] != [] and victim not in {
+        c["id"] for c in after["candidates"]
+    }
     assert after["progress"]["total"] == 1 and after["progress"]["done"] == 1
     assert batches.http.delete(f"{batches.base}/api/v1/batches/{batch_id}", timeout=30).status_code == 204
     assert batches.http.get(f"{batches.base}/api/v1/batches/{batch_id}", timeout=30).status_code == 404
 
 
-def test_screen_command_goes_through_the_running_service(live_server: str, api_key: str, eval_dir: Path,
-                                                         tmp_path: Path):
+def test_screen_command_goes_through_the_running_service(
+    live_server: str, api_key: str, eval_dir: Path, tmp_path: Path
+):
     from click.testing import CliRunner
 
     from service.cli import main
@@ -187,8 +206,11 @@ def test_screen_command_goes_through_the_running_service(live_server: str, api_k
     for name in GOOD[:3]:
         (folder / Path(name).name).write_bytes((eval_dir / name).read_bytes() + b"\n%screen")
     out = tmp_path / "list.csv"
-    result = CliRunner().invoke(main, ["screen", str(folder), "--role", "mle-ii", "--csv", str(out), "--blind"],
-                                env={"ROLEFIT_URL": live_server, "ROLEFIT_API_KEY": api_key})
+    result = CliRunner().invoke(
+        main,
+        ["screen", str(folder), "--role", "mle-ii", "--csv", str(out), "--blind"],
+        env={"ROLEFIT_URL": live_server, "ROLEFIT_API_KEY": api_key},
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(out.open()))
     assert len(rows) == 3 and all(r["candidate"].startswith("C-") for r in rows)

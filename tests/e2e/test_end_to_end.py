@@ -10,8 +10,18 @@ import pytest
 from tests.e2e.helpers import RolefitClient
 from tests.stack import redis_client
 
-REPORT_FIELDS = {"schema", "file", "taxonomy_version", "candidate", "skills", "ladder_level", "fits",
-                 "best_fit", "next_level", "warnings"}
+REPORT_FIELDS = {
+    "schema",
+    "file",
+    "taxonomy_version",
+    "candidate",
+    "skills",
+    "ladder_level",
+    "fits",
+    "best_fit",
+    "next_level",
+    "warnings",
+}
 CANDIDATE_FIELDS = {"name", "email", "phone", "links", "years_experience", "highest_degree", "titles"}
 FIT_FIELDS = {"role", "title", "level", "score", "components", "matched", "missing", "explanation"}
 SKILL_FIELDS = {"id", "name", "category", "mentions", "sections", "evidence"}
@@ -27,12 +37,17 @@ def labels(eval_dir: Path) -> dict[str, dict]:
     return {item["file"]: item for item in json.loads((eval_dir / "labels.json").read_text())["items"]}
 
 
-@pytest.mark.parametrize("name", [
-    "resumes/d07-staff-mle-recommender-systems-8y.pdf",
-    "resumes/d08-lead-mle-computer-vision-manager.docx",
-    "resumes/d06-nlp-mle-legal-tech-2-5y.txt",
-])
-def test_resume_goes_all_the_way_through(api: RolefitClient, eval_dir: Path, labels, redis_url: str, name: str):
+@pytest.mark.parametrize(
+    "name",
+    [
+        "resumes/d07-staff-mle-recommender-systems-8y.pdf",
+        "resumes/d08-lead-mle-computer-vision-manager.docx",
+        "resumes/d06-nlp-mle-legal-tech-2-5y.txt",
+    ],
+)
+def test_resume_goes_all_the_way_through(
+    api: RolefitClient, eval_dir: Path, labels, redis_url: str, name: str
+):
     response = api.upload(eval_dir / name)
     assert response.status_code == 202, response.text
     job_id = response.json()["id"]
@@ -58,8 +73,9 @@ def test_resume_goes_all_the_way_through(api: RolefitClient, eval_dir: Path, lab
     assert redis_client(redis_url).keys(f"rf:*{job_id}*") == []
 
 
-def test_bad_files_fail_with_their_codes_and_the_worker_keeps_running(api: RolefitClient, eval_dir: Path, labels,
-                                                                     worker_process):
+def test_bad_files_fail_with_their_codes_and_the_worker_keeps_running(
+    api: RolefitClient, eval_dir: Path, labels, worker_process
+):
     bad = {name: item["expected_error"] for name, item in labels.items() if "expected_error" in item}
     assert len(bad) == 7
     seen = {}

@@ -16,22 +16,36 @@ def make_app(redis_url: str, **settings):
     """The real Flask app on `redis_url`; the recruiter key is configured (as a hash), not stored."""
     from service import create_app
 
-    return create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000,
-                       "api_keys": hash_key(API_KEY), **LIFTED_SHARES, **settings})
+    return create_app(
+        {
+            "REDIS_URL": redis_url,
+            "TESTING": True,
+            "rate_limit_per_minute": 100000,
+            "api_keys": hash_key(API_KEY),
+            **LIFTED_SHARES,
+            **settings,
+        }
+    )
 
 
 def upload(client, path: Path, name: str | None = None, data: bytes | None = None) -> str:
     body = data if data is not None else path.read_bytes()
-    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(body), name or path.name)},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/api/v1/resumes",
+        data={"file": (io.BytesIO(body), name or path.name)},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 202, response.get_json()
     return response.get_json()["id"]
 
 
 def upload_batch(client, files: list[tuple[str, bytes]]) -> str:
-    response = client.post("/api/v1/batches", headers={"X-API-Key": API_KEY},
-                           data={"files": [(io.BytesIO(data), name) for name, data in files]},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/api/v1/batches",
+        headers={"X-API-Key": API_KEY},
+        data={"files": [(io.BytesIO(data), name) for name, data in files]},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 202, response.get_json()
     return response.get_json()["id"]
 
@@ -44,4 +58,6 @@ def wait_status(store, job_id: str, statuses: set[str], timeout: float, interval
             return job.status
         time.sleep(interval)
     job = store.get_job(job_id)
-    raise TimeoutError(f"job {job_id} still {job.status if job else 'missing'} after {timeout}s, not in {statuses}")
+    raise TimeoutError(
+        f"job {job_id} still {job.status if job else 'missing'} after {timeout}s, not in {statuses}"
+    )

@@ -32,8 +32,12 @@ class DedicatedValkey:
 
         self.data_dir = Path(data_dir or tempfile.mkdtemp(prefix="rolefit-faults-valkey-"))
         self.port = free_port()
-        self.server = ValkeyServer(port=self.port, data_dir=self.data_dir, persist=True,
-                                   config={"appendonly": "yes", "appendfsync": fsync})
+        self.server = ValkeyServer(
+            port=self.port,
+            data_dir=self.data_dir,
+            persist=True,
+            config={"appendonly": "yes", "appendfsync": fsync},
+        )
 
     @property
     def url(self) -> str:
@@ -97,23 +101,59 @@ def fresh_log(name: str) -> None:
 
 def env_for(redis_url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ROLEFIT_", "FAULTS_"))}
-    env.update({"REDIS_URL": redis_url, "PYTHONUNBUFFERED": "1", "ROLEFIT_RATE_LIMIT_PER_MINUTE": "100000",
-                **LIFTED_SHARES_ENV, **extra})
+    env.update(
+        {
+            "REDIS_URL": redis_url,
+            "PYTHONUNBUFFERED": "1",
+            "ROLEFIT_RATE_LIMIT_PER_MINUTE": "100000",
+            **LIFTED_SHARES_ENV,
+            **extra,
+        }
+    )
     return env
 
 
-def start_worker(redis_url: str, name: str, *, app: str = "worker.celery_app", concurrency: int = 2,
-                 loglevel: str = "INFO", **extra_env: str) -> Process:
+def start_worker(
+    redis_url: str,
+    name: str,
+    *,
+    app: str = "worker.celery_app",
+    concurrency: int = 2,
+    loglevel: str = "INFO",
+    **extra_env: str,
+) -> Process:
     """A real Celery worker (prefork pool) on the dedicated server, its log in tests/artifacts/<name>.log."""
     fresh_log(name)
-    command = [sys.executable, "-m", "celery", "-A", app, "worker", "-Q", "rolefit", "--loglevel", loglevel,
-               "--concurrency", str(concurrency), "--without-gossip", "--without-mingle", "--without-heartbeat",
-               "-n", f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h"]
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        app,
+        "worker",
+        "-Q",
+        "rolefit",
+        "--loglevel",
+        loglevel,
+        "--concurrency",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-n",
+        f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h",
+    ]
     process = Process(name, command, env_for(redis_url, **extra_env))
     # Ready, and every pool process has loaded the taxonomy and roles (a task's time limit runs
     # while it waits for a process that is still warming up).
-    wait_for(lambda: (" ready." in process.log() and process.log().count("pool process warmed up") >= concurrency)
-             or not process.alive(), 90, f"the Celery worker {name} to start")
+    wait_for(
+        lambda: (
+            (" ready." in process.log() and process.log().count("pool process warmed up") >= concurrency)
+            or not process.alive()
+        ),
+        90,
+        f"the Celery worker {name} to start",
+    )
     if not process.alive():
         raise RuntimeError(f"worker {name} died:\n{process.log()[-3000:]}")
     return process

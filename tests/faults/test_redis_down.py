@@ -64,7 +64,11 @@ def routes(job_id: str, batch_id: str) -> list[tuple[str, str, dict]]:
         ("DELETE", f"/api/v1/batches/{batch_id}", {"headers": KEY}),
         ("GET", "/api/v1/roles", {"headers": KEY}),  # a key's own roles live in Redis
         ("GET", "/api/v1/roles/jd-not-a-seed-role", {}),
-        ("POST", "/api/v1/roles", {"json": {"text": "We need a machine learning engineer. " * 5}, "headers": KEY}),
+        (
+            "POST",
+            "/api/v1/roles",
+            {"json": {"text": "We need a machine learning engineer. " * 5}, "headers": KEY},
+        ),
         ("GET", "/readyz", {}),
     ]
 
@@ -76,8 +80,9 @@ def test_every_route_answers_503_while_redis_is_down_and_recovers_without_a_rest
     assert job.status_code == 202
     job_id = job.json()["id"]
     assert poll(base, job_id)["status"] == "done"
-    batch = requests.post(f"{base}/api/v1/batches", headers=KEY, timeout=30,
-                          files=[("files", (OTHER.name, OTHER.read_bytes()))])
+    batch = requests.post(
+        f"{base}/api/v1/batches", headers=KEY, timeout=30, files=[("files", (OTHER.name, OTHER.read_bytes()))]
+    )
     assert batch.status_code == 202, batch.text
     batch_id = batch.json()["id"]
     assert requests.get(f"{base}/readyz", timeout=10).status_code == 200
@@ -103,7 +108,11 @@ def test_every_route_answers_503_while_redis_is_down_and_recovers_without_a_rest
     assert web.alive() and worker.alive()
 
     server.start()  # same port, same data: the same gunicorn and worker must pick it up by themselves
-    wait_for(lambda: requests.get(f"{base}/readyz", timeout=10).status_code == 200, 60, "readiness after the outage")
+    wait_for(
+        lambda: requests.get(f"{base}/readyz", timeout=10).status_code == 200,
+        60,
+        "readiness after the outage",
+    )
     assert requests.get(f"{base}/api/v1/resumes/{job_id}", timeout=10).json()["status"] == "done"
     again = upload(base, OTHER, name="after-outage.pdf")
     assert again.status_code == 202, again.text
@@ -131,6 +140,9 @@ def test_a_frozen_redis_gives_503_after_the_socket_timeout_and_recovers(stack):
     assert (response.status_code, response.json()["error"]["code"]) == (503, "unavailable")
     assert elapsed < 25, f"a frozen Redis held the request {elapsed:.1f}s"
     print(f"\nfrozen Redis: 503 after {elapsed:.1f}s")
-    wait_for(lambda: requests.get(f"{base}/api/v1/resumes/{job_id}", timeout=30).status_code == 200, 30,
-             "the API after the freeze")
+    wait_for(
+        lambda: requests.get(f"{base}/api/v1/resumes/{job_id}", timeout=30).status_code == 200,
+        30,
+        "the API after the freeze",
+    )
     assert web.alive() and worker.alive()

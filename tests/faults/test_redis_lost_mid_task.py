@@ -22,8 +22,14 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_task_caught_by_a_redis_outage_completes_once_it_is_back(valkey, tmp_path):
-    worker = start_worker(valkey.url, "faults-worker-outage-mid-task", app=SLOW_APP, FAULTS_DELAY_S="3",
-                          FAULTS_STATE_DIR=str(tmp_path), ROLEFIT_VISIBILITY_TIMEOUT_S=str(VISIBILITY_S))
+    worker = start_worker(
+        valkey.url,
+        "faults-worker-outage-mid-task",
+        app=SLOW_APP,
+        FAULTS_DELAY_S="3",
+        FAULTS_STATE_DIR=str(tmp_path),
+        ROLEFIT_VISIBILITY_TIMEOUT_S=str(VISIBILITY_S),
+    )
     try:
         app = make_app(valkey.url)
         store = app.extensions["rolefit.store"]

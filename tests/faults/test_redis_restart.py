@@ -78,6 +78,10 @@ def test_jobs_and_reports_survive_a_restart_and_queued_jobs_are_processed(valkey
 
 
 def _try_upload(client, path) -> str | None:
-    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(path.read_bytes()), path.name)},
-                           content_type="multipart/form-data", headers={"X-API-Key": API_KEY})
+    response = client.post(
+        "/api/v1/resumes",
+        data={"file": (io.BytesIO(path.read_bytes()), path.name)},
+        content_type="multipart/form-data",
+        headers={"X-API-Key": API_KEY},
+    )
     return response.get_json()["id"] if response.status_code == 202 else None

@@ -32,8 +32,10 @@ def nginx_binary() -> str:
     for candidate in (shutil.which("nginx"), "/usr/sbin/nginx"):
         if candidate and Path(candidate).exists():
             return candidate
-    pytest.skip("nginx is not installed here, so the compose proxy cannot be run; install Debian's "
-                "nginx package (.ci/run does, so CI runs this test)")
+    pytest.skip(
+        "nginx is not installed here, so the compose proxy cannot be run; install Debian's "
+        "nginx package (.ci/run does, so CI runs this test)"
+    )
 
 
 def proxy_config(tmp: Path, listen: int, upstream: str) -> Path:

@@ -26,9 +26,16 @@ GOOD = EVAL / "resumes" / "d04-mle-ii-marketplace-ranking-fraud.pdf"
 def limited(tmp_path_factory) -> Iterator[tuple[DedicatedValkey, Process, object]]:
     server = DedicatedValkey()
     server.start()
-    worker = start_worker(server.url, "faults-worker-timeout", app=SLOW_APP, concurrency=2,
-                          ROLEFIT_TASK_TIME_LIMIT_S="1", ROLEFIT_EXTRACT_TIMEOUT_S="60", FAULTS_DELAY_S="60",
-                          FAULTS_STATE_DIR=str(tmp_path_factory.mktemp("state")))
+    worker = start_worker(
+        server.url,
+        "faults-worker-timeout",
+        app=SLOW_APP,
+        concurrency=2,
+        ROLEFIT_TASK_TIME_LIMIT_S="1",
+        ROLEFIT_EXTRACT_TIMEOUT_S="60",
+        FAULTS_DELAY_S="60",
+        FAULTS_STATE_DIR=str(tmp_path_factory.mktemp("state")),
+    )
     try:
         yield server, worker, make_app(server.url)
     finally:
@@ -53,8 +60,12 @@ def fails_with_timeout(app, name: str, data: bytes, within: float) -> float:
 def worker_goes_on(app, worker: Process) -> None:
     store = app.extensions["rolefit.store"]
     assert worker.alive()
-    job_id = upload(app.test_client(), GOOD, name=f"after-{time.monotonic_ns()}.pdf",
-                    data=GOOD.read_bytes() + f"\n%{time.monotonic_ns()}\n".encode())
+    job_id = upload(
+        app.test_client(),
+        GOOD,
+        name=f"after-{time.monotonic_ns()}.pdf",
+        data=GOOD.read_bytes() + f"\n%{time.monotonic_ns()}\n".encode(),
+    )
     assert wait_status(store, job_id, {"done", "failed"}, 30) == "done"
 
 

@@ -62,9 +62,15 @@ def wait_pid(state: Path, name: str, *, other_than: int | None = None, timeout: 
 def test_pool_process_killed_mid_task_is_redelivered_and_counted_once(valkey, tmp_path):
     """SIGKILL the pool process running a task: the worker's main process rejects the message back
     to the queue (reject_on_worker_lost), a new pool process runs it, the batch counts it once."""
-    worker = start_worker(valkey.url, "faults-worker-child", app=SLOW_APP, concurrency=2,
-                          FAULTS_DELAY_S="2", FAULTS_STATE_DIR=str(tmp_path),
-                          ROLEFIT_VISIBILITY_TIMEOUT_S=str(VISIBILITY_S))
+    worker = start_worker(
+        valkey.url,
+        "faults-worker-child",
+        app=SLOW_APP,
+        concurrency=2,
+        FAULTS_DELAY_S="2",
+        FAULTS_STATE_DIR=str(tmp_path),
+        ROLEFIT_VISIBILITY_TIMEOUT_S=str(VISIBILITY_S),
+    )
     try:
         app = make_app(valkey.url)
         store = app.extensions["rolefit.store"]
@@ -91,7 +97,11 @@ def test_pool_process_killed_mid_task_is_redelivered_and_counted_once(valkey, tm
 def test_whole_worker_killed_mid_task_completes_after_a_new_worker_starts(valkey, tmp_path):
     """SIGKILL the whole worker (main process and pool): the unacknowledged task stays in Redis and
     a worker started afterwards gets it once the visibility timeout has passed."""
-    env = {"FAULTS_DELAY_S": "30", "FAULTS_STATE_DIR": str(tmp_path), "ROLEFIT_VISIBILITY_TIMEOUT_S": str(VISIBILITY_S)}
+    env = {
+        "FAULTS_DELAY_S": "30",
+        "FAULTS_STATE_DIR": str(tmp_path),
+        "ROLEFIT_VISIBILITY_TIMEOUT_S": str(VISIBILITY_S),
+    }
     first = start_worker(valkey.url, "faults-worker-killed", app=SLOW_APP, concurrency=2, **env)
     app = make_app(valkey.url)
     store = app.extensions["rolefit.store"]
@@ -113,8 +123,9 @@ def test_whole_worker_killed_mid_task_completes_after_a_new_worker_starts(valkey
     assert store.redis.hlen("unacked") >= 1  # kombu keeps the delivered, unacknowledged task here
     killed_at = time.monotonic()
     # The new worker runs the real app: the redelivered task is analysed at normal speed.
-    second = start_worker(valkey.url, "faults-worker-restarted", concurrency=2,
-                          ROLEFIT_VISIBILITY_TIMEOUT_S=str(VISIBILITY_S))
+    second = start_worker(
+        valkey.url, "faults-worker-restarted", concurrency=2, ROLEFIT_VISIBILITY_TIMEOUT_S=str(VISIBILITY_S)
+    )
     try:
         assert wait_status(store, ids[slow_name], {"done", "failed"}, VISIBILITY_S + 40) == "done"
         waited = time.monotonic() - killed_at

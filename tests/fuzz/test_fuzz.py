@@ -85,7 +85,10 @@ def test_every_mutation_gives_a_report_or_a_coded_error_in_process():
             slowest = max(slowest, (time.perf_counter() - started, case.name))
     finally:
         signal.signal(signal.SIGALRM, previous)
-    print(f"\nin-process outcomes ({len(cases)} files, slowest {slowest[1]} {slowest[0]:.1f}s):\n" + table(outcomes, cases))
+    print(
+        f"\nin-process outcomes ({len(cases)} files, slowest {slowest[1]} {slowest[0]:.1f}s):\n"
+        + table(outcomes, cases)
+    )
     bad = {name: code for name, code in outcomes.items() if code not in ERROR_CODES | {"done"}}
     assert not bad, bad
     assert outcomes["docx-huge-xml.docx"] == "too_large"
@@ -97,8 +100,14 @@ def test_every_mutation_gives_a_report_or_a_coded_error_in_process():
 def fuzz_stack() -> Iterator[tuple[DedicatedValkey, object]]:
     server = DedicatedValkey(fsync="everysec")
     server.start()
-    worker = start_worker(server.url, "fuzz-worker", concurrency=2, ROLEFIT_TASK_TIME_LIMIT_S=str(TASK_LIMIT_S),
-                          ROLEFIT_EXTRACT_TIMEOUT_S="4", ROLEFIT_VISIBILITY_TIMEOUT_S="300")
+    worker = start_worker(
+        server.url,
+        "fuzz-worker",
+        concurrency=2,
+        ROLEFIT_TASK_TIME_LIMIT_S=str(TASK_LIMIT_S),
+        ROLEFIT_EXTRACT_TIMEOUT_S="4",
+        ROLEFIT_VISIBILITY_TIMEOUT_S="300",
+    )
     try:
         yield server, worker
     finally:
@@ -106,7 +115,9 @@ def fuzz_stack() -> Iterator[tuple[DedicatedValkey, object]]:
         server.close()
 
 
-RUNTIME = re.compile(r"Task rolefit\.analyze_resume\[[^\]]+\] (?:succeeded|failed|raised)[^\n]*?in ([0-9.]+)s")
+RUNTIME = re.compile(
+    r"Task rolefit\.analyze_resume\[[^\]]+\] (?:succeeded|failed|raised)[^\n]*?in ([0-9.]+)s"
+)
 
 
 @pytest.mark.slow
@@ -121,8 +132,11 @@ def test_every_mutation_ends_done_or_failed_in_time_and_the_worker_never_dies(fu
     outcomes: dict[str, str] = {}
     jobs: dict[str, str] = {}
     for case in cases:
-        response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(case.data), case.name)},
-                               content_type="multipart/form-data")
+        response = client.post(
+            "/api/v1/resumes",
+            data={"file": (io.BytesIO(case.data), case.name)},
+            content_type="multipart/form-data",
+        )
         assert response.status_code < 500, (case.name, response.status_code, response.get_data(as_text=True))
         if response.status_code == 202:
             jobs[case.name] = response.get_json()["id"]
@@ -140,8 +154,10 @@ def test_every_mutation_ends_done_or_failed_in_time_and_the_worker_never_dies(fu
     elapsed = time.monotonic() - started
     log = worker.log()
     runtimes = [float(x) for x in RUNTIME.findall(log)]
-    print(f"\nservice outcomes ({len(cases)} files, {len(jobs)} queued, {elapsed:.0f}s, "
-          f"longest task {max(runtimes):.1f}s):\n" + table(outcomes, cases))
+    print(
+        f"\nservice outcomes ({len(cases)} files, {len(jobs)} queued, {elapsed:.0f}s, "
+        f"longest task {max(runtimes):.1f}s):\n" + table(outcomes, cases)
+    )
     assert not pending, f"still not finished after {elapsed:.0f}s: {sorted(pending)}"
     unknown = {n: c for n, c in outcomes.items() if c.removeprefix("refused:") not in ERROR_CODES | {"done"}}
     assert not unknown, unknown
@@ -155,12 +171,23 @@ def test_every_mutation_ends_done_or_failed_in_time_and_the_worker_never_dies(fu
     assert set(child_pids(worker.popen.pid)) == pool
     for sign in ("WorkerLostError", "Hard time limit", "Traceback", '"level": "critical"'):
         assert sign not in log, sign
-    assert json.loads(store.redis.hget("rf:metrics:counter:jobs", json.dumps({"code": "internal", "status": "failed"},
-                                                                              separators=(",", ":"))) or "0") == 0
+    assert (
+        json.loads(
+            store.redis.hget(
+                "rf:metrics:counter:jobs",
+                json.dumps({"code": "internal", "status": "failed"}, separators=(",", ":")),
+            )
+            or "0"
+        )
+        == 0
+    )
     # and it still analyses a good resume
     good = (EVAL / "resumes" / "d07-staff-mle-recommender-systems-8y.pdf").read_bytes()
-    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(good), "after-fuzz.pdf")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/api/v1/resumes",
+        data={"file": (io.BytesIO(good), "after-fuzz.pdf")},
+        content_type="multipart/form-data",
+    )
     job_id = response.get_json()["id"]
     for _ in range(150):
         if store.get_job(job_id).status in ("done", "failed"):

@@ -47,8 +47,13 @@ def lambda_descriptions_survive_a_cpython_bug(monkeypatch):
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 def test_no_generated_request_gets_a_server_error(case, app, api_key, worker_process):
     with warnings.catch_warnings():
         # werkzeug's test client warns about the odd multipart bodies the generator writes; they

@@ -47,8 +47,11 @@ def run_text(text: str) -> Outcome:
     _, parse_resume, load_tagger = chain_modules()
     parsed = parse_resume(text, today=TODAY)
     tagger = load_tagger()
-    spans = parsed.section_spans() if hasattr(parsed, "section_spans") else [
-        (s.name, s.start, s.end) for s in parsed.sections]
+    spans = (
+        parsed.section_spans()
+        if hasattr(parsed, "section_spans")
+        else [(s.name, s.start, s.end) for s in parsed.sections]
+    )
     skills = tagger.tag(text, spans)
     features = features_from(parsed, skills, text, today=TODAY)
     fits = score_all(features, load_roles())

@@ -40,8 +40,11 @@ def test_ladder_level_floor():
     labelled = [it for it in items() if it["best_fit_level"] is not None]
     got = {it["file"]: outcome(it["file"]).ladder for it in labelled}
     exact = sum(got[it["file"]] == it["best_fit_level"] for it in labelled) / len(labelled)
-    far = {it["file"]: (got[it["file"]], it["best_fit_level"]) for it in labelled
-           if abs(got[it["file"]] - it["best_fit_level"]) > 1}
+    far = {
+        it["file"]: (got[it["file"]], it["best_fit_level"])
+        for it in labelled
+        if abs(got[it["file"]] - it["best_fit_level"]) > 1
+    }
     assert not far, far
     assert exact >= 0.8, {it["file"]: (got[it["file"]], it["best_fit_level"]) for it in labelled}
 

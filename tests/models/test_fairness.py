@@ -16,9 +16,18 @@ from models.features import CandidateFeatures, features_from, leadership_signals
 from tests.models.chain import EVAL, run_text
 
 # The scorer's inputs, reviewed: adding a field means reviewing it for fairness first.
-ALLOWED_FEATURES = {"skills", "years_experience", "highest_degree", "degree_in_progress", "titles",
-                    "seniority", "people_managed", "leadership_signals", "relevant_years",
-                    "stated_years"}
+ALLOWED_FEATURES = {
+    "skills",
+    "years_experience",
+    "highest_degree",
+    "degree_in_progress",
+    "titles",
+    "seniority",
+    "people_managed",
+    "leadership_signals",
+    "relevant_years",
+    "stated_years",
+}
 
 
 def test_features_hold_nothing_personal():
@@ -28,18 +37,30 @@ def test_features_hold_nothing_personal():
 def _parsed(contact: dict) -> SimpleNamespace:
     return SimpleNamespace(
         sections=[SimpleNamespace(name="experience", start=0, end=40)],
-        contact=SimpleNamespace(**contact), positions=[], years_experience=4.0,
+        contact=SimpleNamespace(**contact),
+        positions=[],
+        years_experience=4.0,
         education=SimpleNamespace(highest_degree="master", fields=["cs"], in_progress=None),
-        titles=["Machine Learning Engineer"], seniority=None, people_managed=0)
+        titles=["Machine Learning Engineer"],
+        seniority=None,
+        people_managed=0,
+    )
 
 
 def test_features_ignore_the_contact_block():
-    skill = SimpleNamespace(id="python", category="programming_language", parent=None, mentions=2,
-                            sections=["experience"])
-    a = features_from(_parsed({"name": "Anna Kowalska", "email": "anna@example.com", "phone": "1"}), [skill],
-                      "Led the ranking team and mentored two engineers.")
-    b = features_from(_parsed({"name": "Kwame Mensah", "email": "kwame@example.com", "phone": "2"}), [skill],
-                      "Led the ranking team and mentored two engineers.")
+    skill = SimpleNamespace(
+        id="python", category="programming_language", parent=None, mentions=2, sections=["experience"]
+    )
+    a = features_from(
+        _parsed({"name": "Anna Kowalska", "email": "anna@example.com", "phone": "1"}),
+        [skill],
+        "Led the ranking team and mentored two engineers.",
+    )
+    b = features_from(
+        _parsed({"name": "Kwame Mensah", "email": "kwame@example.com", "phone": "2"}),
+        [skill],
+        "Led the ranking team and mentored two engineers.",
+    )
     assert a == b
 
 
@@ -62,10 +83,14 @@ def render(src: dict, choice: dict[str, int]) -> str:
     pick = {k: v[choice.get(k, 0)] for k, v in PERSONAL.items()}
     name = pick["name"]
     handle = name.lower().replace(" ", ".")
-    lines = [name, f"{pick['address']} | {handle}@example.com | 555-010-0199",
-             " | ".join(pick[k] for k in ("gender", "pronouns", "birth", "age", "nationality", "marital",
-                                          "photo")),
-             ""]
+    lines = [
+        name,
+        f"{pick['address']} | {handle}@example.com | 555-010-0199",
+        " | ".join(
+            pick[k] for k in ("gender", "pronouns", "birth", "age", "nationality", "marital", "photo")
+        ),
+        "",
+    ]
     subject = SUBJECT["pronouns"][choice.get("pronouns", 0)]
     for s in src["sections"]:
         lines += [s["heading"].upper(), "-" * len(s["heading"])]

@@ -76,8 +76,9 @@ def test_chain_repeating_a_listed_skill_gains_nothing():
 
 
 def test_chain_skill_in_experience_beats_the_same_skill_only_listed():
-    used = BASE.replace("deployed them with Docker.",
-                        "deployed them with Docker and trained a PyTorch model.")
+    used = BASE.replace(
+        "deployed them with Docker.", "deployed them with Docker and trained a PyTorch model."
+    )
     shown = _chain_scores(used.format(skills="Python, scikit-learn, Docker, SQL"))
     listed = _chain_scores(BASE.format(skills="Python, scikit-learn, Docker, SQL, PyTorch"))
     assert all(s >= l for s, l in zip(shown, listed)) and sum(shown) > sum(listed)

@@ -11,39 +11,48 @@ from models.requirements import degree_required, infer_level, level_from_title, 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Requirements\n- 3+ years of experience building ML systems", (3.0, None)),
-    ("- 2-4 years of relevant work experience in software engineering", (2.0, 4.0)),
-    ("- Five years of professional experience in Python", (5.0, None)),
-    ("- Entry-Level (0-2 years): $96,000\n- Mid-Level (3-6 years): $140,000", None),
-    ("Job postings increased 9.8 times over the last five years.", None),
-    ("- 10+ years in designing data-intensive systems\n- 5+ years building ML systems", (10.0, None)),
-    ("We are a team of 40 engineers with 12 years of history.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Requirements\n- 3+ years of experience building ML systems", (3.0, None)),
+        ("- 2-4 years of relevant work experience in software engineering", (2.0, 4.0)),
+        ("- Five years of professional experience in Python", (5.0, None)),
+        ("- Entry-Level (0-2 years): $96,000\n- Mid-Level (3-6 years): $140,000", None),
+        ("Job postings increased 9.8 times over the last five years.", None),
+        ("- 10+ years in designing data-intensive systems\n- 5+ years building ML systems", (10.0, None)),
+        ("We are a team of 40 engineers with 12 years of history.", None),
+    ],
+)
 def test_years_required(text, expected):
     assert years_required(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Bachelor's degree in Computer Science (minimum)\nMaster's or Ph.D. preferred", "bachelor"),
-    ("MS or PhD in Computer Science required", "master"),
-    ("A PhD in machine learning is a plus", "phd"),
-    ("Strong Python and SQL", "none"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bachelor's degree in Computer Science (minimum)\nMaster's or Ph.D. preferred", "bachelor"),
+        ("MS or PhD in Computer Science required", "master"),
+        ("A PhD in machine learning is a plus", "phd"),
+        ("Strong Python and SQL", "none"),
+    ],
+)
 def test_degree_required(text, expected):
     assert degree_required(text) == expected
 
 
-@pytest.mark.parametrize(("title", "years", "level"), [
-    ("Junior Machine Learning Engineer", None, 1),
-    ("Machine Learning Engineer II", (2.0, 4.0), 3),
-    ("Senior ML Engineer", (5.0, None), 4),
-    ("Staff Machine Learning Engineer", None, 4),
-    ("Principal Machine Learning Engineer", None, 5),
-    ("Machine Learning Engineer", (10.0, None), 5),
-    ("Machine Learning Engineer", (3.0, None), 3),
-    ("Machine Learning Engineer", None, 2),
-])
+@pytest.mark.parametrize(
+    ("title", "years", "level"),
+    [
+        ("Junior Machine Learning Engineer", None, 1),
+        ("Machine Learning Engineer II", (2.0, 4.0), 3),
+        ("Senior ML Engineer", (5.0, None), 4),
+        ("Staff Machine Learning Engineer", None, 4),
+        ("Principal Machine Learning Engineer", None, 5),
+        ("Machine Learning Engineer", (10.0, None), 5),
+        ("Machine Learning Engineer", (3.0, None), 3),
+        ("Machine Learning Engineer", None, 2),
+    ],
+)
 def test_infer_level(title, years, level):
     assert infer_level(title, years) == level
 

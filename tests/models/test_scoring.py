@@ -48,8 +48,17 @@ def test_more_skills_more_score(roles):
 
 
 def test_no_skills_scores_zero_whatever_the_years(roles):
-    fits = score_all(candidate((skill("excel"),), years_experience=12, highest_degree="phd",
-                               seniority="director", people_managed=20, leadership_signals=12), roles)
+    fits = score_all(
+        candidate(
+            (skill("excel"),),
+            years_experience=12,
+            highest_degree="phd",
+            seniority="director",
+            people_managed=20,
+            leadership_signals=12,
+        ),
+        roles,
+    )
     assert max(f.score for f in fits) < 30
 
 
@@ -69,9 +78,19 @@ def test_open_ended_role_uses_its_level_band_for_over_qualification(roles):
 
 def test_seniority_is_calibrated(roles):
     new_grad = by_role(score_all(candidate(STRONG_ML, years_experience=0), roles))
-    veteran = by_role(score_all(candidate(STRONG_ML, years_experience=15, highest_degree="phd",
-                                          seniority="distinguished", leadership_signals=10,
-                                          people_managed=6), roles))
+    veteran = by_role(
+        score_all(
+            candidate(
+                STRONG_ML,
+                years_experience=15,
+                highest_degree="phd",
+                seniority="distinguished",
+                leadership_signals=10,
+                people_managed=6,
+            ),
+            roles,
+        )
+    )
     assert new_grad["mle-entry"].score > new_grad["distinguished-mle"].score + 30
     assert veteran["distinguished-mle"].score > veteran["mle-entry"].score
 

@@ -67,7 +67,14 @@ def _raised_codes() -> set[str]:
 
 def test_every_error_code_raised_is_in_the_vocabulary_and_the_openapi_document() -> None:
     raised = _raised_codes()
-    assert {"empty", "corrupt", "timeout", "internal", "expired", "unavailable"} <= raised  # the scan sees them
+    assert {
+        "empty",
+        "corrupt",
+        "timeout",
+        "internal",
+        "expired",
+        "unavailable",
+    } <= raised  # the scan sees them
     assert raised <= vocab.JOB_ERROR_CODES
     job = document()["components"]["schemas"]["Job"]["properties"]
     assert set(job["error"]["properties"]["code"]["enum"]) == vocab.JOB_ERROR_CODES

@@ -16,8 +16,9 @@ def short_lived() -> Iterator[DedicatedValkey]:
     """Valkey plus a worker that keeps reports, jobs and batches for TTL_S seconds."""
     server = DedicatedValkey(fsync="everysec")
     server.start()
-    worker = start_worker(server.url, "privacy-worker-ttl", ROLEFIT_REPORT_TTL_S=str(TTL_S),
-                          ROLEFIT_UPLOAD_TTL_S=str(TTL_S))
+    worker = start_worker(
+        server.url, "privacy-worker-ttl", ROLEFIT_REPORT_TTL_S=str(TTL_S), ROLEFIT_UPLOAD_TTL_S=str(TTL_S)
+    )
     try:
         yield server
     finally:

@@ -25,5 +25,7 @@ def dump(client: redis.Redis) -> dict[str, str]:
             value = [repr(e).encode() for e in client.xrange(raw)]
         else:
             value = [kind.encode()]
-        out[key] = "\n".join(v.decode(errors="replace") if isinstance(v, bytes) else str(v) for v in value if v is not None)
+        out[key] = "\n".join(
+            v.decode(errors="replace") if isinstance(v, bytes) else str(v) for v in value if v is not None
+        )
     return out

@@ -30,9 +30,17 @@ def candidates() -> list[Candidate]:
             texts.append(section.get("text", ""))
             for item in section.get("items", []):
                 texts += item.get("bullets", [])
-        fragments = tuple(t[i:i + 32] for t in texts if len(t) >= 40 for i in range(0, len(t) - 32, 97))
-        out.append(Candidate(data["id"], files[data["id"]], data["name"], data["email"], data.get("phone", ""),
-                             fragments + tuple(data.get("links", []))))
+        fragments = tuple(t[i : i + 32] for t in texts if len(t) >= 40 for i in range(0, len(t) - 32, 97))
+        out.append(
+            Candidate(
+                data["id"],
+                files[data["id"]],
+                data["name"],
+                data["email"],
+                data.get("phone", ""),
+                fragments + tuple(data.get("links", [])),
+            )
+        )
     return out
 
 

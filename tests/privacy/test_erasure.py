@@ -49,7 +49,9 @@ def test_delete_erases_a_batch_candidate_from_every_key(kept):
     assert traces(after, by_email[stays.email], stays.email)  # the others are untouched
     batch = client.get(f"/api/v1/batches/{batch_id}", headers=KEY).get_json()
     assert batch["progress"]["total"] == 3 and batch["progress"]["done"] == 3
-    assert gone.email not in client.get(f"/api/v1/batches/{batch_id}/export?format=csv", headers=KEY).get_data(as_text=True)
+    assert gone.email not in client.get(
+        f"/api/v1/batches/{batch_id}/export?format=csv", headers=KEY
+    ).get_data(as_text=True)
     assert client.get(f"/api/v1/resumes/{gone_id}").status_code == 404
 
 
@@ -61,13 +63,22 @@ def test_delete_while_the_worker_is_analysing_leaves_nothing_behind(kept):
     app = make_app(kept.url)
     store = app.extensions["rolefit.store"]
     client = app.test_client()
-    batch_id = upload_batch(client, [(f"slow-{person.file.name}", person.file.read_bytes()),
-                                     (candidates()[6].file.name, candidates()[6].file.read_bytes())])
-    slow_id = next(j for j in store.batch_job_ids(batch_id) if store.get_job(j).fields["name"].startswith("slow-"))
+    batch_id = upload_batch(
+        client,
+        [
+            (f"slow-{person.file.name}", person.file.read_bytes()),
+            (candidates()[6].file.name, candidates()[6].file.read_bytes()),
+        ],
+    )
+    slow_id = next(
+        j for j in store.batch_job_ids(batch_id) if store.get_job(j).fields["name"].startswith("slow-")
+    )
     wait_status(store, slow_id, {"processing"}, 30)
     assert client.delete(f"/api/v1/resumes/{slow_id}").status_code == 204
     # the task goes on for a few seconds, then finds the candidate gone
-    wait_for(lambda: store.redis.llen("rolefit") == 0 and store.redis.hlen("unacked") == 0, 30, "the task to end")
+    wait_for(
+        lambda: store.redis.llen("rolefit") == 0 and store.redis.hlen("unacked") == 0, 30, "the task to end"
+    )
     time.sleep(0.5)
     left = traces(dump(store.redis), slow_id, person.email, person.name)
     assert not left, f"written back after DELETE: {left}"

@@ -38,7 +38,9 @@ def test_an_end_to_end_run_logs_nothing_about_the_candidates():
     server = DedicatedValkey(fsync="everysec")
     server.start()
     worker = start_worker(server.url, "privacy-worker", loglevel="DEBUG", ROLEFIT_LOG_LEVEL="DEBUG")
-    web, base = start_gunicorn(server.url, "privacy-web", ROLEFIT_LOG_LEVEL="DEBUG", ROLEFIT_API_KEYS=hash_key(API_KEY))
+    web, base = start_gunicorn(
+        server.url, "privacy-web", ROLEFIT_LOG_LEVEL="DEBUG", ROLEFIT_API_KEYS=hash_key(API_KEY)
+    )
     try:
         ids = {}
         for person in people:
@@ -57,26 +59,37 @@ def test_an_end_to_end_run_logs_nothing_about_the_candidates():
         assert batch.status_code == 202, batch.text
         batch_id = batch.json()["id"]
         deadline = time.monotonic() + 90
-        while requests.get(f"{base}/api/v1/batches/{batch_id}", headers=KEY, timeout=10).json()["status"] != "done":
+        while (
+            requests.get(f"{base}/api/v1/batches/{batch_id}", headers=KEY, timeout=10).json()["status"]
+            != "done"
+        ):
             assert time.monotonic() < deadline
             time.sleep(0.2)
         for fmt in ("csv", "json"):
-            export = requests.get(f"{base}/api/v1/batches/{batch_id}/export?format={fmt}", headers=KEY, timeout=30)
+            export = requests.get(
+                f"{base}/api/v1/batches/{batch_id}/export?format={fmt}", headers=KEY, timeout=30
+            )
             assert people[0].email in export.text
             assert leaks(export.text, people)  # the scanner finds details where they belong
         for path in sorted((EVAL / "bad").iterdir()):
             with path.open("rb") as fh:
-                response = requests.post(f"{base}/api/v1/resumes", files={"file": (path.name, fh)}, timeout=30)
+                response = requests.post(
+                    f"{base}/api/v1/resumes", files={"file": (path.name, fh)}, timeout=30
+                )
             if response.status_code == 202:
                 poll(base, response.json()["id"])
         for person in people[::2]:
             assert requests.delete(f"{base}/api/v1/resumes/{ids[person.id]}", timeout=10).status_code == 204
-        assert requests.delete(f"{base}/api/v1/batches/{batch_id}", headers=KEY, timeout=10).status_code == 204
+        assert (
+            requests.delete(f"{base}/api/v1/batches/{batch_id}", headers=KEY, timeout=10).status_code == 204
+        )
     finally:
         web.stop()
         stop_worker(worker)
         server.close()
-    worker_log, web_log = (p.log_path.read_text(errors="replace") for p in (worker, web))  # fresh files: this run only
+    worker_log, web_log = (
+        p.log_path.read_text(errors="replace") for p in (worker, web)
+    )  # fresh files: this run only
     assert "job done" in worker_log and len(worker_log) > 10_000  # the logs were really written, at DEBUG
     assert '"level": "debug"' in worker_log
     for name, text in (("worker", worker_log), ("web", web_log)):

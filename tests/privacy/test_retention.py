@@ -29,7 +29,9 @@ def test_everything_about_candidates_expires_after_the_retention(short_lived):
     single = upload(client, GOOD[0])
     wait_status(store, single, {"done"}, 30)
     reused = upload(client, GOOD[0], name="again.pdf")  # same bytes: the stored report is reused
-    mixed = upload_batch(client, [(p.name, p.read_bytes()) for p in GOOD[1:]] + [(BAD[0].name, BAD[0].read_bytes())])
+    mixed = upload_batch(
+        client, [(p.name, p.read_bytes()) for p in GOOD[1:]] + [(BAD[0].name, BAD[0].read_bytes())]
+    )
     all_bad = upload_batch(client, [(p.name, p.read_bytes()) for p in BAD if p.stat().st_size > 0][:3])
     repeat = upload_batch(client, [(p.name, p.read_bytes()) for p in GOOD])  # every report reused
     jobs = [single, reused] + [j for b in (mixed, all_bad, repeat) for j in store.batch_job_ids(b)]
@@ -40,7 +42,9 @@ def test_everything_about_candidates_expires_after_the_retention(short_lived):
 
     keys = dump(store.redis)
     candidate_keys = [k for k in keys if k.startswith("rf:") and not k.startswith(NOT_CANDIDATE_DATA)]
-    assert any(k.startswith("rf:report:") for k in candidate_keys) and any(":summaries" in k for k in candidate_keys)
+    assert any(k.startswith("rf:report:") for k in candidate_keys) and any(
+        ":summaries" in k for k in candidate_keys
+    )
     ttls = {k: store.redis.ttl(k) for k in candidate_keys}
     forever = sorted(k for k, ttl in ttls.items() if ttl < 0 and store.redis.exists(k))
     assert not forever, f"kept for ever: {forever}"

@@ -10,22 +10,28 @@ from service import create_app
 
 
 def post_file(client, data: bytes, name: str = "cv.pdf", **form: str):
-    return client.post("/api/v1/resumes", data={"file": (io.BytesIO(data), name), **form},
-                       content_type="multipart/form-data")
+    return client.post(
+        "/api/v1/resumes", data={"file": (io.BytesIO(data), name), **form}, content_type="multipart/form-data"
+    )
 
 
-@pytest.mark.parametrize(("method", "path"), [("get", "/api/v1/resumes/{}"), ("delete", "/api/v1/resumes/{}")])
+@pytest.mark.parametrize(
+    ("method", "path"), [("get", "/api/v1/resumes/{}"), ("delete", "/api/v1/resumes/{}")]
+)
 def test_unknown_ids_are_not_found(client, method: str, path: str):
     response = getattr(client, method)(path.format("AAAAAAAAAAAAAAAAAAAAAA"))
     assert response.status_code == 404
     assert response.json["error"]["code"] == "not_found"
 
 
-@pytest.mark.parametrize(("data", "name", "status", "code"), [
-    (b"", "cv.pdf", 400, "empty"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(200), "cv.pdf", 415, "unsupported_type"),
-    (bytes(range(1, 32)) * 50, "cv.txt", 415, "unsupported_type"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "status", "code"),
+    [
+        (b"", "cv.pdf", 400, "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "cv.pdf", 415, "unsupported_type"),
+        (bytes(range(1, 32)) * 50, "cv.txt", 415, "unsupported_type"),
+    ],
+)
 def test_bad_uploads_are_refused_with_a_code(client, data: bytes, name: str, status: int, code: str):
     response = post_file(client, data, name)
     assert response.status_code == status
@@ -47,8 +53,9 @@ def test_oversized_upload_is_refused(redis_url: str):
 
 
 def test_unknown_role_is_refused(client):
-    response = post_file(client, b"Jane Doe\nPython developer with five years of experience.\n", "cv.txt",
-                         role="no-such-role")
+    response = post_file(
+        client, b"Jane Doe\nPython developer with five years of experience.\n", "cv.txt", role="no-such-role"
+    )
     assert response.status_code == 404
     assert response.json["error"]["code"] == "unknown_role"
 
@@ -69,7 +76,9 @@ def test_upload_is_accepted_at_once_with_an_unguessable_id(client, app):
 
 
 def test_path_in_filename_is_stripped(client, app):
-    response = post_file(client, b"Jane Doe\nData engineer with Python and SQL.\n", "../../etc/cv<script>.txt")
+    response = post_file(
+        client, b"Jane Doe\nData engineer with Python and SQL.\n", "../../etc/cv<script>.txt"
+    )
     job = client.get(f"/api/v1/resumes/{response.json['id']}").json
     assert job["file"]["name"] == "cv_script_.txt"
     with app.app_context():

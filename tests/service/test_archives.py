@@ -20,8 +20,15 @@ def make_zip(entries: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> b
 
 
 def test_entries_are_read_by_base_name_only():
-    data = make_zip({"../../etc/passwd.txt": b"Jane", "a/b/cv.pdf": b"%PDF-1.4", "__MACOSX/._cv.pdf": b"x",
-                     ".hidden": b"x", "dir/": b""})
+    data = make_zip(
+        {
+            "../../etc/passwd.txt": b"Jane",
+            "a/b/cv.pdf": b"%PDF-1.4",
+            "__MACOSX/._cv.pdf": b"x",
+            ".hidden": b"x",
+            "dir/": b"",
+        }
+    )
     contents = read_zip(data, ZipLimits())
     assert [name for name, _ in contents.files] == ["passwd.txt", "cv.pdf"]
 
@@ -37,8 +44,13 @@ def test_zip_bomb_entries_are_rejected_not_expanded():
     data = make_zip({"bomb.txt": b"0" * 5_000_000, "cv.txt": b"Jane Doe, Python"})
     contents = read_zip(data, ZipLimits(max_ratio=100))
     assert [name for name, _ in contents.files] == ["cv.txt"]
-    assert contents.rejected == [{"file": "bomb.txt", "code": "suspicious_compression",
-                                  "message": "The entry's compression ratio is implausibly high."}]
+    assert contents.rejected == [
+        {
+            "file": "bomb.txt",
+            "code": "suspicious_compression",
+            "message": "The entry's compression ratio is implausibly high.",
+        }
+    ]
 
 
 def test_total_uncompressed_size_is_bounded():

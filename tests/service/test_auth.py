@@ -76,7 +76,9 @@ def test_rate_limit_per_address_then_per_key(redis_url: str, api_key: str):
     assert limited.json["error"]["code"] == "rate_limited"
     assert "Retry-After" in limited.headers
     # the same address with a key has its own allowance
-    assert client.get("/api/v1/roles", environ_base=address, headers={"X-API-Key": api_key}).status_code == 200
+    assert (
+        client.get("/api/v1/roles", environ_base=address, headers={"X-API-Key": api_key}).status_code == 200
+    )
     # health checks are never limited
     assert all(client.get("/healthz", environ_base=address).status_code == 200 for _ in range(5))
 

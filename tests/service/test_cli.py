@@ -19,7 +19,10 @@ def labels() -> dict[str, dict]:
 
 
 def test_analyze_prints_one_json_report_per_file():
-    files = ["resumes/d02-junior-mle-one-year-after-msc.pdf", "resumes/d08-lead-mle-computer-vision-manager.docx"]
+    files = [
+        "resumes/d02-junior-mle-one-year-after-msc.pdf",
+        "resumes/d08-lead-mle-computer-vision-manager.docx",
+    ]
     result = CliRunner().invoke(main, ["analyze", *(str(EVAL / f) for f in files), "--json"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines()]
@@ -41,10 +44,20 @@ def test_bad_files_print_their_error_and_exit_non_zero():
 
 def test_analyze_against_a_job_description_file(tmp_path: Path):
     jd = tmp_path / "jd.txt"
-    jd.write_text("Senior Data Engineer\nWe need 5+ years building pipelines with Apache Spark, Apache Kafka, "
-                  "Apache Airflow and SQL on AWS. A bachelor's degree in computer science is expected.\n")
-    result = CliRunner().invoke(main, ["analyze", str(EVAL / "resumes/d12-data-engineer-streaming-warehouse.pdf"),
-                                       "--role", str(jd), "--json"])
+    jd.write_text(
+        "Senior Data Engineer\nWe need 5+ years building pipelines with Apache Spark, Apache Kafka, "
+        "Apache Airflow and SQL on AWS. A bachelor's degree in computer science is expected.\n"
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(EVAL / "resumes/d12-data-engineer-streaming-warehouse.pdf"),
+            "--role",
+            str(jd),
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     custom = [f for f in report["fits"] if f["role"] == "custom"]
@@ -54,13 +67,17 @@ def test_analyze_against_a_job_description_file(tmp_path: Path):
 def test_screen_ranks_a_folder_and_writes_csv(tmp_path: Path):
     folder = tmp_path / "cvs"
     folder.mkdir()
-    for name in ["d01-newgrad-bsc-cs-two-ml-internships.pdf", "d04-mle-ii-marketplace-ranking-fraud.pdf",
-                 "d15-executive-pastry-chef.pdf"]:
+    for name in [
+        "d01-newgrad-bsc-cs-two-ml-internships.pdf",
+        "d04-mle-ii-marketplace-ranking-fraud.pdf",
+        "d15-executive-pastry-chef.pdf",
+    ]:
         shutil.copy(EVAL / "resumes" / name, folder / name)
     shutil.copy(EVAL / "bad/encrypted.pdf", folder / "locked.pdf")
     out = tmp_path / "shortlist.csv"
-    result = CliRunner().invoke(main, ["screen", str(folder), "--role", "mle-ii", "--csv", str(out)],
-                                env={"ROLEFIT_URL": ""})
+    result = CliRunner().invoke(
+        main, ["screen", str(folder), "--role", "mle-ii", "--csv", str(out)], env={"ROLEFIT_URL": ""}
+    )
     assert result.exit_code == 0, result.output
     assert "Ranked candidates" in result.output and "encrypted" in result.output
     table = list(csv.DictReader(out.open()))
@@ -92,8 +109,10 @@ def test_human_output_shows_skills_the_chosen_roles_fit_and_gaps():
 
 def test_a_job_description_files_role_is_named_from_its_title(tmp_path: Path):
     jd = tmp_path / "jd.txt"
-    jd.write_text("Senior Data Engineer\nWe need 5+ years building pipelines with Apache Spark, Apache Kafka, "
-                  "Apache Airflow and SQL on AWS. A bachelor's degree in computer science is expected.\n")
+    jd.write_text(
+        "Senior Data Engineer\nWe need 5+ years building pipelines with Apache Spark, Apache Kafka, "
+        "Apache Airflow and SQL on AWS. A bachelor's degree in computer science is expected.\n"
+    )
     resume = str(EVAL / "resumes/d12-data-engineer-streaming-warehouse.pdf")
     report = json.loads(CliRunner().invoke(main, ["analyze", resume, "--role", str(jd), "--json"]).output)
     assert [f["title"] for f in report["fits"] if f["role"] == "custom"] == ["Senior Data Engineer"]
@@ -104,20 +123,27 @@ def test_a_job_description_files_role_is_named_from_its_title(tmp_path: Path):
 def test_screen_lists_every_file_it_skips_and_takes_markdown(tmp_path: Path):
     folder = tmp_path / "cvs"
     folder.mkdir()
-    (folder / "cv.md").write_text("# Ada Stone\n\n## Experience\n\n### Data Engineer | Fenwick\n"
-                                  "**Jan 2019 - Present**\n\n* Built pipelines in **Python** and SQL.\n",
-                                  encoding="utf-8")
+    (folder / "cv.md").write_text(
+        "# Ada Stone\n\n## Experience\n\n### Data Engineer | Fenwick\n"
+        "**Jan 2019 - Present**\n\n* Built pipelines in **Python** and SQL.\n",
+        encoding="utf-8",
+    )
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (folder / "notes.odt").write_bytes(b"PK\x03\x04")
     out = tmp_path / "shortlist.csv"
-    result = CliRunner().invoke(main, ["screen", str(folder), "--as-of", "2021-01", "--csv", str(out)],
-                                env={"ROLEFIT_URL": ""})
+    result = CliRunner().invoke(
+        main, ["screen", str(folder), "--as-of", "2021-01", "--csv", str(out)], env={"ROLEFIT_URL": ""}
+    )
     assert result.exit_code == 0, result.output
     assert "skipped photo.png" in result.output and "skipped notes.odt" in result.output
     rows = list(csv.DictReader(out.open()))
-    assert [r["file"] for r in rows] == ["cv.md"] and float(rows[0]["years"]) == 2.1  # Jan 2019 to 31 Jan 2021
+    assert [r["file"] for r in rows] == ["cv.md"] and float(
+        rows[0]["years"]
+    ) == 2.1  # Jan 2019 to 31 Jan 2021
 
 
 def test_analyze_refuses_an_unreadable_as_of():
-    result = CliRunner().invoke(main, ["analyze", "--as-of", "2021-13", str(EVAL / "resumes/d06-nlp-mle-legal-tech-2-5y.txt")])
+    result = CliRunner().invoke(
+        main, ["analyze", "--as-of", "2021-13", str(EVAL / "resumes/d06-nlp-mle-legal-tech-2-5y.txt")]
+    )
     assert result.exit_code != 0 and "--as-of" in result.output

@@ -46,14 +46,18 @@ def test_readyz_says_not_ready_when_redis_is_unreachable():
 def test_metrics_count_uploads_jobs_and_stage_durations(client, worker_process):
     before = metric_samples(client.get("/metrics").get_data(as_text=True))
     data = (EVAL / "resumes/d02-junior-mle-one-year-after-msc.pdf").read_bytes()
-    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(data + b"\n%metrics-test"), "cv.pdf")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/api/v1/resumes",
+        data={"file": (io.BytesIO(data + b"\n%metrics-test"), "cv.pdf")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 202
     job_id = response.json["id"]
     deadline = time.monotonic() + 60
     while client.get(f"/api/v1/resumes/{job_id}").json["status"] not in ("done", "failed"):
         assert time.monotonic() < deadline
         time.sleep(0.1)
+
     def delta(name: str, labels: dict) -> float:
         key = (name, tuple(sorted(labels.items())))
         return after.get(key, 0.0) - before.get(key, 0.0)
@@ -69,7 +73,9 @@ def test_metrics_count_uploads_jobs_and_stage_durations(client, worker_process):
         time.sleep(0.1)
 
     assert delta("rolefit_uploads_total", {"kind": "single", "type": "pdf"}) == 1
-    assert delta("rolefit_jobs_total", {"status": "done", "code": ""}) >= 1  # other tests' jobs may finish too
+    assert (
+        delta("rolefit_jobs_total", {"status": "done", "code": ""}) >= 1
+    )  # other tests' jobs may finish too
     for stage in ("extract", "parse", "tag", "score", "total"):
         assert delta("rolefit_stage_seconds_count", {"stage": stage}) >= 1
     assert ("rolefit_queue_depth", ()) in after

@@ -80,27 +80,50 @@ def test_revoking_the_key_ends_the_browser_session(client, redis_url):
 def test_the_upload_page_refuses_too_large_files_with_the_api_message(redis_url):
     from service import create_app
 
-    app = create_app({"REDIS_URL": redis_url, "TESTING": True, "rate_limit_per_minute": 100000,
-                      "max_upload_bytes": 1024 * 1024})
+    app = create_app(
+        {
+            "REDIS_URL": redis_url,
+            "TESTING": True,
+            "rate_limit_per_minute": 100000,
+            "max_upload_bytes": 1024 * 1024,
+        }
+    )
     client = app.test_client()
     big = b"%PDF-1.4\n" + b"0" * (1024 * 1024)
     api = client.post("/api/v1/resumes", data={"file": (io.BytesIO(big), "cv.pdf")}).json["error"]
     page = client.get("/").get_data(as_text=True)
     assert f'data-too-large="{api["message"]}"' in page
-    answer = client.post("/", data={"files": (io.BytesIO(big), "cv.pdf"), "csrf_token": TOKEN.search(page).group(1)})
+    answer = client.post(
+        "/", data={"files": (io.BytesIO(big), "cv.pdf"), "csrf_token": TOKEN.search(page).group(1)}
+    )
     assert answer.status_code == 413 and api["message"] in answer.get_data(as_text=True)
 
 
 def test_a_pasted_job_description_becomes_the_role_of_a_single_upload(client, api_key):
-    text = ("Machine Learning Engineer for search ranking. You build ranking models in Python and PyTorch "
-            "and deploy them with Docker on Kubernetes. 3+ years of experience.")
+    text = (
+        "Machine Learning Engineer for search ranking. You build ranking models in Python and PyTorch "
+        "and deploy them with Docker on Kubernetes. 3+ years of experience."
+    )
     body = b"Jane Doe\nMachine learning engineer: Python, PyTorch, Docker.\n"
-    refused = client.post("/", data={"files": (io.BytesIO(body), "cv.txt"), "job_description": text,
-                                     "csrf_token": token(client, "/")})
+    refused = client.post(
+        "/",
+        data={
+            "files": (io.BytesIO(body), "cv.txt"),
+            "job_description": text,
+            "csrf_token": token(client, "/"),
+        },
+    )
     assert refused.status_code == 401 and "Sign in with your API key" in refused.get_data(as_text=True)
     sign_in(client, api_key)
-    response = client.post("/", data={"files": (io.BytesIO(body), "cv.txt"), "job_description": text, "title": "Search MLE",
-                                      "csrf_token": token(client, "/")})
+    response = client.post(
+        "/",
+        data={
+            "files": (io.BytesIO(body), "cv.txt"),
+            "job_description": text,
+            "title": "Search MLE",
+            "csrf_token": token(client, "/"),
+        },
+    )
     assert response.status_code == 302 and response.headers["Location"].startswith("/reports/")
     job = client.get("/api/v1/resumes/" + response.headers["Location"].rsplit("/", 1)[1]).json
     assert job["role"].startswith("jd-")

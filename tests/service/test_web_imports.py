@@ -27,8 +27,14 @@ print(json.dumps({"guarded": guarded, "status": response.status_code, "body": re
 
 
 def probe(redis_url: str) -> dict:
-    done = subprocess.run([sys.executable, "-c", PROBE, redis_url], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, redis_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

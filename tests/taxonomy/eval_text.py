@@ -13,13 +13,28 @@ from pathlib import Path
 EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 
 SECTION_WORDS = (  # first match wins
-    ("skill", "skills"), ("summary", "summary"), ("profile", "summary"), ("about", "summary"),
-    ("objective", "summary"), ("experience", "experience"), ("employment", "experience"),
-    ("education", "education"), ("training", "education"), ("project", "projects"),
-    ("open source", "projects"), ("publication", "publications"), ("talk", "publications"),
-    ("patent", "publications"), ("certification", "certifications"), ("leadership", "leadership"),
-    ("teaching", "leadership"), ("community", "leadership"), ("activities", "leadership"),
-    ("award", "awards"), ("language", "languages"), ("interest", "interests"),
+    ("skill", "skills"),
+    ("summary", "summary"),
+    ("profile", "summary"),
+    ("about", "summary"),
+    ("objective", "summary"),
+    ("experience", "experience"),
+    ("employment", "experience"),
+    ("education", "education"),
+    ("training", "education"),
+    ("project", "projects"),
+    ("open source", "projects"),
+    ("publication", "publications"),
+    ("talk", "publications"),
+    ("patent", "publications"),
+    ("certification", "certifications"),
+    ("leadership", "leadership"),
+    ("teaching", "leadership"),
+    ("community", "leadership"),
+    ("activities", "leadership"),
+    ("award", "awards"),
+    ("language", "languages"),
+    ("interest", "interests"),
 )
 
 
@@ -41,7 +56,11 @@ class EvalResume:
 
 def render(src: dict, bullet: str = "  * ") -> tuple[str, tuple[tuple[str, int, int], ...]]:
     """Visible text like render_txt, and the character span of every section."""
-    lines = [src["name"], " | ".join([src.get("city", ""), src["email"], src["phone"], *src.get("links", [])]), ""]
+    lines = [
+        src["name"],
+        " | ".join([src.get("city", ""), src["email"], src["phone"], *src.get("links", [])]),
+        "",
+    ]
     text = "\n".join(lines) + "\n"
     spans = []
     for section in src["sections"]:
@@ -66,7 +85,7 @@ def pdf_like(text: str, width: int = 70) -> str:
             cut = line.rfind(" ", 0, width)
             cut = cut if cut > 0 else width
             out.append(line[:cut])
-            line = line[cut + 1:]
+            line = line[cut + 1 :]
         out.append(line)
     return "\n".join(out)
 

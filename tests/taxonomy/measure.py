@@ -1,6 +1,6 @@
 """Skill tagging figures on the eval set, as eval/README.md defines them.
 
-    .venv/bin/python -m tests.taxonomy.measure [--pdf-like | --extracted] [--verbose]
+.venv/bin/python -m tests.taxonomy.measure [--pdf-like | --extracted] [--verbose]
 """
 
 from __future__ import annotations
@@ -58,8 +58,9 @@ def score(resume: EvalResume, matches: list[SkillMatch], tagger: Tagger, figures
     labels = resume.labels
     known_names = {t.lower() for t in labels["skills"] + labels["other_skills"]}
     # Competencies (leadership, soft skills) are reported apart: counted when labelled, never as a wrong skill.
-    returned = [(m, names_of(m, tagger)) for m in matches
-                if not m.is_competency or known_names & names_of(m, tagger)]
+    returned = [
+        (m, names_of(m, tagger)) for m in matches if not m.is_competency or known_names & names_of(m, tagger)
+    ]
     figures.returned += len(returned)
     for match, names in returned:
         banned = [t for t in labels["must_not_tag"] + labels["hidden_skills"] if t.lower() in names]
@@ -119,13 +120,18 @@ def main() -> None:
     tagger = load_tagger()
     tagger.tag("warm up with Python")
     figures = measure(tagger, pdf=opts.pdf_like, extracted=opts.extracted)
-    print(f"version={tagger.version} precision={figures.precision:.4f} ({figures.returned - figures.wrong}/"
-          f"{figures.returned}) recall={figures.recall:.4f} ({figures.found}/{figures.expected}) "
-          f"violations={len(figures.violations)} median_ms={figures.median_ms:.2f} "
-          f"median_cpu_ms={figures.median_cpu_ms:.2f}")
+    print(
+        f"version={tagger.version} precision={figures.precision:.4f} ({figures.returned - figures.wrong}/"
+        f"{figures.returned}) recall={figures.recall:.4f} ({figures.found}/{figures.expected}) "
+        f"violations={len(figures.violations)} median_ms={figures.median_ms:.2f} "
+        f"median_cpu_ms={figures.median_cpu_ms:.2f}"
+    )
     if opts.verbose:
-        for title, rows in (("violations", figures.violations), ("false positives", figures.false_positives),
-                            ("misses", figures.misses)):
+        for title, rows in (
+            ("violations", figures.violations),
+            ("false positives", figures.false_positives),
+            ("misses", figures.misses),
+        ):
             print(f"-- {title} ({len(rows)})")
             print("\n".join(rows))
 

@@ -12,8 +12,13 @@ from taxonomy.cli import build_command
 from taxonomy.tagger import ARTIFACT_PATH, Tagger, read_artifact
 from taxonomy.weights import weigh_document
 
-SEED_STEMS = {"000_aaae413d5299602d", "001_426c7b7afe3bcfac", "002_3bb4c74808981bca", "003_749167cce7ae3ca8",
-              "004_0573b33375e174a3"}
+SEED_STEMS = {
+    "000_aaae413d5299602d",
+    "001_426c7b7afe3bcfac",
+    "002_3bb4c74808981bca",
+    "003_749167cce7ae3ca8",
+    "004_0573b33375e174a3",
+}
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +62,19 @@ def test_weigh_document_uses_the_seed_idf(tagger):
 
 def test_user_extension_adds_skills_and_aliases(seeds, tmp_path):
     extra = tmp_path / "mine.json"
-    extra.write_text(json.dumps({
-        "skills": [{"id": "quarto", "name": "Quarto", "category": "data_library", "aliases": ["Quarto docs"]}],
-        "aliases": {"pytorch": ["Torch 2"]},
-        "ambiguous_aliases": {"kubernetes": ["Kube"]},
-        "ignore": ["ml"],
-    }), encoding="utf-8")
+    extra.write_text(
+        json.dumps(
+            {
+                "skills": [
+                    {"id": "quarto", "name": "Quarto", "category": "data_library", "aliases": ["Quarto docs"]}
+                ],
+                "aliases": {"pytorch": ["Torch 2"]},
+                "ambiguous_aliases": {"kubernetes": ["Kube"]},
+                "ignore": ["ml"],
+            }
+        ),
+        encoding="utf-8",
+    )
     tagger = Tagger(build_taxonomy(seeds[:1], extra_paths=[extra]))
     found = {m.id for m in tagger.tag("Wrote Quarto docs, trained with Torch 2 on Kube clusters, ML.")}
     assert {"quarto", "pytorch", "kubernetes"} <= found
@@ -88,7 +100,8 @@ def test_user_extension_can_add_a_competency_and_a_specific_skill_under_a_family
         "skills:\n"
         "  - {id: facilitation, name: workshop facilitation, category: soft_skill, aliases: [facilitated workshops]}\n"
         "  - {id: hdbscan-x, name: OPTICS, category: ml_method, parent: clustering, aliases: [OPTICS clustering]}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     tagger = Tagger(build_taxonomy(seeds[:1], extra_paths=[extra]))
     found = {m.id: m for m in tagger.tag("Facilitated workshops; grouped sensors with OPTICS clustering.")}
     assert found["facilitation"].kind == "competency"

@@ -238,8 +238,10 @@ def test_every_skill_has_a_kind_a_category_and_a_known_parent(tagger):
 
 
 def test_a_certificate_heading_inside_another_section_ends_at_the_next_heading(tagger):
-    text = ("## **CERTIFICATIONS & TALKS**\n- **OpenShift Enterprise Development** — Dec 2017\n"
-            "## **PROJECTS**\n- Packaged the service with Docker.\n")
+    text = (
+        "## **CERTIFICATIONS & TALKS**\n- **OpenShift Enterprise Development** — Dec 2017\n"
+        "## **PROJECTS**\n- Packaged the service with Docker.\n"
+    )
     found = ids(tagger, text, [("experience", 0, len(text))])
     assert "openshift" not in found and "docker" in found
 

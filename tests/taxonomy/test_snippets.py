@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from taxonomy.tagger import load_tagger
 
-TEXT = ("SKILLS\nPython, Docker\nSUMMARY\nEngineer who builds ranking systems in PyTorch for search.\n"
-        "EXPERIENCE\nLed a long migration of every batch job, data pipeline and dashboard across three "
-        "product teams and two regions to Kubernetes, while keeping each nightly retraining on schedule "
-        "and every downstream consumer informed.\n")
+TEXT = (
+    "SKILLS\nPython, Docker\nSUMMARY\nEngineer who builds ranking systems in PyTorch for search.\n"
+    "EXPERIENCE\nLed a long migration of every batch job, data pipeline and dashboard across three "
+    "product teams and two regions to Kubernetes, while keeping each nightly retraining on schedule "
+    "and every downstream consumer informed.\n"
+)
 
 
 def sections(text: str) -> list[tuple[str, int, int]]:
@@ -26,7 +28,7 @@ def test_snippets_stay_inside_their_section_and_skip_headings():
 def test_long_clauses_are_cut_at_word_boundaries():
     found = {s.id: s for s in load_tagger().tag(TEXT, sections(TEXT))}
     evidence = found["kubernetes"].evidence[0]
-    assert TEXT[evidence.start:evidence.end] == "Kubernetes"
+    assert TEXT[evidence.start : evidence.end] == "Kubernetes"
     assert len(evidence.text) <= 164 and "Kubernetes" in evidence.text
     words = set(TEXT.split())
     assert evidence.text.startswith("…") or evidence.text.endswith("…")

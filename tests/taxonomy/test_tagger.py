@@ -8,33 +8,42 @@ from taxonomy.tagger import Evidence, SkillMatch, load_tagger
 from tests.taxonomy.conftest import ids
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("Presented to the C-suite and the go-to-market team.", {"c", "go"}),
-    ("Worked with the R&D group; sent an extract to Objective-C, the sales team's app.", {"r", "objective-c", "c"}),
-    ("I excel at spreadsheets and the metrics spark joy.", {"microsoft-excel", "apache-spark"}),
-    ("Planning a Java island trip next year.", {"java"}),
-    ("Co-organizer of the Rust Belt Civic Data Meetup.", {"rust"}),
-    ("Ranked offers in Express Checkout.", {"express"}),
-    ("Co-lead the intern program with Ruby Okafor.", {"ruby"}),
-    ("Harold Jenkins Memorial Scholarship, 2024.", {"jenkins"}),
-    ("B.S., Computer Science (Sep 2022 – Spring 2026)", {"spring-boot"}),
-    ("Hive health from audio, senior capstone.", {"hive"}),
-    ("Replaced greedy decoding with constrained beam search.", {"apache-beam"}),
-    ("John R. Smith reviewed the report.", {"r"}),
-])
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Presented to the C-suite and the go-to-market team.", {"c", "go"}),
+        (
+            "Worked with the R&D group; sent an extract to Objective-C, the sales team's app.",
+            {"r", "objective-c", "c"},
+        ),
+        ("I excel at spreadsheets and the metrics spark joy.", {"microsoft-excel", "apache-spark"}),
+        ("Planning a Java island trip next year.", {"java"}),
+        ("Co-organizer of the Rust Belt Civic Data Meetup.", {"rust"}),
+        ("Ranked offers in Express Checkout.", {"express"}),
+        ("Co-lead the intern program with Ruby Okafor.", {"ruby"}),
+        ("Harold Jenkins Memorial Scholarship, 2024.", {"jenkins"}),
+        ("B.S., Computer Science (Sep 2022 – Spring 2026)", {"spring-boot"}),
+        ("Hive health from audio, senior capstone.", {"hive"}),
+        ("Replaced greedy decoding with constrained beam search.", {"apache-beam"}),
+        ("John R. Smith reviewed the report.", {"r"}),
+    ],
+)
 def test_ambiguous_names_without_context_are_not_tagged(tagger, text, absent):
     assert not ids(tagger, text) & absent
 
 
-@pytest.mark.parametrize(("text", "present"), [
-    ("Shipped demand models using Python and R.", {"python", "r"}),
-    ("Rewrote the rate-quote service in Go, cutting memory by 70%.", {"go"}),
-    ("Wrote a small Go sidecar for request sampling.", {"go"}),
-    ("Built shipment microservices in Java with Spring Boot.", {"java", "spring-boot"}),
-    ("Platform built on PyTorch and Ray running on Kubernetes.", {"ray", "pytorch", "kubernetes"}),
-    ("Checked the numbers twice in Excel.", {"microsoft-excel"}),
-    ("Languages: Python, C++, C#, F#, .NET", {"python", "cpp", "csharp", "fsharp", "dotnet"}),
-])
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("Shipped demand models using Python and R.", {"python", "r"}),
+        ("Rewrote the rate-quote service in Go, cutting memory by 70%.", {"go"}),
+        ("Wrote a small Go sidecar for request sampling.", {"go"}),
+        ("Built shipment microservices in Java with Spring Boot.", {"java", "spring-boot"}),
+        ("Platform built on PyTorch and Ray running on Kubernetes.", {"ray", "pytorch", "kubernetes"}),
+        ("Checked the numbers twice in Excel.", {"microsoft-excel"}),
+        ("Languages: Python, C++, C#, F#, .NET", {"python", "cpp", "csharp", "fsharp", "dotnet"}),
+    ],
+)
 def test_ambiguous_names_with_context_are_tagged(tagger, text, present):
     assert present <= ids(tagger, text)
 
@@ -45,24 +54,50 @@ def test_skills_section_is_context_enough(tagger):
     assert not {"go", "scala", "r"} & ids(tagger, text, [("interests", 0, len(text))])
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("Built the gRPC gateway in front of the risk team's TensorFlow Serving cluster.", {"tensorflow-serving"}),
-    ("Delivered tables to the data science team, who build and own the churn models (XGBoost).",
-     {"xgboost", "data-science"}),
-    (("Maintained scorecards whose criteria (for example Python and Kubernetes experience) were written by "
-      "the hiring managers."), {"python", "kubernetes"}),
-    ("Looking for a role where I can grow toward machine learning work.", {"machine-learning"}),
-    ("Coordinated interview loops for engineering hiring, including Machine Learning Engineer roles.",
-     {"machine-learning"}),
-])
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Built the gRPC gateway in front of the risk team's TensorFlow Serving cluster.",
+            {"tensorflow-serving"},
+        ),
+        (
+            "Delivered tables to the data science team, who build and own the churn models (XGBoost).",
+            {"xgboost", "data-science"},
+        ),
+        (
+            (
+                "Maintained scorecards whose criteria (for example Python and Kubernetes experience) were written by "
+                "the hiring managers."
+            ),
+            {"python", "kubernetes"},
+        ),
+        ("Looking for a role where I can grow toward machine learning work.", {"machine-learning"}),
+        (
+            "Coordinated interview loops for engineering hiring, including Machine Learning Engineer roles.",
+            {"machine-learning"},
+        ),
+    ],
+)
 def test_skills_of_other_people_or_wishes_are_not_tagged(tagger, text, absent):
     assert not ids(tagger, text) & absent
 
 
 def test_longest_match_and_vendor_lists(tagger):
-    found = ids(tagger, "Stack: AWS (EMR, Glue, Batch), Kubeflow (Pipelines, Katib), ONNX Runtime, GitLab CI/CD")
-    assert {"aws", "aws-emr", "aws-glue", "aws-batch", "kubeflow-pipelines", "katib", "onnx-runtime",
-            "gitlab-ci", "ci-cd"} <= found
+    found = ids(
+        tagger, "Stack: AWS (EMR, Glue, Batch), Kubeflow (Pipelines, Katib), ONNX Runtime, GitLab CI/CD"
+    )
+    assert {
+        "aws",
+        "aws-emr",
+        "aws-glue",
+        "aws-batch",
+        "kubeflow-pipelines",
+        "katib",
+        "onnx-runtime",
+        "gitlab-ci",
+        "ci-cd",
+    } <= found
     assert "onnx" not in found
 
 
@@ -83,10 +118,20 @@ def test_match_reports_sections_mentions_and_evidence_offsets(tagger):
     assert match.sections == ("experience", "skills")
     first = match.evidence[0]
     assert "Built ranking models in PyTorch" in first.text and len(first.text) <= 160
-    assert text[first.start:first.end] == "PyTorch"
+    assert text[first.start : first.end] == "PyTorch"
     as_dict = match.to_dict()
     assert as_dict["offsets"][0] == [first.start, first.end]
-    assert set(as_dict) == {"id", "name", "category", "parent", "kind", "mentions", "sections", "evidence", "offsets"}
+    assert set(as_dict) == {
+        "id",
+        "name",
+        "category",
+        "parent",
+        "kind",
+        "mentions",
+        "sections",
+        "evidence",
+        "offsets",
+    }
 
 
 def test_no_sections_means_other(tagger):

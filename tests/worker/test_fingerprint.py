@@ -8,8 +8,12 @@ from worker.fingerprint import analysis_fingerprint, code_version, source_hash
 
 
 def _tree(root: Path) -> None:
-    for name, text in {"worker/jobs.py": "A = 1\n", "models/scoring.py": "B = 2\n",
-                       "taxonomy/tagger.py": "C = 3\n", "service/pages.py": "D = 4\n"}.items():
+    for name, text in {
+        "worker/jobs.py": "A = 1\n",
+        "models/scoring.py": "B = 2\n",
+        "taxonomy/tagger.py": "C = 3\n",
+        "service/pages.py": "D = 4\n",
+    }.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
 

@@ -18,7 +18,9 @@ def store(redis_url: str) -> Store:
 
 
 def queue(store: Store, data: bytes, name: str, file_type: str, **kw: str) -> str:
-    return store.create_job(data, name=name, file_type=file_type, sha256=hashlib.sha256(data).hexdigest(), **kw)
+    return store.create_job(
+        data, name=name, file_type=file_type, sha256=hashlib.sha256(data).hexdigest(), **kw
+    )
 
 
 def test_a_resume_is_analysed_and_its_bytes_deleted(store: Store):

@@ -31,7 +31,9 @@ def test_report_lists_competencies_apart_from_skills_and_the_scorer_uses_them():
     assert competencies["mentoring"]["kind"] == "competency" and competencies["mentoring"]["evidence"]
     # Competencies are never matched as skills, but the scorer weighs them as leadership evidence.
     assert not {"mentoring", "team leadership"} & {name for fit in report["fits"] for name in fit["matched"]}
-    quiet = RESUME.replace(b"* Mentored six engineers and led a team of eight on the ranking platform.\n", b"")
+    quiet = RESUME.replace(
+        b"* Mentored six engineers and led a team of eight on the ranking platform.\n", b""
+    )
     without = analyze(quiet, "dana.txt", today=date(2024, 6, 1)).report
     lead = {f["role"]: f["components"]["leadership"] for f in report["fits"]}
     lead_without = {f["role"]: f["components"]["leadership"] for f in without["fits"]}

@@ -69,8 +69,11 @@ def test_a_stamp_older_than_the_texts_dates_is_a_templates_date() -> None:
     assert resume.as_of != date(2015, 3, 1)
     # Nothing is written after "Feb 2019 – Present": the resume is taken as current, not as of Feb 2019.
     assert (resume.as_of, resume.as_of_source) == (TODAY, "today")
-    dated = parse_resume(ROLE_2019 + "\nAWARDS\nBest Paper, March 2021\n", today=TODAY,
-                         stamps=[("docx_created", date(2015, 3, 1))])
+    dated = parse_resume(
+        ROLE_2019 + "\nAWARDS\nBest Paper, March 2021\n",
+        today=TODAY,
+        stamps=[("docx_created", date(2015, 3, 1))],
+    )
     assert (dated.as_of, dated.as_of_source) == (date(2021, 3, 31), "text")  # a later date written in it
 
 

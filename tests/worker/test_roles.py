@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from worker.roles import build_role_profile, role_from_record, role_to_record
 
-JD = ("Senior Machine Learning Engineer, Search\n"
-      "You will build ranking models in PyTorch and serve them on Kubernetes. We ask for 5+ years of "
-      "experience with Python, Apache Spark and A/B testing, and a master's degree in computer science.")
+JD = (
+    "Senior Machine Learning Engineer, Search\n"
+    "You will build ranking models in PyTorch and serve them on Kubernetes. We ask for 5+ years of "
+    "experience with Python, Apache Spark and A/B testing, and a master's degree in computer science."
+)
 
 
 def test_a_job_description_becomes_a_weighted_role():

@@ -10,20 +10,37 @@ from worker.shortlist import Query, candidate_code, candidate_summary, rank, to_
 
 def report(name: str, score: float, skills: list[str], level: int, years: float) -> dict:
     return {
-        "candidate": {"name": name, "email": f"{name.lower()}@example.com", "phone": "555-000-0000",
-                      "links": [], "years_experience": years, "highest_degree": "bachelor"},
+        "candidate": {
+            "name": name,
+            "email": f"{name.lower()}@example.com",
+            "phone": "555-000-0000",
+            "links": [],
+            "years_experience": years,
+            "highest_degree": "bachelor",
+        },
         "skills": [{"id": s.lower(), "name": s} for s in skills],
-        "ladder_level": level, "best_fit": "mle-ii",
-        "fits": [{"role": "mle-ii", "score": score, "matched": skills, "missing": ["Go"]},
-                 {"role": "mle-entry", "score": 99.0, "matched": [], "missing": []}],
+        "ladder_level": level,
+        "best_fit": "mle-ii",
+        "fits": [
+            {"role": "mle-ii", "score": score, "matched": skills, "missing": ["Go"]},
+            {"role": "mle-entry", "score": 99.0, "matched": [], "missing": []},
+        ],
         "warnings": [],
     }
 
 
 ROWS = [
-    ("job-a", candidate_summary(report("Ada", 81.0, ["Python", "PyTorch"], 3, 4.0), "mle-ii", file_name="ada.pdf")),
+    (
+        "job-a",
+        candidate_summary(report("Ada", 81.0, ["Python", "PyTorch"], 3, 4.0), "mle-ii", file_name="ada.pdf"),
+    ),
     ("job-b", candidate_summary(report("Bo", 64.0, ["Python"], 2, 2.0), "mle-ii", file_name="bo.pdf")),
-    ("job-c", candidate_summary(report("=Cy", 92.0, ["PyTorch", "Kubernetes"], 4, 8.0), "mle-ii", file_name="cy.docx")),
+    (
+        "job-c",
+        candidate_summary(
+            report("=Cy", 92.0, ["PyTorch", "Kubernetes"], 4, 8.0), "mle-ii", file_name="cy.docx"
+        ),
+    ),
     ("job-d", {"status": "failed", "error": {"code": "encrypted", "message": "locked"}, "file": "d.pdf"}),
 ]
 
@@ -41,8 +58,13 @@ def test_ranked_by_score_with_failures_apart():
 
 def test_filters_min_score_must_and_level():
     assert [c["name"] for c in rank(ROWS, Query(min_score=70), batch_id="b1")["candidates"]] == ["=Cy", "Ada"]
-    assert [c["name"] for c in rank(ROWS, Query(must=("python",)), batch_id="b1")["candidates"]] == ["Ada", "Bo"]
-    assert [c["name"] for c in rank(ROWS, Query(must=("PyTorch", "python")), batch_id="b1")["candidates"]] == ["Ada"]
+    assert [c["name"] for c in rank(ROWS, Query(must=("python",)), batch_id="b1")["candidates"]] == [
+        "Ada",
+        "Bo",
+    ]
+    assert [
+        c["name"] for c in rank(ROWS, Query(must=("PyTorch", "python")), batch_id="b1")["candidates"]
+    ] == ["Ada"]
     assert [c["name"] for c in rank(ROWS, Query(levels=(2, 3)), batch_id="b1")["candidates"]] == ["Ada", "Bo"]
 
 
@@ -67,7 +89,11 @@ def test_csv_export_is_parseable_blind_and_injection_safe():
     rows = list(csv.DictReader(io.StringIO(to_csv(listing, blind=False))))
     assert [r["name"] for r in rows] == ["'=Cy", "Ada", "Bo"]
     assert rows[1]["matched"] == "Python; PyTorch"
-    blind_rows = list(csv.DictReader(io.StringIO(to_csv(rank(ROWS, Query(blind=True), batch_id="b1")["candidates"], blind=True))))
+    blind_rows = list(
+        csv.DictReader(
+            io.StringIO(to_csv(rank(ROWS, Query(blind=True), batch_id="b1")["candidates"], blind=True))
+        )
+    )
     assert "name" not in blind_rows[0] and "email" not in blind_rows[0] and "file" not in blind_rows[0]
     assert blind_rows[0]["candidate"].startswith("C-")
 
@@ -84,8 +110,10 @@ def test_without_a_role_candidates_rank_by_ladder_level_with_every_score_beside(
     grad = report("Gus", 50.0, ["Python"], 1, 0.0) | {"best_fit": "mle-entry"}
     staff = report("Sal", 70.0, ["PyTorch"], 4, 9.0)
     staff["fits"][1]["score"] = 40.0
-    rows = [("job-g", candidate_summary(grad, None, file_name="g.pdf")),
-            ("job-s", candidate_summary(staff, None, file_name="s.pdf"))]
+    rows = [
+        ("job-g", candidate_summary(grad, None, file_name="g.pdf")),
+        ("job-s", candidate_summary(staff, None, file_name="s.pdf")),
+    ]
     assert rows[0][1]["score"] == 99.0 and rows[0][1]["basis"] == "ladder"  # the grad's own best fit
     out = rank(rows, Query(), batch_id="b2")
     assert [c["name"] for c in out["candidates"]] == ["Sal", "Gus"]

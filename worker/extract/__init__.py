@@ -59,8 +59,7 @@ def extract(data: bytes, *, filename: str = "", limits: Limits = Limits()) -> Ex
     if len(data) > limits.max_bytes:
         raise ResumeError(
             "too_large",
-            f"The file is {len(data) / 1048576:.1f} MB; the limit is "
-            f"{limits.max_bytes / 1048576:.0f} MB.",
+            f"The file is {len(data) / 1048576:.1f} MB; the limit is {limits.max_bytes / 1048576:.0f} MB.",
         )
     kind = sniff_type(data, filename=filename)
     deadline = time.monotonic() + limits.timeout_s
@@ -90,8 +89,12 @@ def _from_pdf(data: bytes, limits: Limits, deadline: float) -> ExtractedText:
     from worker.extract.clean import clean_text
     from worker.extract.pdf import extract_pdf
 
-    budget = PdfBudget(deadline=deadline, max_operations=limits.max_pdf_operations,
-                       max_form_depth=limits.max_form_depth, max_decoded_bytes=limits.max_decoded_bytes)
+    budget = PdfBudget(
+        deadline=deadline,
+        max_operations=limits.max_pdf_operations,
+        max_form_depth=limits.max_form_depth,
+        max_decoded_bytes=limits.max_decoded_bytes,
+    )
     pdf = extract_pdf(data, max_pages=limits.max_pages, deadline=deadline, budget=budget)
     pages = max(pdf.page_count, len(pdf.pages))
     hidden = pdf.hidden_chars
@@ -155,5 +158,7 @@ def _from_txt(data: bytes, kind: str = "txt") -> ExtractedText:
         raw = markdown_to_text(raw) if kind == "md" else html_to_text(raw)
     text = clean_text(raw)
     if not text.strip():
-        raise ResumeError("empty", "The text file is empty." if kind == "txt" else "The document holds no text.")
+        raise ResumeError(
+            "empty", "The text file is empty." if kind == "txt" else "The document holds no text."
+        )
     return ExtractedText(text, kind, 1, 0, [])

@@ -244,11 +244,15 @@ def check_expanded_size(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, NotImplementedError, EOFError, ValueError, OSError) as exc:
-        raise ResumeError("corrupt", "The Word document is damaged and cannot be opened; "
-                                     "save it again or export it as PDF.") from exc
+        raise ResumeError(
+            "corrupt", "The Word document is damaged and cannot be opened; save it again or export it as PDF."
+        ) from exc
     if expanded > MAX_EXPANDED_BYTES:
-        raise ResumeError("too_large", f"The Word document expands to more than {MAX_EXPANDED_BYTES // 1048576} MB; "
-                                       "save it without embedded media or export it as PDF.")
+        raise ResumeError(
+            "too_large",
+            f"The Word document expands to more than {MAX_EXPANDED_BYTES // 1048576} MB; "
+            "save it without embedded media or export it as PDF.",
+        )
 
 
 def extract_docx(data: bytes) -> DocxText:
@@ -265,12 +269,12 @@ def extract_docx(data: bytes) -> DocxText:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ResumeError(
             "corrupt",
-            "The Word document is damaged and cannot be opened; " "save it again or export it as PDF.",
+            "The Word document is damaged and cannot be opened; save it again or export it as PDF.",
         ) from exc
     except Exception as exc:  # lxml syntax errors and other damage inside the package
         raise ResumeError(
             "corrupt",
-            "The Word document is damaged and cannot be opened; " "save it again or export it as PDF.",
+            "The Word document is damaged and cannot be opened; save it again or export it as PDF.",
         ) from exc
     styles_root = None
     try:

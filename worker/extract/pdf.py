@@ -105,7 +105,7 @@ def _extract_pdf(data: bytes, *, max_pages: int, deadline: float, budget: PdfBud
     if page_count > max_pages:
         raise ResumeError(
             "too_many_pages",
-            f"The PDF has {page_count} pages; resumes of up to {max_pages} " "pages are accepted.",
+            f"The PDF has {page_count} pages; resumes of up to {max_pages} pages are accepted.",
         )
     manager = PDFResourceManager(caching=True)
     device = GlyphCollector(manager, deadline=deadline)

@@ -86,10 +86,16 @@ def identify(data: bytes) -> str:
 def _sniff_zip(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):  # e.g. 'zip file version 8.5'
+    except (
+        zipfile.BadZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ):  # e.g. 'zip file version 8.5'
         # Starts like a Word file but the archive cannot be read: a damaged upload.
         raise ResumeError(
-            "corrupt", "The file looks like a Word document but is damaged and cannot be " "read."
+            "corrupt", "The file looks like a Word document but is damaged and cannot be read."
         ) from None
     if "word/document.xml" in names:
         return "docx"

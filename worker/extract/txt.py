@@ -24,7 +24,7 @@ def decode_text(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise ResumeError(
                     "corrupt",
-                    f"The text file says it is {encoding.upper()} but is not valid " "in that encoding.",
+                    f"The text file says it is {encoding.upper()} but is not valid in that encoding.",
                 ) from exc
     try:
         return data.decode("utf-8")

@@ -10,7 +10,9 @@ from worker.resume.sections import heading_name
 
 # The lookbehind starts a match only where a run of local-part characters starts: without it a long
 # run with no '@' costs quadratic time (each position scans to the run's end).
-EMAIL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 PHONE = re.compile(
     r"(?<![\w/.@-])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,16}\d(?![\w/@-])"
 )

@@ -22,20 +22,26 @@ _WORDS = [
 _ABBREVIATIONS = [
     (
         "phd",
-        (r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?|"
-        r"Dr\.-Ing\.?|Dr\.\s?(?:phil|rer\.\s?pol|sc\.\s?techn|techn|sc)\.?"),
+        (
+            r"Ph\.?\s?D\.?|PHD|D\.\s?Phil\.?|DPhil|Sc\.\s?D\.|Ed\.\s?D\.|Eng\.\s?D\.|Dr\.\s?rer\.\s?nat\.?|"
+            r"Dr\.-Ing\.?|Dr\.\s?(?:phil|rer\.\s?pol|sc\.\s?techn|techn|sc)\.?"
+        ),
     ),
     (
         "master",
-        (r"M\.\s?C\.\s?A\.?|MCA|M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
-        r"M\.\s?Phil\.?|MPhil|M\.\s?Tech\.?|MTech|M\.\s?P\.\s?H\.|MPH|M\.\s?F\.\s?A\.|MFA|LL\.\s?M\.?|"
-        r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS"),
+        (
+            r"M\.\s?C\.\s?A\.?|MCA|M\.\s?S\.|M\.\s?Sc\.?|MSc|M\.\s?A\.\s?T\.|M\.\s?A\.|M\.\s?Eng\.?|MEng|M\.\s?B\.\s?A\.|MBA|"
+            r"M\.\s?Phil\.?|MPhil|M\.\s?Tech\.?|MTech|M\.\s?P\.\s?H\.|MPH|M\.\s?F\.\s?A\.|MFA|LL\.\s?M\.?|"
+            r"M\.\s?Res\.?|MRes|M\.\s?Ed\.|MCS|MSE|MASc|MSEE|MSCS"
+        ),
     ),
     (
         "bachelor",
-        (r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
-        r"B\.\s?B\.\s?A\.|BBA|A\.\s?B\.|S\.\s?B\.|LL\.\s?B\.?|B\.\s?Com\.?|BCom|B\.\s?F\.\s?A\.|BFA|"
-        r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS|B\.\s?C\.\s?A\.?|BCA|B\.\s?COM\.?|BMus|B\.\s?Mus\.?"),
+        (
+            r"B\.\s?S\.|B\.\s?Sc\.?|BSc|B\.\s?A\.|B\.\s?Eng\.?|BEng|B\.\s?E\.|B\.\s?Tech\.?|BTech|"
+            r"B\.\s?B\.\s?A\.|BBA|A\.\s?B\.|S\.\s?B\.|LL\.\s?B\.?|B\.\s?Com\.?|BCom|B\.\s?F\.\s?A\.|BFA|"
+            r"B\.\s?Ed\.|BCS|BSE|BASc|BSEE|BSCS|B\.\s?C\.\s?A\.?|BCA|B\.\s?COM\.?|BMus|B\.\s?Mus\.?"
+        ),
     ),
 ]
 # Bare capitals that are degrees only where they read like one ("MS in", "BA, Economics").
@@ -99,7 +105,9 @@ def _field_after(line: str, end: int) -> str | None:
     )
     if not m or not m.group(1)[:1].isupper():
         return None
-    field = re.split(r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+|\s*\|\s*|\s+c?gpa\b", m.group(1), flags=re.IGNORECASE)[0]
+    field = re.split(
+        r"\s+(?:from|at)\s+|\s{2,}|\s+-\s+|\s*\|\s*|\s+c?gpa\b", m.group(1), flags=re.IGNORECASE
+    )[0]
     field = re.sub(r"\s+(?:19|20)\d\d.*$", "", field.strip(" .;"))
     field = re.sub(rf"\s+(?:{_MONTH_NAMES})\.?$", "", field, flags=re.IGNORECASE)  # "Computer Science Mar"
     if re.fullmatch(r"(?:science|arts|engineering|technology|philosophy)", field, re.IGNORECASE):

@@ -48,7 +48,9 @@ _SENIORITY = [
     ("senior", r"senior|sr\.?"),
     ("junior", r"junior|jr\.?|entry[- ]level|associate|graduate|trainee|apprentice"),
 ]
-_INTERN = re.compile(r"\b(intern|internship|co-?op|werkstudent|summer analyst|summer associate)\b", re.IGNORECASE)
+_INTERN = re.compile(
+    r"\b(intern|internship|co-?op|werkstudent|summer analyst|summer associate)\b", re.IGNORECASE
+)
 _PART_TIME = re.compile(
     r"\b(part[- ]time|\d+\s*h(?:ours|rs)?\s*/\s*w(?:ee)?k|per week|student worker|"
     r"teaching assistant|research assistant|graduate assistant|tutor|ta\b|"
@@ -265,7 +267,9 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     if not others and "," in title and not _JOB_WORD.search(title.split(",", 1)[1]):
         # "Machine Learning Engineer, Quill Legal Technologies, Boston, MA"
         head, _, rest = title.partition(",")
-        if not re.fullmatch(r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", rest.split(",")[0], re.IGNORECASE):
+        if not re.fullmatch(
+            r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", rest.split(",")[0], re.IGNORECASE
+        ):
             title, others = head.strip(), [rest.strip()]
         else:
             bits = title.split(",")
@@ -274,14 +278,18 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     return title, org
 
 
-_BREAK = re.compile(r"\b(career break|sabbatical|parental leave|maternity leave|gap year|break)\b", re.IGNORECASE)
+_BREAK = re.compile(
+    r"\b(career break|sabbatical|parental leave|maternity leave|gap year|break)\b", re.IGNORECASE
+)
 _RESEARCH = re.compile(
     r"\b(graduate (student )?research(er)?|graduate research assistant|ph\.?\s?d\.?|doctoral|predoctoral|"
     r"pre-doctoral|fellowship|research assistant|research scholar|summer research(er)?|"
     r"(?:undergraduate|graduate) researcher)\b",
     re.IGNORECASE,
 )
-_SCHOOLING = re.compile(r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.IGNORECASE)
+_SCHOOLING = re.compile(
+    r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.IGNORECASE
+)
 _POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.IGNORECASE)
 _DEGREE_OR_SCHOOL = re.compile(
     r"\b(university|college|school|institute of|academy|bachelor|master|degree|diploma|b\.?\s?sc?\.?|"
@@ -302,12 +310,18 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
     if (
         _RESEARCH.search(title)
         and not _POSTDOC.search(title)
-        and not re.search(r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.IGNORECASE)
+        and not re.search(
+            r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.IGNORECASE
+        )
     ):
         return "research"  # PhD and graduate research years, fellowships: reported apart
     if _PART_TIME.search(both):
         return "part_time"
-    if section_kind == "volunteer" or _VOLUNTEER.search(title) or re.search(r"\bvolunteer\b", context, re.IGNORECASE):
+    if (
+        section_kind == "volunteer"
+        or _VOLUNTEER.search(title)
+        or re.search(r"\bvolunteer\b", context, re.IGNORECASE)
+    ):
         return "volunteer"
     if _STUDY.search(title) and (
         not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.IGNORECASE))

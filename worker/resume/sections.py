@@ -65,9 +65,7 @@ _BY_SECTION = {
         "awards|honors|honours|awards and honors|honors and awards|achievements|"
         "awards and achievements|recognition|scholarships|accomplishments"
     ),
-    "languages": (
-        "languages|spoken languages|language skills|languages spoken"
-    ),
+    "languages": ("languages|spoken languages|language skills|languages spoken"),
     "interests": (
         "interests|hobbies|personal interests|hobbies and interests|interests and hobbies|"
         "outside work|personal"
@@ -146,7 +144,9 @@ _FILLER = {
     "industry",
 }
 _LINE = re.compile(r"[^\n]*")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])")  # "3. HIGHER EDUCATION", "IV. Talks"
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Z])"
+)  # "3. HIGHER EDUCATION", "IV. Talks"
 # Sections an inline "Label: text" line may not leave: "Tech Stack: ..." under a role stays in the role.
 _KEEPS_INLINE = {"experience", "projects", "leadership", "education", "mixed"}
 _ROLE_LABELS = {  # "Tech Stack: …", "Summary: …" under a role describe the role
