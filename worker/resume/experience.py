@@ -151,10 +151,17 @@ def seniority_of(title: str) -> str | None:
     return None
 
 
+# Words each of _PEOPLE_PATTERNS needs (any one of them, lowered): a text without them skips the scan.
+_PEOPLE_NEEDS = (("of",), (), ("teams",), ("direct reports",), ("team", "group"))
+
+
 def people_managed_in(text: str) -> int:
     """Largest team size someone says they managed or led ("managed a team of 8", "led 12 engineers")."""
     best = 0
-    for pattern in _PEOPLE_PATTERNS:
+    lowered = text.lower()
+    for pattern, needs in zip(_PEOPLE_PATTERNS, _PEOPLE_NEEDS, strict=True):
+        if needs and not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(text):
             for group in match.groups():
                 if group is None:
