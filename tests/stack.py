@@ -12,6 +12,8 @@ from pathlib import Path
 
 import redis
 
+from service.devstack import worker_command
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EVAL = SHARED / "eval"
@@ -99,24 +101,8 @@ def stack_env(redis_url: str, **extra: str) -> dict[str, str]:
 
 
 def start_worker(redis_url: str, *, name: str = "worker", concurrency: int = 2, **extra_env: str) -> Process:
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "worker.celery_app",
-        "worker",
-        "-Q",
-        "rolefit",
-        "--loglevel",
-        "INFO",
-        "--concurrency",
-        str(concurrency),
-        "--without-gossip",
-        "--without-mingle",
-        "-n",
-        f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h",
-    ]
+    # The worker `rolefit up` starts, with a unique node name so several test workers can coexist.
+    command = [*worker_command(concurrency), "-n", f"{name}-{os.getpid()}-{time.monotonic_ns()}@%h"]
     process = Process(name, command, stack_env(redis_url, **extra_env))
     wait_for(lambda: "ready" in process.log() or not process.alive(), 60, "the Celery worker to start")
     if not process.alive():
