@@ -11,6 +11,7 @@ from pathlib import Path
 
 from service.datadir import private_file, read_or_create_secret, secure_tree
 from service.runlock import AlreadyRunning, StackLock, port_in_use
+from worker.celery_config import WORKER_QUEUES
 from worker.settings import Settings
 
 PASSWORD_FILE = "valkey-password"  # under the data directory, 0600: made on the first start, kept after
@@ -139,7 +140,7 @@ def worker_command(concurrency: int) -> list[str]:
         "worker.celery_app",
         "worker",
         "-Q",
-        "rolefit",
+        WORKER_QUEUES,
         "--loglevel",
         "INFO",
         "--concurrency",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import re
 import time
 from typing import Any
@@ -17,9 +18,11 @@ from service import extensions as ext
 from service.errors import ApiError
 from service.tenancy import caller, tenants
 from service.uploads import Upload
-from worker.store import new_id
+from worker.celery_config import ROLE_QUEUE, TASK_BUILD_ROLE
+from worker.role_requests import RoleReply, RoleRequests
 
 MAX_TITLE_CHARS = 120
+log = logging.getLogger("rolefit.web")
 
 
 def seed_roles() -> list[dict[str, Any]]:
@@ -110,8 +113,12 @@ def description_from_file(upload: Upload) -> str:
 
 
 def add_role(text: str, *, title: str | None) -> tuple[dict[str, Any], bool]:
-    """The caller's role for this job description: (role, created). The same text gives the same role."""
-    check_description(text, title)  # before the builder's imports (spaCy, the taxonomy) are paid for
+    """The caller's role for this job description: (role, created). The same text gives the same role.
+
+    A worker builds it (spaCy and the taxonomy never load in the web tier); the request waits for
+    the answer up to ROLEFIT_ROLE_BUILD_TIMEOUT_S.
+    """
+    check_description(text, title)  # before anything is stored or sent
     owner = caller().owner
     if owner is None:
         raise ApiError("unauthorized", "Adding a job description needs an API key.", 401)
@@ -121,12 +128,40 @@ def add_role(text: str, *, title: str | None) -> tuple[dict[str, Any], bool]:
         found = tenants().role_record(existing)
         if found is not None:
             return _public(*found), False
-    ext.store().redis.ping()  # the store reachable: an outage answers 503 at once, not after the build
-    from worker.roles import build_role_profile, role_to_record
+    reply = built_by_a_worker(text, title=title, owner=owner, digest=digest)
+    found = tenants().role_record(reply.role_id)
+    if found is None:  # deleted in the instant between the build and this read
+        raise ApiError("not_found", "The role was deleted as soon as it was built; add it again.")
+    return _public(*found), reply.created
 
-    record = role_to_record(build_role_profile(text, title=title, role_id=f"jd-{new_id()[:12]}"))
-    saved = tenants().save_role(record["view"]["id"], record, owner=owner, digest=digest)
-    return _public(saved, tenants().ttl), True
+
+def built_by_a_worker(text: str, *, title: str | None, owner: str, digest: str) -> RoleReply:
+    """Send the description to a worker and wait for its answer; 503 when no worker answers in time."""
+    requests = RoleRequests(ext.store())
+    request = requests.put(owner=owner, text=text, title=title, digest=digest)
+    try:
+        ext.celery().send_task(TASK_BUILD_ROLE, args=[request.id, owner], queue=ROLE_QUEUE)
+    except Exception as error:  # noqa: BLE001 (kombu wraps transport errors in its own types)
+        log.warning("role request not sent", extra={"stage": "enqueue", "error": type(error).__name__})
+        requests.drop(request.id, owner)
+        raise ApiError(
+            "unavailable", "The job queue is unreachable; try again in a few seconds.", 503
+        ) from None
+    timeout_s = ext.settings().role_build_timeout_s
+    reply = requests.wait(request.id, timeout_s)
+    if reply is None:
+        requests.drop(request.id, owner)
+        log.warning("no worker built the role in time", extra={"stage": "timeout", "job": request.id})
+        raise ApiError(
+            "unavailable",
+            f"No worker built the role within {timeout_s:g} s: the workers are stopped or busy. "
+            "Try again in a minute.",
+            503,
+            {"Retry-After": "60"},
+        )
+    if reply.code:
+        raise ApiError(reply.code, reply.message)
+    return reply
 
 
 def create_role(text: str, *, title: str | None) -> dict[str, Any]:

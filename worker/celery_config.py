@@ -2,6 +2,8 @@
 
 The web tier builds a sending-only `celery.Celery` client from these and sends tasks by name
 (`send_task(TASK_ANALYZE, ...)`); the worker's app (`worker.celery_app`) uses the same options.
+Every worker consumes both queues (`celery worker -Q rolefit,rolefit.roles`): a job description a
+user waits for goes to a queue of its own, so it never waits behind a batch's backlog of resumes.
 """
 
 from __future__ import annotations
@@ -10,6 +12,11 @@ from worker.memory import pool_recycling
 from worker.settings import Settings
 
 TASK_ANALYZE = "rolefit.analyze_resume"
+TASK_BUILD_ROLE = "rolefit.build_role"
+
+QUEUE = "rolefit"  # resume analyses
+ROLE_QUEUE = "rolefit.roles"  # job descriptions to build into roles while their sender waits
+WORKER_QUEUES = f"{QUEUE},{ROLE_QUEUE}"  # what every worker consumes
 
 
 def celery_config(settings: Settings) -> dict[str, object]:
@@ -32,7 +39,7 @@ def celery_config(settings: Settings) -> dict[str, object]:
         # A late-ack task cannot be acknowledged over a lost connection and Redis will hand it out
         # again: stop it rather than finish it twice.
         "worker_cancel_long_running_tasks_on_connection_loss": True,
-        "task_default_queue": "rolefit",
+        "task_default_queue": QUEUE,
         "worker_prefetch_multiplier": 1,
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,

@@ -40,10 +40,12 @@ class Settings:
     seal_uploads: bool = True
     upload_key_dir: str = ""
     report_ttl_s: int = 30 * 24 * 3600
-    # Job descriptions users add: the longest text accepted, and the deadline for reading a
-    # job-description file inside a web request (the other upload budgets apply as they are).
+    # Job descriptions users add: the longest text accepted, the deadline for reading a
+    # job-description file inside a web request (the other upload budgets apply as they are), and
+    # how long the request waits for a worker to build the role before it answers 503.
     max_description_chars: int = 50_000
     role_extract_timeout_s: float = 10.0
+    role_build_timeout_s: float = 10.0
     max_batch_files: int = 1000
     max_batch_bytes: int = 300 * 1024 * 1024
     max_zip_entries: int = 2000

@@ -12,9 +12,12 @@ from celery.signals import worker_process_init
 from celery.worker.request import Request
 
 from worker.celery_app import TASK_ANALYZE, app
+from worker.celery_config import TASK_BUILD_ROLE
 from worker.jobs import process_job
 from worker.memory import cap_address_space
 from worker.metrics import Metrics
+from worker.role_requests import RoleReply, RoleRequests
+from worker.roles import build_requested_role
 from worker.sealing import UploadSealer
 from worker.settings import Settings
 from worker.store import Store
@@ -139,3 +142,35 @@ def analyze_resume(self, job_id: str) -> None:
     except Exception:
         log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
         record_failure(job_id, "internal", "An internal error stopped the analysis; the team has been told.")
+
+
+def answer_role_failure(request_id: str, code: str, message: str) -> None:
+    """Tell the waiting web request why its role was not built."""
+    RoleRequests(store()).answer(request_id, RoleReply(code=code, message=message))
+
+
+@app.task(
+    name=TASK_BUILD_ROLE,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=SETTINGS.task_time_limit_s,
+    time_limit=SETTINGS.task_time_limit_s + 10,
+    autoretry_for=(redis.ConnectionError, redis.TimeoutError),
+    retry_backoff=1,
+    max_retries=3,
+)
+def build_role(request_id: str, owner: str) -> None:
+    """Build a user's job description into a role; the answer goes to the waiting web request."""
+    try:
+        build_requested_role(store(), request_id, owner)
+    except SoftTimeLimitExceeded:
+        answer_role_failure(
+            request_id, "timeout", f"Building the role took longer than {SETTINGS.task_time_limit_s} s."
+        )
+    except (redis.ConnectionError, redis.TimeoutError):
+        raise
+    except Exception:
+        log.exception("role build crashed", extra={"stage": "crashed", "job": request_id})
+        answer_role_failure(
+            request_id, "internal", "An internal error stopped building the role; the team has been told."
+        )

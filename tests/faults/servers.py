@@ -16,6 +16,7 @@ from pathlib import Path
 import redis
 
 from tests.stack import ARTIFACTS, LIFTED_SHARES_ENV, Process, free_port, redis_client, start_web, wait_for
+from worker.celery_config import WORKER_QUEUES
 
 SLOW_APP = "tests.faults.slow_app"
 
@@ -132,7 +133,7 @@ def start_worker(
         app,
         "worker",
         "-Q",
-        "rolefit",
+        WORKER_QUEUES,
         "--loglevel",
         loglevel,
         "--concurrency",

@@ -99,7 +99,7 @@ def test_the_upload_page_refuses_too_large_files_with_the_api_message(redis_url)
     assert answer.status_code == 413 and api["message"] in answer.get_data(as_text=True)
 
 
-def test_a_pasted_job_description_becomes_the_role_of_a_single_upload(client, api_key):
+def test_a_pasted_job_description_becomes_the_role_of_a_single_upload(client, api_key, worker_process):
     text = (
         "Machine Learning Engineer for search ranking. You build ranking models in Python and PyTorch "
         "and deploy them with Docker on Kubernetes. 3+ years of experience."

@@ -33,7 +33,8 @@ def test_a_1_mb_title_is_refused(client, api_key: str):
     assert "120" in response.json["error"]["message"]
 
 
-def test_an_ordinary_description_still_makes_a_role(client, api_key: str):
+def test_an_ordinary_description_still_makes_a_role(client, api_key: str, worker_process):
+    """A worker builds the role while the request waits (`service.roles.add_role`)."""
     response = post_role(client, api_key, json={"text": DESCRIPTION * 3, "title": "Ranking MLE"})
     assert response.status_code == 201, response.json
     assert response.json["title"] == "Ranking MLE"
