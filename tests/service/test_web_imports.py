@@ -1,4 +1,5 @@
-"""The web tier accepts an upload without importing the worker's Celery app, spaCy, scikit-learn or pdfminer."""
+"""The web tier accepts an upload, and has a job description built into a role, without importing
+the worker's Celery app, spaCy, scikit-learn or the tagger (and an upload without pdfminer)."""
 
 from __future__ import annotations
 
@@ -9,26 +10,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("worker.celery_app", "worker.tasks", "spacy", "sklearn", "pdfminer")
+# Never in a web process, whatever it serves: the worker's side of a role build included.
+NEVER = ("spacy", "sklearn", "thinc", "worker.celery_app", "worker.tasks", "worker.roles", "taxonomy.tagger")
 
 PROBE = r"""
 import io, json, sys
 from service import create_app
 app = create_app({"REDIS_URL": sys.argv[1], "TESTING": True, "rate_limit_per_minute": 100000})
 client = app.test_client()
-text = b"Ada Example\nEXPERIENCE\nData Scientist, Example Co (2019 - 2023)\nSKILLS\nPython, SQL\n"
-response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(text), "cv.txt")},
-                       content_type="multipart/form-data")
+if sys.argv[2] == "resume":
+    text = b"Ada Example\nEXPERIENCE\nData Scientist, Example Co (2019 - 2023)\nSKILLS\nPython, SQL\n"
+    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(text), "cv.txt")},
+                           content_type="multipart/form-data")
+else:
+    text = ("We are hiring a machine learning engineer to build ranking models in Python and PyTorch, "
+            "ship them with Docker and Kubernetes, and mentor two junior engineers. 3+ years. ")
+    response = client.post("/api/v1/roles", json={"text": text, "title": sys.argv[2]},
+                           headers={"X-API-Key": sys.argv[3]})
 from kombu.transport import redis as kombu_redis
 guarded = getattr(kombu_redis.Channel._connparams, "rolefit_guarded", False)
 print(json.dumps({"guarded": guarded, "status": response.status_code, "body": response.get_json(),
-                  "heavy": sorted(name for name in sys.modules if name.split(".")[0] in {"spacy", "sklearn", "pdfminer"}
-                                  or name in {"worker.celery_app", "worker.tasks"})}))
+                  "modules": sorted(sys.modules)}))
 """
 
 
-def probe(redis_url: str) -> dict:
+def probe(redis_url: str, *args: str) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, redis_url],
+        [sys.executable, "-c", PROBE, redis_url, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -38,9 +46,26 @@ def probe(redis_url: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def loaded(seen: dict, names: tuple[str, ...]) -> list[str]:
+    """The modules of `names` (packages with their submodules) the probe had imported."""
+    return [m for m in seen["modules"] if any(m == n or m.startswith(n + ".") for n in names)]
+
+
 def test_upload_in_a_fresh_web_process_imports_no_worker_code(redis_url: str) -> None:
-    seen = probe(redis_url)
+    seen = probe(redis_url, "resume")
     assert seen["status"] == 202, seen["body"]
     assert seen["body"]["status"] == "queued"
-    assert [name for name in seen["heavy"] if name.startswith(HEAVY)] == []
+    assert [name for name in seen["modules"] if name.startswith(HEAVY)] == []
+    assert loaded(seen, NEVER) == []
     assert seen["guarded"] is False  # the worker's kombu patch belongs to the worker process only
+
+
+def test_a_job_description_is_built_by_a_worker_not_by_the_web_process(
+    redis_url: str, api_key: str, worker_process
+) -> None:
+    seen = probe(redis_url, "Imports probe MLE", api_key)
+    assert seen["status"] == 201, seen["body"]
+    assert seen["body"]["title"] == "Imports probe MLE"
+    assert {"pytorch", "kubernetes"} <= {skill["id"] for skill in seen["body"]["skills"]}
+    assert loaded(seen, NEVER) == []
+    assert seen["guarded"] is False

@@ -1,8 +1,15 @@
-"""Roles built from users' job descriptions: the same builder as the seeds, readable, storable."""
+"""Roles built from users' job descriptions: the same builder as the seeds, readable, storable,
+and built by the worker from a pending request (real Redis)."""
 
 from __future__ import annotations
 
-from worker.roles import build_role_profile, role_from_record, role_to_record
+from pathlib import Path
+
+from worker.role_requests import RoleReply, RoleRequests, pending_key
+from worker.roles import build_requested_role, build_role_profile, role_from_record, role_to_record
+from worker.sealing import UploadSealer
+from worker.store import Store, new_id
+from worker.tenants import Tenants
 
 JD = (
     "Senior Machine Learning Engineer, Search\n"
@@ -26,3 +33,41 @@ def test_a_job_description_becomes_a_weighted_role():
 def test_a_role_survives_the_store_round_trip():
     role = build_role_profile(JD, title=None, role_id="jd-x")
     assert role_from_record(role_to_record(role)) == role
+
+
+def requests_on(redis_url: str, tmp_path: Path) -> RoleRequests:
+    sealer = UploadSealer(tmp_path / "keys")
+    return RoleRequests(Store.from_url(redis_url, upload_ttl_s=600, report_ttl_s=3600, sealer=sealer))
+
+
+def test_a_pending_description_is_built_once_saved_for_its_owner_and_answered(redis_url: str, tmp_path: Path):
+    requests = requests_on(redis_url, tmp_path)
+    owner = "t" + new_id()[:12]
+    request = requests.put(owner=owner, text=JD, title="Search MLE", digest="d" * 64)
+    stored = requests.redis.get(pending_key(owner, request.id))
+    assert b"PyTorch" not in stored  # sealed, like an upload
+    assert 0 < requests.redis.ttl(pending_key(owner, request.id)) <= 600
+
+    reply = build_requested_role(requests.store, request.id, owner)
+    assert reply is not None and reply.created and reply.role_id.startswith("jd-") and not reply.code
+    assert requests.wait(request.id, 1) == reply
+    record, _ttl = Tenants(requests.store).role_record(reply.role_id)
+    assert record["owner"] == owner and record["view"]["title"] == "Search MLE"
+    assert "pytorch" in record["profile"]["skills"]
+    assert not requests.redis.exists(pending_key(owner, request.id))
+    assert not (tmp_path / "keys" / request.id).exists()  # its sealing key is gone with it
+    assert build_requested_role(requests.store, request.id, owner) is None  # a second delivery: nothing
+
+    again = requests.put(owner=owner, text=JD, title=None, digest="d" * 64)
+    second = build_requested_role(requests.store, again.id, owner)
+    assert second == RoleReply(role_id=reply.role_id, created=False)  # the same text gives the one role
+
+
+def test_a_dropped_description_is_not_built(redis_url: str, tmp_path: Path):
+    requests = requests_on(redis_url, tmp_path)
+    owner = "t" + new_id()[:12]
+    request = requests.put(owner=owner, text=JD, title=None, digest="e" * 64)
+    requests.drop(request.id, owner)
+    assert build_requested_role(requests.store, request.id, owner) is None
+    assert Tenants(requests.store).role_ids(owner) == []
+    assert requests.wait(request.id, 0.2) is None
