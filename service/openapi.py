@@ -248,6 +248,7 @@ def document() -> dict[str, Any]:
                         "413": _error("too large"),
                         "415": _error("unsupported file"),
                         "422": _error("file unreadable: damaged, encrypted or over a reading budget"),
+                        "503": _error("unavailable: no worker built the role in time, or the store is down"),
                     },
                 },
             },
