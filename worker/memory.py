@@ -7,8 +7,9 @@ replaced after the task that made it grow). Neither stops a task while it runs, 
 process also gets an address-space limit (RLIMIT_AS) once it has warmed up: its own size then plus
 a headroom. An allocation past it raises MemoryError in that task (which fails as `too_large`)
 instead of taking the machine's memory. The limit is relative because an absolute one would break
-start-up: a warmed process already maps about 480 MB (spaCy, numpy, scikit-learn, thread stacks)
-of which about 200 MB is resident.
+start-up: a warmed process already maps about 320 MB (spaCy, thinc, numpy, pdfminer, thread
+stacks; scikit-learn is imported only where the taxonomy is built, never in a worker) of which
+about 150 MB is resident (VmSize and VmRSS of a pool process after its warm-up, 2026-11-29).
 """
 
 from __future__ import annotations

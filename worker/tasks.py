@@ -17,7 +17,6 @@ from worker.jobs import process_job
 from worker.memory import cap_address_space
 from worker.metrics import Metrics
 from worker.role_requests import RoleReply, RoleRequests
-from worker.roles import build_requested_role
 from worker.sealing import UploadSealer
 from worker.settings import Settings
 from worker.store import Store
@@ -161,6 +160,10 @@ def answer_role_failure(request_id: str, code: str, message: str) -> None:
 )
 def build_role(request_id: str, owner: str) -> None:
     """Build a user's job description into a role; the answer goes to the waiting web request."""
+    # Imported here, as `worker.jobs` does: the worker's main process imports this module and must
+    # not load spaCy (each pool process loads it in its warm-up).
+    from worker.roles import build_requested_role
+
     try:
         build_requested_role(store(), request_id, owner)
     except SoftTimeLimitExceeded:
