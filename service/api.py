@@ -13,7 +13,7 @@ from service.errors import ApiError
 from service.roles import add_role, all_roles, description_from_file, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
-from worker.celery_config import TASK_ANALYZE
+from worker.celery_config import QUEUE, TASK_ANALYZE
 from worker.jobs import dedupe_scope
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -27,10 +27,10 @@ def enqueue(job_ids: list[str]) -> None:
     sender = ext.celery()
     try:
         if len(job_ids) == 1:
-            sender.send_task(TASK_ANALYZE, args=[job_ids[0]], queue="rolefit")
+            sender.send_task(TASK_ANALYZE, args=[job_ids[0]], queue=QUEUE)
         else:
             group(
-                sender.signature(TASK_ANALYZE, args=[job_id], queue="rolefit") for job_id in job_ids
+                sender.signature(TASK_ANALYZE, args=[job_id], queue=QUEUE) for job_id in job_ids
             ).apply_async()
     except Exception as error:  # noqa: BLE001 (kombu wraps transport errors in its own types)
         log.warning(
