@@ -14,6 +14,8 @@ import redis
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.registry import Collector
 
+from worker.celery_config import QUEUE, ROLE_QUEUE
+
 KEY = "rf:metrics"
 STAGE_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 SIZE_BUCKETS = (1, 5, 10, 25, 50, 100, 250, 500, 1000)
@@ -68,9 +70,10 @@ class Metrics:
 class RedisCollector(Collector):
     """Prometheus collector reading the shared counters, histograms and queue depth from Redis."""
 
-    def __init__(self, client: redis.Redis, *, queue: str = "rolefit"):
+    def __init__(self, client: redis.Redis, *, queue: str = QUEUE, role_queue: str = ROLE_QUEUE):
         self.redis = client
         self.queue = queue
+        self.role_queue = role_queue
 
     def collect(self) -> Iterator[object]:
         for key in sorted(self.redis.scan_iter(f"{KEY}:counter:*")):
@@ -89,6 +92,11 @@ class RedisCollector(Collector):
         depth = GaugeMetricFamily("rolefit_queue_depth", "Tasks waiting in the Celery queue.")
         depth.add_metric([], self.redis.llen(self.queue))
         yield depth
+        roles = GaugeMetricFamily(
+            "rolefit_role_queue_depth", "Job descriptions waiting for a worker to build them."
+        )
+        roles.add_metric([], self.redis.llen(self.role_queue))
+        yield roles
 
     @staticmethod
     def _histogram(name: str, raw: Mapping[bytes, bytes]) -> HistogramMetricFamily:

@@ -79,4 +79,5 @@ def test_metrics_count_uploads_jobs_and_stage_durations(client, worker_process):
     for stage in ("extract", "parse", "tag", "score", "total"):
         assert delta("rolefit_stage_seconds_count", {"stage": stage}) >= 1
     assert ("rolefit_queue_depth", ()) in after
+    assert ("rolefit_role_queue_depth", ()) in after
     client.delete(f"/api/v1/resumes/{job_id}")
