@@ -72,13 +72,14 @@ http {{
 @pytest.fixture(scope="module")
 def proxied(tmp_path_factory) -> Iterator[tuple[str, str]]:
     """(nginx base URL, gunicorn base URL) on a dedicated Valkey."""
+    binary = nginx_binary()  # skips before anything is started, so a skip leaves no process behind
     server = DedicatedValkey()
     server.start()
     web, direct = start_gunicorn(server.url, "faults-web-slow-clients")
     port = free_port()
     conf = proxy_config(tmp_path_factory.mktemp("nginx"), port, direct.removeprefix("http://"))
     fresh_log("faults-nginx")
-    nginx = Process("faults-nginx", [nginx_binary(), "-c", str(conf), "-p", str(conf.parent)], {})
+    nginx = Process("faults-nginx", [binary, "-c", str(conf), "-p", str(conf.parent)], {})
 
     def listening() -> bool:
         if not nginx.alive():
