@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from models.vocab import DONE
 from service.errors import ApiError
 from worker.shortlist import SORT_KEYS, Query
 
@@ -130,7 +131,7 @@ def batch_filter_effects(
 
 def filter_effects(rows: Iterable[dict[str, Any]], query: Query) -> list[dict[str, Any]]:
     """Each active filter with how many analysed candidates it removed, applied in order."""
-    remaining = [row for row in rows if row.get("status") == "done"]
+    remaining = [row for row in rows if row["status"] == DONE]
     steps: list[tuple[str, Any, str, Any]] = []
     if query.min_score is not None:
         low = query.min_score

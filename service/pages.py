@@ -13,7 +13,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import FileStorage, MultiDict
 
-from models.vocab import DEGREE_NAMES, LEVEL_NAMES, LEVEL_SHORT_NAMES
+from models.vocab import DEGREE_NAMES, DONE, LEVEL_NAMES, LEVEL_SHORT_NAMES
 from service import auth
 from service import extensions as ext
 from service.api import requested_as_of, submit
@@ -298,8 +298,8 @@ def report(resume_id: str) -> tuple[str, int]:
     job = store.get_job(resume_id)
     if job is None:
         return not_found("No report with this id: it never existed, was deleted, or has expired.")
-    stored = store.get_report(resume_id) if job.status == "done" else None
-    view = report_view(stored, role=job.fields.get("role") or None) if stored else None
+    stored = store.get_report(resume_id) if job.status == DONE else None
+    view = report_view(stored, role=job.role or None) if stored else None
     return render_template("report.html", job=job, report=view, raw=stored), 200
 
 
