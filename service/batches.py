@@ -20,7 +20,7 @@ from service.roles import create_role
 from service.tenancy import caller, tenants
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
 from worker.metrics import SIZE_BUCKETS
-from worker.shortlist import Query, rank, to_csv
+from worker.shortlist import Query, Row, rank, to_csv
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger("rolefit.web")
@@ -206,7 +206,7 @@ def progress(batch: dict[str, str]) -> dict[str, int]:
     return counts
 
 
-def batch_rows(batch_id: str) -> dict[str, dict[str, Any]]:
+def batch_rows(batch_id: str) -> dict[str, Row]:
     """A batch's rows, read once per request (the shortlist and the filters' effects share them)."""
     cache = g.setdefault("rolefit_batch_rows", {})
     if batch_id not in cache:

@@ -7,7 +7,7 @@ import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from models.report import Report
 from models.vocab import DONE, FAILED
@@ -142,32 +142,36 @@ class Query:
     warnings: tuple[str, ...] = field(default=())
 
 
-def _has_skill(row: dict[str, Any], wanted: str) -> bool:
+def _has_skill(row: CandidateRow, wanted: str) -> bool:
     needle = wanted.strip().lower()
     return needle in row["skills"] or needle in row["skill_names"]
 
 
-def _sort_value(row: dict[str, Any], key: str) -> Any:
+def _sort_value(row: CandidateRow, key: str) -> Any:
     if key == "years":
-        return row.get("years") or 0.0
+        return row["years"] or 0.0
     if key == "level":
-        return row.get("ladder_level") or 0
+        return row["ladder_level"] or 0
     if key == "name":
-        return (row.get("name") or "").lower()
-    return row.get("score") or 0.0
+        return (row["name"] or "").lower()
+    return row["score"] or 0.0
 
 
-def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: str) -> dict[str, Any]:
+def rank(rows: Iterable[tuple[str, Row]], query: Query, *, batch_id: str) -> dict[str, Any]:
     """Filter, sort and page the done candidates; failed ones are listed apart with their codes."""
-    done, failed = [], []
+    done: list[tuple[str, CandidateRow]] = []
+    failed: list[tuple[str, Row]] = []
     for job_id, row in rows:
-        (done if row["status"] == DONE else failed).append((job_id, row))
+        if row["status"] == DONE:
+            done.append((job_id, cast(CandidateRow, row)))
+        else:
+            failed.append((job_id, row))
     matching = [
         (job_id, row)
         for job_id, row in done
         if (query.min_score is None or row["score"] >= query.min_score)
         and all(_has_skill(row, skill) for skill in query.must)
-        and (not query.levels or row.get("ladder_level") in query.levels)
+        and (not query.levels or row["ladder_level"] in query.levels)
     ]
     sort_key = query.sort if query.sort in SORT_KEYS else "score"
     if query.blind and sort_key == "name":
@@ -197,11 +201,11 @@ def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: 
     }
 
 
-def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def score_column(summaries: Iterable[CandidateRow]) -> dict[str, Any]:
     """What the shortlist's score column is: one role's score, or each candidate's best-fit score."""
     rows = list(summaries)
-    if rows and all(r.get("basis") == "role" for r in rows):
-        roles = {(r.get("role"), r.get("role_title")) for r in rows}
+    if rows and all(r["basis"] == "role" for r in rows):
+        roles = {(r["role"], r["role_title"]) for r in rows}
         if len(roles) == 1:
             role, title = roles.pop()
             return {
@@ -210,7 +214,7 @@ def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
                 "header": f"Score for {title or role}",
                 "label": f"Every candidate's score for {title or role}.",
             }
-    if rows and all(r.get("basis") == "role" for r in rows):
+    if rows and all(r["basis"] == "role" for r in rows):
         return {
             "basis": "role",
             "role": None,
@@ -227,7 +231,7 @@ def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def present(
-    job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, rank_no: int | None = None
+    job_id: str, row: Row, *, batch_id: str, blind: bool, rank_no: int | None = None
 ) -> dict[str, Any]:
     """One candidate as the API shows it; blind mode drops names, contact details and file names."""
     out: dict[str, Any] = {"candidate": candidate_code(batch_id, job_id)}

@@ -243,15 +243,15 @@ class Store:
         """A new `done` job that reuses the report of `source_id` (an identical upload); None if gone.
 
         In a batch, the job's shortlist row is the source's row (built by the worker) under the new
-        file name; a source without one (stored before rows were kept) is not reused.
+        file name. Every report the worker writes has a row (a report stored by older code has a
+        different analysis fingerprint, so no upload finds it); a job finished by hand without one
+        is reused without a row.
         """
         report = self.redis.get(self.report_key(source_id))
         raw = self.redis.hgetall(self.job_key(source_id))
         if report is None or not raw:
             return None
         source = Job.from_hash(source_id, raw)
-        if batch and not source.row:
-            return None
         job = source.reusing(new_id(), now=f"{time.time():.3f}", name=name, role=role, batch=batch)
         report = with_file_name(report, name)  # the new uploader's name only, never the first one's
         with self.redis.pipeline(transaction=True) as pipe:

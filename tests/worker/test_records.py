@@ -69,12 +69,13 @@ def test_the_worker_keeps_the_row_and_a_batch_reuses_it(store: Store):
     assert store.redis.zscore(store.batch_key(batch) + ":ranked", copy) == fit["score"]
 
 
-def test_a_source_without_a_row_is_not_reused_in_a_batch(store: Store):
+def test_a_source_finished_without_a_row_is_reused_without_one(store: Store):
     source = store.create_job(b"x", name="old.txt", file_type="txt", sha256="01" * 32)
-    store.finish(source, {"fits": []})  # stored before rows were kept: no row
+    store.finish(source, {"fits": []})  # finished by hand, as some tests do: no row
     batch = store.create_batch(role="", total=1)
-    assert store.create_job_from_report(source, name="again.txt", batch=batch) is None
-    assert store.create_job_from_report(source, name="again.txt") is not None  # alone, it is reused
+    copy = store.create_job_from_report(source, name="again.txt", batch=batch)
+    assert copy is not None and store.get_job(copy).row is None
+    assert store.batch_summaries(batch) == {}
 
 
 def test_an_identical_file_in_a_batch_is_ranked_from_the_stored_row(app, client, worker_process, api_key):
