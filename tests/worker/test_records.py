@@ -105,3 +105,13 @@ def test_an_identical_file_in_a_batch_is_ranked_from_the_stored_row(app, client,
     fit = next(f for f in store.get_report(first)["fits"] if f["role"] == "mle-ii")
     assert candidate["file"] == "second.txt" and candidate["score"] == fit["score"]
     assert store.get_job(candidate["id"]).reused == first
+
+
+def test_the_report_page_names_the_file_of_a_pending_and_a_failed_job(app, client):
+    store = app.extensions["rolefit.store"]
+    job_id = store.create_job(b"Jane Doe\n", name="jane-cv.txt", file_type="txt", sha256="02" * 32)
+    page = client.get(f"/reports/{job_id}").get_data(as_text=True)
+    assert "Analysing jane-cv.txt" in page
+    store.fail(job_id, "corrupt", "The file is damaged.")
+    page = client.get(f"/reports/{job_id}").get_data(as_text=True)
+    assert "We could not read jane-cv.txt" in page and "The file is damaged." in page
