@@ -72,8 +72,9 @@ SECTION_KINDS: tuple[str, ...] = (
 )
 
 # A job's life: queued -> processing -> done | failed.
-JOB_STATUSES: tuple[str, ...] = ("queued", "processing", "done", "failed")
-TERMINAL_STATUSES: frozenset[str] = frozenset({"done", "failed"})
+QUEUED, PROCESSING, DONE, FAILED = "queued", "processing", "done", "failed"
+JOB_STATUSES: tuple[str, ...] = (QUEUED, PROCESSING, DONE, FAILED)
+TERMINAL_STATUSES: frozenset[str] = frozenset({DONE, FAILED})
 
 # Why a file cannot be read as a resume (`worker.errors.ResumeError`).
 RESUME_ERROR_CODES: frozenset[str] = frozenset(

@@ -7,6 +7,7 @@ import logging
 from celery import group
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
+from models.vocab import DONE, QUEUED
 from service import extensions as ext
 from service.backlog import admit, release, share_keys
 from service.errors import ApiError
@@ -65,7 +66,7 @@ def submit(
         reused = store.create_job_from_report(previous, name=upload.name, role=role, batch=batch)
         if reused:
             release([job_id] if job_id else [])  # the place admitted for it is not needed
-            return reused, "done"
+            return reused, DONE
     job_id = job_id or admit([upload])[0]
     job_id = store.create_job(
         upload.data,
@@ -80,10 +81,10 @@ def submit(
         as_of=as_of,
     )
     if batch:
-        store.add_to_batch(batch, job_id, "queued")
+        store.add_to_batch(batch, job_id, QUEUED)
     if queue_now:
         enqueue([job_id])
-    return job_id, "queued"
+    return job_id, QUEUED
 
 
 def reuse_scope(role: str, as_of: str = "") -> str:
@@ -141,7 +142,7 @@ def get_resume(resume_id: str):
     job = store.get_job(resume_id)
     if job is None:
         raise ApiError("not_found", "No resume with this id: it never existed, was deleted, or has expired.")
-    report = store.get_report(resume_id) if job.status == "done" else None
+    report = store.get_report(resume_id) if job.status == DONE else None
     return jsonify(serialize_job(job, report))
 
 

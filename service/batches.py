@@ -9,6 +9,7 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
+from models.vocab import DONE, FAILED, JOB_STATUSES
 from service import extensions as ext
 from service.api import enqueue, requested_as_of, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
@@ -19,7 +20,7 @@ from service.roles import create_role
 from service.tenancy import caller, tenants
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
 from worker.metrics import SIZE_BUCKETS
-from worker.shortlist import Query, candidate_summary, rank, to_csv
+from worker.shortlist import Query, Row, rank, to_csv
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger("rolefit.web")
@@ -129,12 +130,8 @@ def start_batch(parts: list[FileStorage], role: str, *, as_of: str = "") -> dict
     to_queue = []
     for upload, place in zip(unique.values(), places):
         job_id, status = submit(upload, role=role, batch=batch_id, queue_now=False, job_id=place, as_of=as_of)
-        if status == "done":  # an identical file was analysed before: its report is reused
-            store.add_to_batch(batch_id, job_id, "done")
-            report = store.get_report(job_id) or {}
-            store.put_summary(
-                batch_id, job_id, candidate_summary(report, role or None, file_name=upload.name)
-            )
+        if status == DONE:  # an identical file was analysed before: its report and row are reused
+            store.add_to_batch(batch_id, job_id, DONE)
         else:
             to_queue.append(job_id)
     enqueue(to_queue)
@@ -204,12 +201,12 @@ def load_batch(batch_id: str) -> dict[str, str]:
 
 
 def progress(batch: dict[str, str]) -> dict[str, int]:
-    counts = {key: int(batch.get(key, 0)) for key in ("total", "queued", "processing", "done", "failed")}
-    counts["finished"] = counts["done"] + counts["failed"]
+    counts = {key: int(batch.get(key, 0)) for key in ("total", *JOB_STATUSES)}
+    counts["finished"] = counts[DONE] + counts[FAILED]
     return counts
 
 
-def batch_rows(batch_id: str) -> dict[str, dict[str, Any]]:
+def batch_rows(batch_id: str) -> dict[str, Row]:
     """A batch's rows, read once per request (the shortlist and the filters' effects share them)."""
     cache = g.setdefault("rolefit_batch_rows", {})
     if batch_id not in cache:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from models.report import Report
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
@@ -106,7 +108,7 @@ def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: dat
     sys.exit(1 if failed else 0)
 
 
-def summarize(path: Path, report: dict, chosen: str | None = None) -> str:
+def summarize(path: Path, report: Report, chosen: str | None = None) -> str:
     """A few human lines about one report (see `service.cli_report`)."""
     from service.cli_report import human_summary
 

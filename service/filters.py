@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from models.vocab import DONE
 from service.errors import ApiError
-from worker.shortlist import SORT_KEYS, Query
+from worker.shortlist import SORT_KEYS, CandidateRow, Query, Row
 
 ARTIFACT = Path(__file__).resolve().parent.parent / "taxonomy" / "data" / "taxonomy.json"
 ORDERS = ("desc", "asc")
@@ -121,27 +122,25 @@ def has_filters(query: Query) -> bool:
     return query.min_score is not None or bool(query.must) or bool(query.levels)
 
 
-def batch_filter_effects(
-    rows: Callable[[], Mapping[str, dict[str, Any]]], query: Query
-) -> list[dict[str, Any]]:
+def batch_filter_effects(rows: Callable[[], Mapping[str, Row]], query: Query) -> list[dict[str, Any]]:
     """`filter_effects` of a batch's rows; `rows()` is called only when a filter is active (not on polls)."""
     return filter_effects(rows().values(), query) if has_filters(query) else []
 
 
-def filter_effects(rows: Iterable[dict[str, Any]], query: Query) -> list[dict[str, Any]]:
+def filter_effects(rows: Iterable[Row], query: Query) -> list[dict[str, Any]]:
     """Each active filter with how many analysed candidates it removed, applied in order."""
-    remaining = [row for row in rows if row.get("status") == "done"]
+    remaining = [cast(CandidateRow, row) for row in rows if row["status"] == DONE]
     steps: list[tuple[str, Any, str, Any]] = []
     if query.min_score is not None:
         low = query.min_score
-        steps.append(("min_score", low, f"Score at least {low:g}", lambda r: (r.get("score") or 0) >= low))
+        steps.append(("min_score", low, f"Score at least {low:g}", lambda r: (r["score"] or 0) >= low))
     for skill in query.must:
         steps.append(
             (
                 "must",
                 skill,
                 f"Must have {skill_name(skill)}",
-                lambda r, s=skill: s in (r.get("skills") or []) or s in (r.get("skill_names") or []),
+                lambda r, s=skill: s in r["skills"] or s in r["skill_names"],
             )
         )
     if query.levels:
@@ -151,7 +150,7 @@ def filter_effects(rows: Iterable[dict[str, Any]], query: Query) -> list[dict[st
                 "level",
                 sorted(levels),
                 "Ladder level " + ", ".join(map(str, sorted(levels))),
-                lambda r: r.get("ladder_level") in levels,
+                lambda r: r["ladder_level"] in levels,
             )
         )
     effects = []

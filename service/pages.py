@@ -13,7 +13,8 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import FileStorage, MultiDict
 
-from models.vocab import DEGREE_NAMES, LEVEL_NAMES, LEVEL_SHORT_NAMES
+from models.report import Fit, Report, Skill
+from models.vocab import DEGREE_NAMES, DONE, LEVEL_NAMES, LEVEL_SHORT_NAMES
 from service import auth
 from service import extensions as ext
 from service.api import requested_as_of, submit
@@ -94,20 +95,18 @@ def csrf_failed(error: CSRFError) -> tuple[str, int]:
 # --- what the templates show --------------------------------------------------------------------
 
 
-def skill_index(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def skill_index(report: Report) -> dict[str, Skill]:
     """The report's skills and competencies by lower-case name and by id, to find a match's evidence."""
-    index: dict[str, dict[str, Any]] = {}
-    for skill in [*report.get("competencies", []), *report.get("skills", [])]:
-        index[str(skill.get("id", "")).lower()] = skill
-        index[str(skill.get("name", "")).lower()] = skill
+    index: dict[str, Skill] = {}
+    for skill in [*report.get("competencies", []), *report["skills"]]:
+        index[skill["id"].lower()] = skill
+        index[skill["name"].lower()] = skill
     return index
 
 
-def fit_view(
-    fit: dict[str, Any], skills: dict[str, dict[str, Any]], *, best: str | None, chosen: str | None
-) -> dict[str, Any]:
+def fit_view(fit: Fit, skills: dict[str, Skill], *, best: str | None, chosen: str | None) -> dict[str, Any]:
     """One role's fit: score, labelled components (0-100) and matched skills with their evidence."""
-    parts = fit.get("components", {})
+    parts = fit["components"]
     order = [k for k in COMPONENT_LABELS if k in parts] + sorted(
         k for k in parts if k not in COMPONENT_LABELS
     )
@@ -123,46 +122,42 @@ def fit_view(
     return {
         **fit,
         "components": components,
-        "is_best": fit.get("role") == best,
-        "is_chosen": fit.get("role") == chosen,
-        "level_name": LEVEL_NAMES.get(fit.get("level"), ""),
+        "is_best": fit["role"] == best,
+        "is_chosen": fit["role"] == chosen,
+        "level_name": LEVEL_NAMES.get(fit["level"], ""),
         "matched": [
             skills.get(name.lower(), {"name": name, "evidence": [], "sections": []})
-            for name in fit.get("matched", [])
+            for name in fit["matched"]
         ],
     }
 
 
-def report_view(report: dict[str, Any], *, role: str | None) -> dict[str, Any]:
-    """A `rolefit.report/1` report arranged for the page: fits in ladder order, skills by category."""
+def report_view(report: Report, *, role: str | None) -> dict[str, Any]:
+    """A `rolefit.report/1` report arranged for the page: fits in ladder order, skills by category.
+
+    Reports stored before `competencies` and `placement` existed lack them (read with .get)."""
     skills = skill_index(report)
-    best = report.get("best_fit")
-    fits = [fit_view(f, skills, best=best, chosen=role) for f in report.get("fits", [])]
-    fits.sort(key=lambda f: (f.get("level") or 0, -(f.get("score") or 0)))
-    by_category: dict[str, list[dict[str, Any]]] = {}
-    for skill in sorted(
-        report.get("skills", []), key=lambda s: (-int(s.get("mentions") or 0), s.get("name", ""))
-    ):
-        by_category.setdefault(category_label(skill.get("category")), []).append(skill)
-    warnings = [
-        {"title": WARNING_TITLES.get(w.get("code"), "Please note"), **w} for w in report.get("warnings", [])
-    ]
-    level = report.get("ladder_level")
+    best = report["best_fit"]
+    fits = [fit_view(f, skills, best=best, chosen=role) for f in report["fits"]]
+    fits.sort(key=lambda f: (f["level"] or 0, -(f["score"] or 0)))
+    by_category: dict[str, list[Skill]] = {}
+    for skill in sorted(report["skills"], key=lambda s: (-s["mentions"], s["name"])):
+        by_category.setdefault(category_label(skill["category"]), []).append(skill)
+    warnings = [{"title": WARNING_TITLES.get(w["code"], "Please note"), **w} for w in report["warnings"]]
+    level = report["ladder_level"]
     return {
         "raw": report,
-        "candidate": report.get("candidate", {}),
-        "file": report.get("file", {}),
+        "candidate": report["candidate"],
+        "file": report["file"],
         "level": level,
         "level_name": LEVEL_NAMES.get(level, ""),
         "fits": fits,
         "best": next((f for f in fits if f["is_best"]), None),
         "chosen": next((f for f in fits if f["is_chosen"]), None),
         "skills_by_category": sorted(by_category.items()),
-        "skill_count": len(report.get("skills", [])),
-        "competencies": sorted(
-            report.get("competencies", []), key=lambda c: (-int(c.get("mentions") or 0), c.get("name", ""))
-        ),
-        "next_level": report.get("next_level") or {},
+        "skill_count": len(report["skills"]),
+        "competencies": sorted(report.get("competencies", []), key=lambda c: (-c["mentions"], c["name"])),
+        "next_level": report["next_level"],
         "warnings": warnings,
         "placement": report.get("placement") or {},
     }
@@ -298,8 +293,8 @@ def report(resume_id: str) -> tuple[str, int]:
     job = store.get_job(resume_id)
     if job is None:
         return not_found("No report with this id: it never existed, was deleted, or has expired.")
-    stored = store.get_report(resume_id) if job.status == "done" else None
-    view = report_view(stored, role=job.fields.get("role") or None) if stored else None
+    stored = store.get_report(resume_id) if job.status == DONE else None
+    view = report_view(stored, role=job.role or None) if stored else None
     return render_template("report.html", job=job, report=view, raw=stored), 200
 
 

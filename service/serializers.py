@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import url_for
 
-from worker.store import Job
+from models.report import Report
+from worker.job_record import Job
 
 
 def _iso(epoch: str | None) -> str | None:
@@ -18,19 +19,15 @@ def _iso(epoch: str | None) -> str | None:
     return datetime.fromtimestamp(float(epoch), tz=UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def serialize_job(job: Job, report: dict[str, Any] | None = None) -> dict[str, Any]:
+def serialize_job(job: Job, report: Report | None = None) -> dict[str, Any]:
     """`{id, status, created, updated, file, error?, report?, links}`."""
     body: dict[str, Any] = {
         "id": job.id,
         "status": job.status,
-        "created": _iso(job.fields.get("created")),
-        "updated": _iso(job.fields.get("updated")),
-        "file": {
-            "name": job.fields.get("name"),
-            "type": job.fields.get("type"),
-            "size": int(job.fields.get("size", 0)),
-        },
-        "role": job.fields.get("role") or None,
+        "created": _iso(job.created),
+        "updated": _iso(job.updated),
+        "file": {"name": job.name, "type": job.type, "size": job.size},
+        "role": job.role or None,
         "links": {"self": url_for("api.get_resume", resume_id=job.id)},
     }
     if job.error:

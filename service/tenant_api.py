@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
 
+from models.vocab import DONE
 from service import extensions as ext
 from service.batches import load_batch, progress
 from service.errors import ApiError
@@ -79,7 +80,7 @@ def blind_report(batch_id: str, code: str) -> tuple[dict[str, Any] | None, str]:
     """(redacted report or None while unfinished, job status) of a blind row."""
     job_id = candidate_job(batch_id, code)
     job = ext.store().get_job(job_id)
-    report = ext.store().get_report(job_id) if job is not None and job.status == "done" else None
+    report = ext.store().get_report(job_id) if job is not None and job.status == DONE else None
     return (redact_report(report, code=code) if report else None), (job.status if job else "gone")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
 
+from models.vocab import DONE
 from service.errors import ApiError
 from service.pages import bp, needs_key, not_found, report_view
 from service.roles import delete_role, pin_role, rename_role
@@ -35,7 +36,7 @@ def blind_candidate(batch_id: str, code: str) -> Any:
             message="This candidate's report is not ready (or could not be made).",
             detail=f"Status: {status}.",
         ), 200
-    job = SimpleNamespace(id=None, status="done", fields={})
+    job = SimpleNamespace(id=None, status=DONE, fields={})
     return render_template(
         "report.html",
         job=job,

@@ -6,6 +6,7 @@ import logging
 import time
 from typing import Any
 
+from models.vocab import DONE, FAILED, PROCESSING, TERMINAL_STATUSES
 from worker.errors import ResumeError
 from worker.extract import Limits
 from worker.fingerprint import analysis_fingerprint
@@ -50,64 +51,59 @@ def process_job(store: Store, job_id: str, settings: Settings) -> str:
     """Analyse the upload of `job_id` and store the outcome; returns the final status.
 
     Idempotent: a job already done or failed is left as it is, so a redelivered task is harmless.
-    Domain failures (bad files) become a failed job with a code; transport errors propagate so the
-    task can retry them.
+    Domain failures (bad files) become a failed job with a code (`Store.fail` records and counts
+    them); transport errors propagate so the task can retry them.
     """
     from worker.pipeline import analyze
 
-    metrics = Metrics(store.redis)
     job = store.get_job(job_id)
     if job is None:
         log.info("job gone before processing", extra={"stage": "skip", "job": job_id})
         return "missing"
-    if job.status in ("done", "failed"):
+    if job.status in TERMINAL_STATUSES:
         return job.status
     attempts = store.count_attempt(job_id)
     if attempts > MAX_ATTEMPTS:  # a file that keeps killing its worker process must not loop for ever
         store.fail(job_id, "internal", "The file stopped the analyser several times and was set aside.")
-        metrics.count("jobs", status="failed", code="internal")
         log.warning(
             "job set aside after repeated crashes",
             extra={"stage": "poisoned", "job": job_id, "attempts": attempts},
         )
-        return "failed"
-    store.transition(job_id, "processing")
+        return FAILED
+    store.transition(job_id, PROCESSING)
     data = store.get_upload(job_id)
     if data is None:
         store.fail(
             job_id, "expired", "The uploaded file expired before it could be processed; upload it again."
         )
-        return "failed"
+        return FAILED
     started = time.perf_counter()
     try:
-        as_of = job.fields.get("as_of") or ""
         analysis = analyze(
             data,
-            job.fields.get("name", ""),
-            extra_roles=extra_roles_for(store, job.fields.get("role", "")),
+            job.name,
+            extra_roles=extra_roles_for(store, job.role),
             limits=limits_of(settings),
-            as_of=parse_as_of(as_of) if as_of else None,
+            as_of=parse_as_of(job.as_of) if job.as_of else None,
         )
     except ResumeError as error:
         store.fail(job_id, error.code, error.message)
-        metrics.count("jobs", status="failed", code=error.code)
         log.info("job failed", extra={"stage": "failed", "code": error.code, "job": job_id})
-        return "failed"
+        return FAILED
     report = analysis.report
-    summary = None
-    if job.fields.get("batch"):
-        summary = candidate_summary(
-            report, job.fields.get("role") or None, file_name=job.fields.get("name", "")
-        )
-    store.finish(job_id, report, summary=summary, job=job)
-    if job.fields.get("reuse_scope"):  # only where the uploader's key may reuse it (never anonymously)
-        store.remember_digest(job.fields["reuse_scope"], job.fields["sha256"], job_id)
+    # The candidate's shortlist row, built here once: a batch ranks it, and an identical upload
+    # in a later batch reuses it with the report.
+    row = candidate_summary(report, job.role or None, file_name=job.name)
+    store.finish(job_id, report, summary=row, job=job)
+    if job.reuse_scope:  # only where the uploader's key may reuse it (never anonymously)
+        store.remember_digest(job.reuse_scope, job.sha256, job_id)
+    metrics = Metrics(store.redis)
     with metrics.batched():  # one round trip for the counter and every stage histogram
-        metrics.count("jobs", status="done", code="")
+        metrics.count("jobs", status=DONE, code="")
         for stage, seconds in analysis.timings.items():
             metrics.observe("stage_seconds", seconds, stage=stage)
         metrics.observe("stage_seconds", time.perf_counter() - started, stage="total")
     log.info(
         "job done", extra={"stage": "done", "job": job_id, "seconds": round(time.perf_counter() - started, 4)}
     )
-    return "done"
+    return DONE

@@ -1,20 +1,18 @@
-"""The whole analysis of one resume, in-process: bytes in, a `rolefit.report/1` dict out.
+"""The whole analysis of one resume, in-process: bytes in, a `rolefit.report/1` report out.
 
 The Celery task and `rolefit analyze` both call `analyze`; nothing here touches Redis or Celery.
 """
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
-from typing import Any
 
 from models.features import features_from
 from models.ladder import placement
+from models.report import Report, build_report, file_info
 from models.roles import RoleProfile, load_roles
 from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger, split_kinds
@@ -23,7 +21,6 @@ from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, ParseTimeout, parse_resume
 from worker.resume.asof import stated_years
 
-SCHEMA = "rolefit.report/1"
 # Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
 # the parser's and spaCy's costs (spaCy refuses text over 1,000,000 characters outright).
 MAX_TEXT_CHARS = 200_000
@@ -36,7 +33,7 @@ PARSE_BUDGET_S = 10.0
 class Analysis:
     """Everything one run produced; `report` is what clients see."""
 
-    report: dict[str, Any]
+    report: Report
     extracted: ExtractedText
     parsed: ParsedResume
     timings: dict[str, float] = field(default_factory=dict)
@@ -99,40 +96,15 @@ def analyze(
     fits = score_all(features, roles)
     placed = placement(features, fits, as_of=parsed.as_of)
     t4 = clock()
-    contact = parsed.contact
-    report = {
-        "schema": SCHEMA,
-        "file": {
-            "name": PurePath(filename).name,
-            "type": extracted.file_type,
-            "pages": extracted.pages,
-            "sha256": hashlib.sha256(data).hexdigest(),
-        },
-        "taxonomy_version": tagger.version,
-        "candidate": {
-            "name": contact.name,
-            "email": contact.email,
-            "phone": contact.phone,
-            "links": list(contact.links),
-            "years_experience": round(parsed.years_experience, 1),
-            "highest_degree": parsed.education.highest_degree,
-            "degree_in_progress": parsed.education.in_progress,
-            "fields_of_study": list(parsed.education.fields),
-            "titles": list(parsed.titles),
-            "seniority": parsed.seniority,
-            "people_managed": parsed.people_managed,
-            "as_of": parsed.as_of.isoformat() if parsed.as_of else None,
-            "as_of_source": parsed.as_of_source,
-            "research_years": round(parsed.research_years, 1),
-        },
-        "skills": [s.to_dict() for s in skills],
-        "competencies": [c.to_dict() for c in competencies],
-        "ladder_level": placed.level,
-        "placement": placed.to_dict(),
-        "fits": [f.to_dict() for f in fits],
-        "best_fit": placed.best_fit,
-        "next_level": placed.next_level,
-        "warnings": [*extracted.warnings, *parsed.warnings],
-    }
+    report = build_report(
+        file=file_info(data, filename, file_type=extracted.file_type, pages=extracted.pages),
+        taxonomy_version=tagger.version,
+        parsed=parsed,
+        skills=skills,
+        competencies=competencies,
+        placed=placed,
+        fits=fits,
+        warnings=[*extracted.warnings, *parsed.warnings],
+    )
     timings = {"extract": t1 - t0, "parse": t2 - t1, "tag": t3 - t2, "score": t4 - t3}
     return Analysis(report=report, extracted=extracted, parsed=parsed, timings=timings)

@@ -7,30 +7,86 @@ import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, cast
+
+from models.report import Report
+from models.vocab import DONE, FAILED
 
 SORT_KEYS = ("score", "years", "level", "name")
 PERSONAL_FIELDS = ("name", "email", "phone", "links", "file")
 
 
-def candidate_summary(report: dict[str, Any], role_id: str | None, *, file_name: str) -> dict[str, Any]:
-    """The compact row a batch keeps per candidate: the score for the batch's role and why.
+class RoleScore(TypedDict):
+    role: str
+    title: str
+    level: int | None
+    score: float
+
+
+class CandidateRow(TypedDict):
+    """A finished candidate's row in a batch: the score for the batch's role (or the best fit) and why."""
+
+    status: str  # "done"
+    score: float
+    role: str | None
+    role_title: str | None
+    basis: str  # "role" | "ladder"
+    scores: dict[str, float]
+    role_scores: list[RoleScore]
+    ladder_level: int | None
+    best_fit: str | None
+    years: float | None
+    highest_degree: str | None
+    matched: list[str]
+    missing: list[str]
+    skills: list[str]  # ids, for the must-have filter
+    skill_names: list[str]
+    warnings: list[str]
+    warning_messages: list[str]
+    name: str | None
+    email: str | None
+    phone: str | None
+    links: list[str]
+    file: str
+
+
+class RowError(TypedDict):
+    code: str
+    message: str
+
+
+class FailedRow(TypedDict):
+    """A file of the batch that could not be analysed."""
+
+    status: str  # "failed"
+    error: RowError
+    file: str
+
+
+Row = CandidateRow | FailedRow
+
+
+def candidate_summary(report: Report, role_id: str | None, *, file_name: str) -> CandidateRow:
+    """The row a batch keeps per candidate, built once by the worker when the report is written.
 
     A batch against a role keeps every candidate's score for that one role (`basis: "role"`), so the
     rows compare like with like. Without a role (`basis: "ladder"`) the row keeps the best fit's
     score and every role's score beside it, and the shortlist ranks by ladder level first.
     """
-    fits = report.get("fits", [])
-    fit = next((f for f in fits if f.get("role") == role_id), None) if role_id else None
+    fits = report["fits"]
+    fit = next((f for f in fits if f["role"] == role_id), None) if role_id else None
     basis = "role" if fit is not None else "ladder"
     if fit is None and fits:
-        best = report.get("best_fit")
-        fit = next((f for f in fits if f.get("role") == best), None) or max(fits, key=lambda f: f["score"])
-    candidate = report.get("candidate", {})
+        best = report["best_fit"]
+        fit = next((f for f in fits if f["role"] == best), None) or max(fits, key=lambda f: f["score"])
+    candidate = report["candidate"]
+    skills = report["skills"]
+    warnings = report["warnings"]
     return {
-        "status": "done",
+        "status": DONE,
         "score": float(fit["score"]) if fit else 0.0,
         "role": fit["role"] if fit else None,
+        # hand-made reports in older rows and tests may lack a fit's title or level
         "role_title": fit.get("title") if fit else None,
         "basis": basis,
         "scores": {f["role"]: float(f["score"]) for f in fits},
@@ -43,26 +99,27 @@ def candidate_summary(report: dict[str, Any], role_id: str | None, *, file_name:
             }
             for f in fits
         ],
-        "ladder_level": report.get("ladder_level"),
-        "best_fit": report.get("best_fit"),
-        "years": candidate.get("years_experience"),
-        "highest_degree": candidate.get("highest_degree"),
+        "ladder_level": report["ladder_level"],
+        "best_fit": report["best_fit"],
+        "years": candidate["years_experience"],
+        "highest_degree": candidate["highest_degree"],
         "matched": list(fit["matched"])[:8] if fit else [],
         "missing": list(fit["missing"])[:8] if fit else [],
-        "skills": sorted(s["id"] for s in report.get("skills", [])),
-        "skill_names": sorted({s["name"].lower() for s in report.get("skills", [])}),
-        "warnings": [w.get("code") for w in report.get("warnings", [])],
-        "warning_messages": [w.get("message") for w in report.get("warnings", [])],
-        "name": candidate.get("name"),
-        "email": candidate.get("email"),
-        "phone": candidate.get("phone"),
-        "links": candidate.get("links", []),
+        "skills": sorted(s["id"] for s in skills),
+        "skill_names": sorted({s["name"].lower() for s in skills}),
+        "warnings": [w["code"] for w in warnings],
+        "warning_messages": [w["message"] for w in warnings],
+        "name": candidate["name"],
+        "email": candidate["email"],
+        "phone": candidate["phone"],
+        "links": candidate["links"],
         "file": file_name,
     }
 
 
-def failure_summary(code: str, message: str, *, file_name: str) -> dict[str, Any]:
-    return {"status": "failed", "error": {"code": code, "message": message}, "file": file_name}
+def failure_summary(code: str, message: str, *, file_name: str) -> FailedRow:
+    """The row of a file that failed (written by the store, the one place a job fails)."""
+    return {"status": FAILED, "error": {"code": code, "message": message}, "file": file_name}
 
 
 def candidate_code(batch_id: str, job_id: str) -> str:
@@ -85,32 +142,36 @@ class Query:
     warnings: tuple[str, ...] = field(default=())
 
 
-def _has_skill(row: dict[str, Any], wanted: str) -> bool:
+def _has_skill(row: CandidateRow, wanted: str) -> bool:
     needle = wanted.strip().lower()
     return needle in row["skills"] or needle in row["skill_names"]
 
 
-def _sort_value(row: dict[str, Any], key: str) -> Any:
+def _sort_value(row: CandidateRow, key: str) -> Any:
     if key == "years":
-        return row.get("years") or 0.0
+        return row["years"] or 0.0
     if key == "level":
-        return row.get("ladder_level") or 0
+        return row["ladder_level"] or 0
     if key == "name":
-        return (row.get("name") or "").lower()
-    return row.get("score") or 0.0
+        return (row["name"] or "").lower()
+    return row["score"] or 0.0
 
 
-def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: str) -> dict[str, Any]:
+def rank(rows: Iterable[tuple[str, Row]], query: Query, *, batch_id: str) -> dict[str, Any]:
     """Filter, sort and page the done candidates; failed ones are listed apart with their codes."""
-    done, failed = [], []
+    done: list[tuple[str, CandidateRow]] = []
+    failed: list[tuple[str, Row]] = []
     for job_id, row in rows:
-        (done if row.get("status") == "done" else failed).append((job_id, row))
+        if row["status"] == DONE:
+            done.append((job_id, cast(CandidateRow, row)))
+        else:
+            failed.append((job_id, row))
     matching = [
         (job_id, row)
         for job_id, row in done
         if (query.min_score is None or row["score"] >= query.min_score)
         and all(_has_skill(row, skill) for skill in query.must)
-        and (not query.levels or row.get("ladder_level") in query.levels)
+        and (not query.levels or row["ladder_level"] in query.levels)
     ]
     sort_key = query.sort if query.sort in SORT_KEYS else "score"
     if query.blind and sort_key == "name":
@@ -140,11 +201,11 @@ def rank(rows: Iterable[tuple[str, dict[str, Any]]], query: Query, *, batch_id: 
     }
 
 
-def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def score_column(summaries: Iterable[CandidateRow]) -> dict[str, Any]:
     """What the shortlist's score column is: one role's score, or each candidate's best-fit score."""
     rows = list(summaries)
-    if rows and all(r.get("basis") == "role" for r in rows):
-        roles = {(r.get("role"), r.get("role_title")) for r in rows}
+    if rows and all(r["basis"] == "role" for r in rows):
+        roles = {(r["role"], r["role_title"]) for r in rows}
         if len(roles) == 1:
             role, title = roles.pop()
             return {
@@ -153,7 +214,7 @@ def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
                 "header": f"Score for {title or role}",
                 "label": f"Every candidate's score for {title or role}.",
             }
-    if rows and all(r.get("basis") == "role" for r in rows):
+    if rows and all(r["basis"] == "role" for r in rows):
         return {
             "basis": "role",
             "role": None,
@@ -170,7 +231,7 @@ def score_column(summaries: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 def present(
-    job_id: str, row: dict[str, Any], *, batch_id: str, blind: bool, rank_no: int | None = None
+    job_id: str, row: Row, *, batch_id: str, blind: bool, rank_no: int | None = None
 ) -> dict[str, Any]:
     """One candidate as the API shows it; blind mode drops names, contact details and file names."""
     out: dict[str, Any] = {"candidate": candidate_code(batch_id, job_id)}
@@ -225,7 +286,7 @@ def to_csv(
         writer.writerow(
             {
                 key: _csv_safe("; ".join(map(str, value)) if isinstance(value, list) else value)
-                for key, value in {"status": "done", **row}.items()
+                for key, value in {"status": DONE, **row}.items()
                 if key in columns
             }
         )
@@ -234,7 +295,7 @@ def to_csv(
         flat = {
             "candidate": row.get("candidate"),
             "file": row.get("file"),
-            "status": "failed",
+            "status": FAILED,
             "error_code": error.get("code"),
             "error_message": error.get("message"),
         }

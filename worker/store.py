@@ -9,17 +9,20 @@ from __future__ import annotations
 import json
 import secrets
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import redis
 
-from models.vocab import JOB_STATUSES
+from models.report import Report
+from models.vocab import DONE, FAILED, JOB_ERROR_CODES, JOB_STATUSES, PROCESSING, QUEUED
+from worker.job_record import Job
+from worker.metrics import Metrics
 from worker.sealing import UploadSealer
-from worker.shortlist import failure_summary
+from worker.shortlist import Row, failure_summary
 
 PREFIX = "rf"
 STATUSES = JOB_STATUSES
+__all__ = ["PREFIX", "STATUSES", "Job", "Store", "new_id", "with_file_name"]
 
 # KEYS[1] job hash. ARGV: prefix, new status, now, then field/value pairs to set.
 # Returns the previous status, or false when the job does not exist. A terminal job stays
@@ -136,24 +139,6 @@ def new_id() -> str:
     return secrets.token_urlsafe(16)
 
 
-@dataclass(frozen=True)
-class Job:
-    """The stored record of one resume: what clients see besides the report."""
-
-    id: str
-    status: str
-    fields: dict[str, str]
-
-    @property
-    def error(self) -> dict[str, str] | None:
-        if self.status != "failed":
-            return None
-        return {
-            "code": self.fields.get("error_code", "internal"),
-            "message": self.fields.get("error_message", ""),
-        }
-
-
 class Store:
     """Typed access to Rolefit's records in a Redis-compatible server."""
 
@@ -231,21 +216,19 @@ class Store:
         `backlog` names the backlog shares (comma-separated hash keys) that count this job.
         """
         job_id = job_id or new_id()
-        now = f"{time.time():.3f}"
-        record = {
-            "status": "queued",
-            "created": now,
-            "updated": now,
-            "name": name,
-            "type": file_type,
-            "size": str(len(data)),
-            "sha256": sha256,
-            "role": role,
-            "batch": batch,
-            "reuse_scope": reuse_scope,
-            "backlog": backlog,
-            "as_of": as_of,
-        }
+        record = Job.queued(
+            job_id,
+            now=f"{time.time():.3f}",
+            name=name,
+            type=file_type,
+            size=len(data),
+            sha256=sha256,
+            role=role,
+            batch=batch,
+            reuse_scope=reuse_scope,
+            backlog=backlog,
+            as_of=as_of,
+        ).to_hash()
         stored = self.sealer.seal(job_id, data) if self.sealer else data
         with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(self.upload_key(job_id), stored, ex=self.upload_ttl_s)
@@ -257,33 +240,28 @@ class Store:
     def create_job_from_report(
         self, source_id: str, *, name: str, role: str = "", batch: str = ""
     ) -> str | None:
-        """A new `done` job that reuses the report of `source_id` (an identical upload); None if gone."""
+        """A new `done` job that reuses the report of `source_id` (an identical upload); None if gone.
+
+        In a batch, the job's shortlist row is the source's row (built by the worker) under the new
+        file name. Every report the worker writes has a row (a report stored by older code has a
+        different analysis fingerprint, so no upload finds it); a job finished by hand without one
+        is reused without a row.
+        """
         report = self.redis.get(self.report_key(source_id))
-        source = self.redis.hgetall(self.job_key(source_id))
-        if report is None or not source:
+        raw = self.redis.hgetall(self.job_key(source_id))
+        if report is None or not raw:
             return None
-        job_id = new_id()
-        now = f"{time.time():.3f}"
-        record = {k.decode(): v.decode() for k, v in source.items()}
-        record.update(
-            {
-                "status": "done",
-                "created": now,
-                "updated": now,
-                "name": name,
-                "role": role,
-                "batch": batch,
-                "dedupe": "",
-                "reused": source_id,
-            }
-        )
+        source = Job.from_hash(source_id, raw)
+        job = source.reusing(new_id(), now=f"{time.time():.3f}", name=name, role=role, batch=batch)
         report = with_file_name(report, name)  # the new uploader's name only, never the first one's
         with self.redis.pipeline(transaction=True) as pipe:
-            pipe.set(self.report_key(job_id), report, ex=self.report_ttl_s)
-            pipe.hset(self.job_key(job_id), mapping=record)
-            pipe.expire(self.job_key(job_id), self.report_ttl_s)
+            pipe.set(self.report_key(job.id), report, ex=self.report_ttl_s)
+            pipe.hset(self.job_key(job.id), mapping=job.to_hash())
+            pipe.expire(self.job_key(job.id), self.report_ttl_s)
+            if batch and job.row:
+                self._put_row(pipe, batch, job.id, job.row)
             pipe.execute()
-        return job_id
+        return job.id
 
     def remember_digest(self, scope: str, sha256: str, job_id: str) -> None:
         """Point identical future uploads at `job_id`'s report."""
@@ -300,10 +278,7 @@ class Store:
 
     def get_job(self, job_id: str) -> Job | None:
         raw = self.redis.hgetall(self.job_key(job_id))
-        if not raw:
-            return None
-        fields = {k.decode(): v.decode() for k, v in raw.items()}
-        return Job(id=job_id, status=fields.get("status", "queued"), fields=fields)
+        return Job.from_hash(job_id, raw) if raw else None
 
     def get_upload(self, job_id: str) -> bytes | None:
         """The upload's bytes (opened when sealed); None once analysed, erased or expired."""
@@ -316,7 +291,7 @@ class Store:
         if self.sealer is not None:
             self.sealer.destroy(job_id)
 
-    def get_report(self, job_id: str) -> dict[str, Any] | None:
+    def get_report(self, job_id: str) -> Report | None:
         raw = self.redis.get(self.report_key(job_id))
         return json.loads(raw) if raw else None
 
@@ -333,21 +308,22 @@ class Store:
     def finish(
         self,
         job_id: str,
-        report: dict[str, Any],
+        report: Report | dict[str, Any],
         *,
-        summary: dict[str, Any] | None = None,
+        summary: Row | dict[str, Any] | None = None,
         job: Job | None = None,
     ) -> str | None:
-        """Write the report (and its batch row), mark the job done, delete the upload bytes.
+        """Write the report (and the candidate's shortlist row), mark the job done, delete the bytes.
 
-        One MULTI transaction (the transition script runs inside it); pass the `job` already read
-        to save the round trip that reads it again.
+        The row is kept on the job (an identical upload in a batch reuses it) and, for a batch
+        member, in its batch. One MULTI transaction (the transition script runs inside it); pass
+        the `job` already read to save the round trip that reads it again.
         """
         job = job or self.get_job(job_id)
         if job is None:
             return None
         body = json.dumps(report, separators=(",", ":"), sort_keys=True)
-        batch = job.fields.get("batch")
+        row = json.dumps(summary, sort_keys=True) if summary is not None else None
         job_key = self.job_key(job_id)
         with self.redis.pipeline(transaction=True) as pipe:
             while True:
@@ -359,15 +335,12 @@ class Store:
                     return None
                 pipe.multi()
                 pipe.set(self.report_key(job_id), body, ex=self.report_ttl_s)
-                if batch and summary is not None:
-                    pipe.zadd(self.batch_key(batch) + ":ranked", {job_id: summary["score"]})
-                    pipe.hset(
-                        self.batch_key(batch) + ":summaries", job_id, json.dumps(summary, sort_keys=True)
-                    )
-                    pipe.expire(self.batch_key(batch) + ":summaries", self.report_ttl_s)
-                    pipe.expire(self.batch_key(batch) + ":ranked", self.report_ttl_s)
+                if row is not None:
+                    pipe.hset(job_key, "row", row)
+                    if job.batch:
+                        self._put_row(pipe, job.batch, job_id, row)
                 self._leave_backlog(keys=[job_key], args=[job_id], client=pipe)
-                self._transition(keys=[job_key], args=[PREFIX, "done", f"{time.time():.3f}"], client=pipe)
+                self._transition(keys=[job_key], args=[PREFIX, DONE, f"{time.time():.3f}"], client=pipe)
                 pipe.delete(self.upload_key(job_id))
                 try:
                     previous = pipe.execute()[-2]
@@ -378,19 +351,30 @@ class Store:
         return previous.decode() if isinstance(previous, bytes) else previous or None
 
     def fail(self, job_id: str, code: str, message: str) -> str | None:
-        """Mark the job failed with a stable code and a human message; delete the upload bytes."""
-        previous = self.transition(job_id, "failed", error_code=code, error_message=message)
+        """Mark the job failed with a stable code and a human message; delete the upload bytes.
+
+        The one place a job fails, whichever tier or path fails it: the failure is recorded, its
+        batch row written and `rolefit_jobs_total{status="failed", code}` counted, once, by the
+        call that moved the job to `failed` (a job already done or failed is left as it is).
+        Returns the previous status (None for an unknown job).
+        """
+        if code not in JOB_ERROR_CODES:
+            raise ValueError(f"unknown job error code {code!r}")
+        previous = self.transition(job_id, FAILED, error_code=code, error_message=message)
         self.redis.delete(self.upload_key(job_id))
         self._destroy_upload_key(job_id)
         self._leave_backlog(keys=[self.job_key(job_id)], args=[job_id])
+        if previous not in (QUEUED, PROCESSING):
+            return previous
         job = self.get_job(job_id)
-        if job is not None and job.status == "failed" and job.fields.get("batch"):
-            row = failure_summary(code, message, file_name=job.fields.get("name", ""))
-            rows = self.batch_key(job.fields["batch"]) + ":summaries"
-            with self.redis.pipeline(transaction=True) as pipe:
+        with self.redis.pipeline(transaction=True) as pipe:
+            Metrics(pipe).count("jobs", status=FAILED, code=code)
+            if job is not None and job.batch:
+                row = failure_summary(code, message, file_name=job.name)
+                rows = self.batch_key(job.batch) + ":summaries"
                 pipe.hset(rows, job_id, json.dumps(row))
                 pipe.expire(rows, self.report_ttl_s)  # a batch whose every file fails expires too
-                pipe.execute()
+            pipe.execute()
         return previous
 
     def erase(self, job_id: str) -> bool:
@@ -431,18 +415,15 @@ class Store:
         raw = self.redis.hgetall(self.batch_key(batch_id))
         return {k.decode(): v.decode() for k, v in raw.items()} if raw else None
 
-    def put_summary(self, batch_id: str, job_id: str, summary: dict[str, Any]) -> None:
-        """Record a candidate's row in its batch (used when a stored report is reused)."""
+    def _put_row(self, pipe: redis.client.Pipeline, batch_id: str, job_id: str, row: str) -> None:
+        """Queue a done candidate's row (JSON) into its batch: the rows and the ranking by score."""
         key = self.batch_key(batch_id)
-        with self.redis.pipeline(transaction=True) as pipe:
-            if summary.get("status") == "done":
-                pipe.zadd(key + ":ranked", {job_id: summary["score"]})
-            pipe.hset(key + ":summaries", job_id, json.dumps(summary, sort_keys=True))
-            pipe.expire(key + ":ranked", self.report_ttl_s)  # a batch of reused reports expires too
-            pipe.expire(key + ":summaries", self.report_ttl_s)
-            pipe.execute()
+        pipe.zadd(key + ":ranked", {job_id: json.loads(row)["score"]})
+        pipe.hset(key + ":summaries", job_id, row)
+        pipe.expire(key + ":summaries", self.report_ttl_s)  # a batch of reused reports expires too
+        pipe.expire(key + ":ranked", self.report_ttl_s)
 
-    def batch_summaries(self, batch_id: str) -> dict[str, dict[str, Any]]:
+    def batch_summaries(self, batch_id: str) -> dict[str, Row]:
         """Each finished candidate's row (done or failed), by job id."""
         raw = self.redis.hgetall(self.batch_key(batch_id) + ":summaries")
         return {k.decode(): json.loads(v) for k, v in raw.items()}

@@ -15,7 +15,6 @@ from worker.celery_app import TASK_ANALYZE, app
 from worker.celery_config import TASK_BUILD_ROLE
 from worker.jobs import process_job
 from worker.memory import cap_address_space
-from worker.metrics import Metrics
 from worker.role_requests import RoleReply, RoleRequests
 from worker.sealing import UploadSealer
 from worker.settings import Settings
@@ -74,14 +73,24 @@ def _warm_up(**_: object) -> None:
     )
 
 
-def record_failure(job_id: str, code: str, message: str) -> None:
-    """Fail the job with a code the client sees, and count it: the one place the task edge does both."""
-    store().fail(job_id, code, message)
-    Metrics(store().redis).count("jobs", status="failed", code=code)
-
-
 def timeout_message() -> str:
     return f"Analysis took longer than {SETTINGS.task_time_limit_s} s and was stopped."
+
+
+def failure_of(job_id: str, error: BaseException) -> tuple[str, str]:
+    """The code and message a job fails with when its task stops on `error` (logged here)."""
+    if isinstance(error, SoftTimeLimitExceeded):
+        return "timeout", timeout_message()
+    if isinstance(error, MemoryError):  # past the pool process's address-space cap (worker/memory.py)
+        log.warning(
+            "job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id}
+        )
+        message = (
+            "The file needs more memory to read than a worker may use; export it again as a simpler document."
+        )
+        return "too_large", message
+    log.exception("job crashed", extra={"stage": "crashed", "job": job_id})  # called in `except`
+    return "internal", "An internal error stopped the analysis; the team has been told."
 
 
 class AnalyzeRequest(Request):
@@ -98,7 +107,7 @@ class AnalyzeRequest(Request):
             return
         job_id = str(self.args[0])
         try:
-            record_failure(job_id, "timeout", timeout_message())
+            store().fail(job_id, "timeout", timeout_message())
         except redis.RedisError as error:
             log.warning(
                 "could not record a hard time limit",
@@ -121,26 +130,17 @@ class AnalyzeRequest(Request):
     max_retries=10,
 )
 def analyze_resume(self, job_id: str) -> None:
-    """Analyse one uploaded resume; the outcome lands in Redis, not in a Celery result."""
+    """Analyse one uploaded resume; the outcome lands in Redis, not in a Celery result.
+
+    Transport errors propagate (Celery retries them); anything else fails the job through
+    `Store.fail`, which records and counts every failure once.
+    """
     try:
         process_job(store(), job_id, SETTINGS)
-    except SoftTimeLimitExceeded:
-        record_failure(job_id, "timeout", timeout_message())
     except (redis.ConnectionError, redis.TimeoutError):
         raise
-    except MemoryError:  # past the pool process's address-space cap (worker/memory.py)
-        log.warning(
-            "job over the memory limit", extra={"stage": "failed", "code": "too_large", "job": job_id}
-        )
-        record_failure(
-            job_id,
-            "too_large",
-            "The file needs more memory to read than a worker may use; "
-            "export it again as a simpler document.",
-        )
-    except Exception:
-        log.exception("job crashed", extra={"stage": "crashed", "job": job_id})
-        record_failure(job_id, "internal", "An internal error stopped the analysis; the team has been told.")
+    except Exception as error:  # noqa: BLE001 (logged by failure_of; SoftTimeLimitExceeded, MemoryError too)
+        store().fail(job_id, *failure_of(job_id, error))
 
 
 def answer_role_failure(request_id: str, code: str, message: str) -> None:
