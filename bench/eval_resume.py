@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
 from worker.extract import extract
 from worker.resume import parse_resume
 

@@ -123,7 +123,7 @@ def slope_per_1000(points: list[tuple[int, float]]) -> float:
 
 def _pipeline_seconds(files: list[Path]) -> float:
     """Wall time of the in-process pipeline over `files` (in a forked child of the warm bench process)."""
-    from worker.errors import ResumeError
+    from common.errors import ResumeError
     from worker.pipeline import analyze
 
     datas = [(p.name, p.read_bytes()) for p in files]
@@ -244,9 +244,9 @@ def reading_order_phase() -> dict[str, Any]:
 
 def memory_child(corpus_dir: Path, count: int, every: int) -> int:
     """Run in a fresh process: analyse `count` resumes cycling over the corpus; print RSS as JSON lines."""
+    from common.errors import ResumeError
     from models.roles import load_roles
     from taxonomy.tagger import load_tagger
-    from worker.errors import ResumeError
     from worker.pipeline import analyze
 
     load_tagger()

@@ -76,7 +76,7 @@ QUEUED, PROCESSING, DONE, FAILED = "queued", "processing", "done", "failed"
 JOB_STATUSES: tuple[str, ...] = (QUEUED, PROCESSING, DONE, FAILED)
 TERMINAL_STATUSES: frozenset[str] = frozenset({DONE, FAILED})
 
-# Why a file cannot be read as a resume (`worker.errors.ResumeError`).
+# Why a file cannot be read as a resume (`common.errors.ResumeError`).
 RESUME_ERROR_CODES: frozenset[str] = frozenset(
     {
         "empty",

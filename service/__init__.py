@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Flask
 
-from worker.settings import Settings
+from common.settings import Settings
 
 
 def persistent_secret(data_dir: Path) -> str:

@@ -7,6 +7,8 @@ import logging
 from celery import group
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
+from common.celery_config import QUEUE, TASK_ANALYZE
+from common.fingerprint import dedupe_scope
 from models.vocab import DONE, QUEUED
 from service import extensions as ext
 from service.backlog import admit, release, share_keys
@@ -14,8 +16,6 @@ from service.errors import ApiError
 from service.roles import add_role, all_roles, description_from_file, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
-from worker.celery_config import QUEUE, TASK_ANALYZE
-from worker.jobs import dedupe_scope
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 log = logging.getLogger("rolefit.web")

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import redis
 from flask import current_app, g, request
 
+from common.store import LEAVE_BACKLOG_FUNCTION, PREFIX, new_id
 from service.errors import ApiError
 from service.uploads import Upload
-from worker.store import LEAVE_BACKLOG_FUNCTION, PREFIX, new_id
 
 RETRY_AFTER_S = 30
 # An admitted job's place holds this long for its bytes to be stored; after that a place whose
@@ -30,7 +30,7 @@ SWEEP_SAMPLE = 8  # places looked at per admission to sweep such leftovers: O(1)
 
 # A share is one hash: job id → "size:hold-until", plus the running totals "#bytes" and "#jobs".
 # The store takes a job out of its shares the moment its bytes go (analysed, failed, erased:
-# worker/store.py `_LEAVE_BACKLOG`); admission sweeps a few random places whose bytes expired.
+# common/store.py `_LEAVE_BACKLOG`); admission sweeps a few random places whose bytes expired.
 # KEYS: the client's share, then (optional) the anonymous pool. ARGV: upload key prefix, now, hold
 # until, TTL, then per share (max bytes, max jobs), then (job id, size) pairs. Returns
 # {0, share index, bytes queued, jobs queued} when a share is full, else {1}.

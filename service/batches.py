@@ -9,6 +9,8 @@ from typing import Any
 from flask import Blueprint, Response, g, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage
 
+from common.metrics import SIZE_BUCKETS
+from models.shortlist import Query, Row, rank, to_csv
 from models.vocab import DONE, FAILED, JOB_STATUSES
 from service import extensions as ext
 from service.api import enqueue, requested_as_of, requested_role, submit
@@ -19,8 +21,6 @@ from service.filters import batch_filter_effects, check_order, check_sort, resol
 from service.roles import create_role
 from service.tenancy import caller, tenants
 from service.uploads import Upload, read_upload, safe_filename, upload_from_bytes
-from worker.metrics import SIZE_BUCKETS
-from worker.shortlist import Query, Row, rank, to_csv
 
 bp = Blueprint("batches", __name__, url_prefix="/api/v1/batches")
 log = logging.getLogger("rolefit.web")

@@ -55,7 +55,7 @@ def load_role_option(value: str | None) -> list:
     path = Path(value)
     if not path.is_file():
         raise click.BadParameter(f"{value!r} is neither a role id nor a readable file", param_hint="--role")
-    from worker.errors import ResumeError
+    from common.errors import ResumeError
     from worker.extract import extract
     from worker.roles import build_role_profile
 
@@ -85,10 +85,10 @@ def load_role_option(value: str | None) -> list:
 )
 def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: date | None) -> None:
     """Analyse resumes in-process (no Redis needed) and print one report per file."""
-    from worker.errors import ResumeError
+    from common.errors import ResumeError
+    from common.settings import Settings
     from worker.jobs import limits_of
     from worker.pipeline import analyze as run_pipeline
-    from worker.settings import Settings
 
     extra_roles = load_role_option(role)
     chosen = extra_roles[0].id if extra_roles else role  # a seed role id, or the job description's role
@@ -155,8 +155,8 @@ def screen(
     as_of: date | None,
 ) -> None:
     """Rank a folder or .zip of resumes against a role, with a progress bar and a table."""
+    from models.shortlist import Query
     from service.screen import run_screen
-    from worker.shortlist import Query
 
     extra_roles = [] if server else load_role_option(role)
     query = Query(min_score=min_score, must=must, levels=levels, blind=blind)

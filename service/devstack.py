@@ -9,10 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+from common.celery_config import WORKER_QUEUES
+from common.settings import Settings
 from service.datadir import private_file, read_or_create_secret, secure_tree
 from service.runlock import AlreadyRunning, StackLock, port_in_use
-from worker.celery_config import WORKER_QUEUES
-from worker.settings import Settings
 
 PASSWORD_FILE = "valkey-password"  # under the data directory, 0600: made on the first start, kept after
 URL_FILE = "valkey.url"  # under the data directory, 0600, while `rolefit up` runs: the URL with the password

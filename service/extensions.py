@@ -5,10 +5,10 @@ from __future__ import annotations
 from celery import Celery
 from flask import Flask, current_app
 
-from worker.celery_config import celery_config
-from worker.sealing import UploadSealer
-from worker.settings import Settings
-from worker.store import Store
+from common.celery_config import celery_config
+from common.sealing import UploadSealer
+from common.settings import Settings
+from common.store import Store
 
 
 def init_app(app: Flask) -> None:
@@ -30,7 +30,7 @@ def init_app(app: Flask) -> None:
 
 
 def metrics():
-    from worker.metrics import Metrics
+    from common.metrics import Metrics
 
     return Metrics(store().redis)
 

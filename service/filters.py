@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+from models.shortlist import SORT_KEYS, CandidateRow, Query, Row
 from models.vocab import DONE
 from service.errors import ApiError
-from worker.shortlist import SORT_KEYS, CandidateRow, Query, Row
 
 ARTIFACT = Path(__file__).resolve().parent.parent / "taxonomy" / "data" / "taxonomy.json"
 ORDERS = ("desc", "asc")

@@ -72,7 +72,7 @@ def workers_answering(max_age_s: float) -> tuple[str, float]:
 def _registry() -> CollectorRegistry:
     registry = current_app.extensions.get("rolefit.metrics_registry")
     if registry is None:
-        from worker.metrics import RedisCollector
+        from common.metrics import RedisCollector
 
         registry = CollectorRegistry(auto_describe=False)
         registry.register(RedisCollector(ext.store().redis))

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
+from common.settings import Settings
 from service.runlock import running_stack
-from worker.settings import Settings
 
 
 def find_redis_url(settings: Settings | None = None) -> str:

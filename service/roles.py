@@ -14,12 +14,12 @@ import re
 import time
 from typing import Any
 
+from common.celery_config import ROLE_QUEUE, TASK_BUILD_ROLE
+from common.role_requests import RoleReply, RoleRequests
 from service import extensions as ext
 from service.errors import ApiError
 from service.tenancy import caller, tenants
 from service.uploads import Upload
-from worker.celery_config import ROLE_QUEUE, TASK_BUILD_ROLE
-from worker.role_requests import RoleReply, RoleRequests
 
 MAX_TITLE_CHARS = 120
 log = logging.getLogger("rolefit.web")
@@ -98,7 +98,7 @@ def check_description(text: str, title: str | None) -> None:
 def description_from_file(upload: Upload) -> str:
     """The text of a job-description file, read under the same budgets as a resume upload (size,
     pages, PDF operators and decoded bytes, DOCX parts) and a deadline short enough for a request."""
-    from worker.errors import ResumeError
+    from common.errors import ResumeError
     from worker.extract import extract
     from worker.jobs import limits_of
 

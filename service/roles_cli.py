@@ -16,8 +16,8 @@ from typing import Any
 
 import click
 
+from common.settings import Settings
 from service.runlock import running_stack
-from worker.settings import Settings
 
 
 @dataclass(frozen=True)

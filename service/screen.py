@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from models.shortlist import Query, candidate_summary, failure_summary, rank, to_csv
 from service.formatting import years_text
-from worker.shortlist import Query, candidate_summary, failure_summary, rank, to_csv
 
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -45,7 +45,7 @@ def iter_inputs(source: Path, skipped: list[str] | None = None) -> Iterator[tupl
 def _analyze_one(
     name: str, data: bytes, role_id: str | None, extra_roles: list, as_of: date | None = None
 ) -> dict[str, Any]:
-    from worker.errors import ResumeError
+    from common.errors import ResumeError
     from worker.pipeline import analyze
 
     try:

@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import url_for
 
+from common.job_record import Job
 from models.report import Report
-from worker.job_record import Job
 
 
 def _iso(epoch: str | None) -> str | None:

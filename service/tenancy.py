@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from flask import g
 
+from common.tenants import Tenants
 from service import extensions as ext
-from worker.tenants import Tenants
 
 
 @dataclass(frozen=True)

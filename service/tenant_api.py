@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request, url_for
 
+from models.shortlist import candidate_code
 from models.vocab import DONE
 from service import extensions as ext
 from service.batches import load_batch, progress
@@ -15,7 +16,6 @@ from service.errors import ApiError
 from service.redact import redact_report
 from service.roles import delete_role, find_role, pin_role, rename_role
 from service.tenancy import caller, tenants
-from worker.shortlist import candidate_code
 
 bp = Blueprint("tenants", __name__, url_prefix="/api/v1")
 

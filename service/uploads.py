@@ -10,9 +10,9 @@ from pathlib import PurePath
 
 from werkzeug.datastructures import FileStorage
 
+from common.errors import ResumeError
+from common.sniff import sniff_type
 from service.errors import ApiError
-from worker.errors import ResumeError
-from worker.extract.sniff import sniff_type
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._ ()+-]+")
 

@@ -148,8 +148,8 @@ def test_worker_memory_is_bounded(compose: dict):
 
 def test_workers_consume_the_resume_and_the_role_queues(compose: dict):
     """A job description sent on the role queue would wait for ever on a worker that skips it."""
+    from common.celery_config import WORKER_QUEUES
     from service.devstack import worker_command
-    from worker.celery_config import WORKER_QUEUES
 
     for command in (compose["services"]["worker"]["command"], worker_command(1)):
         assert command[command.index("-Q") + 1] == WORKER_QUEUES

@@ -4,7 +4,7 @@
 environment when this module is imported, because that is how the Celery command finds it. The
 tasks (and the pool processes' warm-up) live in `worker.tasks`, which the app imports by name
 (`conf.imports`); this module never imports it. The web tier imports neither: it sends tasks by
-name with the options of `worker.celery_config`.
+name with the options of `common.celery_config`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 from celery import Celery
 from celery.signals import setup_logging, task_postrun, task_prerun
 
-from worker.celery_config import TASK_ANALYZE, celery_config
-from worker.logs import configure_logging, current_job
-from worker.settings import Settings
+from common.celery_config import TASK_ANALYZE, celery_config
+from common.logs import configure_logging, current_job
+from common.settings import Settings
 
 __all__ = ["TASK_ANALYZE", "app", "celery_config", "create_celery"]
 

@@ -6,15 +6,14 @@ import logging
 import time
 from typing import Any
 
+from common.errors import ResumeError
+from common.metrics import Metrics
+from common.settings import Settings
+from common.store import Store
+from models.shortlist import candidate_summary
 from models.vocab import DONE, FAILED, PROCESSING, TERMINAL_STATUSES
-from worker.errors import ResumeError
 from worker.extract import Limits
-from worker.fingerprint import analysis_fingerprint
-from worker.metrics import Metrics
 from worker.resume.asof import parse_as_of
-from worker.settings import Settings
-from worker.shortlist import candidate_summary
-from worker.store import Store
 
 log = logging.getLogger("rolefit.worker")
 
@@ -39,12 +38,6 @@ def extra_roles_for(store: Store, role_id: str) -> list[Any]:
         return []
     stored = store.get_role_record(role_id)
     return [role_from_record(stored)] if stored else []
-
-
-def dedupe_scope(role_id: str, as_of: str = "") -> str:
-    """Reports are reusable for the same file only under the same taxonomy, roles, code, role and
-    "as of" date (none given: the file's own)."""
-    return f"{analysis_fingerprint()}:{role_id}" + (f":asof={as_of}" if as_of else "")
 
 
 def process_job(store: Store, job_id: str, settings: Settings) -> str:

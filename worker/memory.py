@@ -1,4 +1,5 @@
-"""Memory limits of a worker pool process: recycling after a task, and a hard address-space cap.
+"""Memory limits of a worker pool process: recycling after a task (its Celery options are
+`common.celery_config.pool_recycling`), and a hard address-space cap.
 
 Celery's prefork pool offers two recyclers, both applied only *between* tasks:
 `worker_max_tasks_per_child` and `worker_max_memory_per_child` (KiB; billiard measures the
@@ -42,11 +43,3 @@ def cap_address_space(headroom_mb: int) -> int | None:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     return limit
-
-
-def pool_recycling(max_memory_mb: int, max_tasks: int) -> dict[str, int | None]:
-    """Celery's recycling options from Rolefit's settings (0 means no limit)."""
-    return {
-        "worker_max_memory_per_child": max_memory_mb * 1024 if max_memory_mb > 0 else None,
-        "worker_max_tasks_per_child": max_tasks if max_tasks > 0 else None,
-    }

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from common.errors import ResumeError
 from models.features import features_from
 from models.ladder import placement
 from models.report import Report, build_report, file_info
 from models.roles import RoleProfile, load_roles
 from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger, split_kinds
-from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, ParseTimeout, parse_resume
 from worker.resume.asof import stated_years
@@ -50,7 +50,7 @@ def analyze(
     tagger: Tagger | None = None,
     parse_budget_s: float = PARSE_BUDGET_S,
 ) -> Analysis:
-    """Extract, parse, tag and score one file; raises `worker.errors.ResumeError` on bad input.
+    """Extract, parse, tag and score one file; raises `common.errors.ResumeError` on bad input.
 
     Years are counted as of the resume's own date (`as_of` when given; else the file's stamps or the
     dates in its text, never later than `today`)."""

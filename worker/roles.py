@@ -1,7 +1,7 @@
 """Role profiles built at run time from a user's job description (same builder as the seeds).
 
 Only the worker imports this module (spaCy and the taxonomy): the web tier sends the description
-to `build_requested_role` through a task (`worker.role_requests`).
+to `build_requested_role` through a task (`common.role_requests`).
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 
+from common.role_requests import RoleReply, RoleRequests
+from common.store import Store, new_id
+from common.tenants import Tenants
 from models.profile import Requirement
 from models.roles import RoleProfile, role_from_job_description, skill_facts
 from taxonomy.tagger import load_tagger, read_artifact
 from taxonomy.weights import document_sentences
-from worker.role_requests import RoleReply, RoleRequests
-from worker.store import Store, new_id
-from worker.tenants import Tenants
 
 
 def build_role_profile(text: str, *, title: str | None, role_id: str) -> RoleProfile:

@@ -11,14 +11,14 @@ from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import worker_process_init
 from celery.worker.request import Request
 
+from common.celery_config import TASK_BUILD_ROLE
+from common.role_requests import RoleReply, RoleRequests
+from common.sealing import UploadSealer
+from common.settings import Settings
+from common.store import Store
 from worker.celery_app import TASK_ANALYZE, app
-from worker.celery_config import TASK_BUILD_ROLE
 from worker.jobs import process_job
 from worker.memory import cap_address_space
-from worker.role_requests import RoleReply, RoleRequests
-from worker.sealing import UploadSealer
-from worker.settings import Settings
-from worker.store import Store
 
 log = logging.getLogger("rolefit.worker")
 SETTINGS: Settings = app.conf.rolefit_settings

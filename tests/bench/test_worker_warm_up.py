@@ -59,8 +59,8 @@ _counted(worker.jobs, "process_job", "task")
 def test_spacy_taxonomy_and_roles_load_once_per_worker_process(redis_url, tmp_path: Path):
     from celery import Celery
 
+    from common.store import Store
     from worker.celery_app import TASK_ANALYZE
-    from worker.store import Store
 
     url = redis_url.rsplit("/", 1)[0] + "/7"  # a database of its own: no other test worker takes these tasks
     redis_client(url).flushdb()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from common.store import Store
+from models.shortlist import candidate_summary
 from service.auth import hash_key
 from service.tenancy import tenant_id
 from tests.browser.conftest import screenshot
-from worker.shortlist import candidate_summary
-from worker.store import Store
 
 pytestmark = pytest.mark.browser
 

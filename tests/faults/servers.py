@@ -15,8 +15,8 @@ from pathlib import Path
 
 import redis
 
+from common.celery_config import WORKER_QUEUES
 from tests.stack import ARTIFACTS, LIFTED_SHARES_ENV, Process, free_port, redis_client, start_web, wait_for
-from worker.celery_config import WORKER_QUEUES
 
 SLOW_APP = "tests.faults.slow_app"
 

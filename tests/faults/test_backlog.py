@@ -13,11 +13,11 @@ import time
 import pytest
 import requests
 
+from common.settings import Settings
 from service.auth import hash_key
 from tests.faults.helpers import API_KEY, make_app
 from tests.faults.servers import start_gunicorn
 from tests.stack import LIFTED_SHARES, LIFTED_SHARES_ENV
-from worker.settings import Settings
 
 MB = 1024 * 1024
 

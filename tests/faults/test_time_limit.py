@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from common.errors import ResumeError
 from tests.faults.files import dense_pdf
 from tests.faults.helpers import make_app, upload, wait_status
 from tests.faults.servers import SLOW_APP, DedicatedValkey, child_pids, start_worker, stop_worker
 from tests.stack import EVAL, Process, wait_for
-from worker.errors import ResumeError
 from worker.extract import Limits
 from worker.pipeline import analyze
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from common.store import Store
 from tests.faults.helpers import make_app, upload_batch, wait_status
 from tests.faults.servers import SLOW_APP, pid_alive, start_worker, stop_worker
 from tests.stack import EVAL, wait_for
-from worker.store import Store
 
 pytestmark = pytest.mark.slow
 

@@ -22,11 +22,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from common.errors import ERROR_CODES, ResumeError
 from tests.faults.helpers import make_app
 from tests.faults.servers import DedicatedValkey, child_pids, start_worker, stop_worker
 from tests.fuzz.corpus import Case, corpus
 from tests.stack import EVAL
-from worker.errors import ERROR_CODES, ResumeError
 from worker.extract import Limits
 
 # Inputs whose cost is outside what the extractor's own budgets watch (the resume parser is

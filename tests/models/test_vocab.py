@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from common.errors import ERROR_CODES, ResumeError
 from models import vocab
 from models.roles import load_roles
 from service import cli_report, pages
 from service.openapi import document
-from worker.errors import ERROR_CODES, ResumeError
 from worker.resume import education, parse_resume, sections
 from worker.resume.sections import find_sections
 

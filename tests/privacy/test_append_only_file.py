@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from common.sealing import MAGIC
+from common.settings import Settings
 from tests.faults.helpers import API_KEY, make_app, upload, upload_batch, wait_status
 from tests.stack import EVAL
-from worker.sealing import MAGIC
-from worker.settings import Settings
 
 KEY = {"X-API-Key": API_KEY}
 PDF = EVAL / "resumes" / "d02-junior-mle-one-year-after-msc.pdf"
@@ -86,7 +86,7 @@ def test_delete_takes_the_file_name_out_of_the_batch_lists(kept):
 
 @pytest.mark.parametrize("job_id", ["../../etc/passwd", "x" * 300, "\x80é", "", ".hidden"])
 def test_a_name_that_is_no_job_id_names_no_key(tmp_path, job_id):
-    from worker.sealing import UploadSealer
+    from common.sealing import UploadSealer
 
     sealer = UploadSealer(tmp_path / "keys")
     sealer.destroy(job_id)  # nothing to do, and no error
@@ -96,7 +96,7 @@ def test_a_name_that_is_no_job_id_names_no_key(tmp_path, job_id):
 
 
 def test_the_key_folder_is_private_at_every_level_it_creates(tmp_path):
-    from worker.sealing import UploadSealer
+    from common.sealing import UploadSealer
 
     sealer = UploadSealer(tmp_path / "var" / "upload-keys")
     sealer.seal("B" * 22, b"resume bytes")

@@ -66,7 +66,7 @@ def test_everything_about_candidates_expires_after_the_retention(short_lived):
 
 
 def test_settings_read_the_retention_from_the_environment():
-    from worker.settings import Settings
+    from common.settings import Settings
 
     settings = Settings.from_env({"ROLEFIT_REPORT_TTL_S": "7", "ROLEFIT_UPLOAD_TTL_S": "3"})
     assert (settings.report_ttl_s, settings.upload_ttl_s) == (7, 3)

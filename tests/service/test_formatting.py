@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from common.store import Store
+from models.shortlist import candidate_summary
 from service.auth import hash_key
 from service.formatting import category_label, years_text
 from service.tenancy import tenant_id
-from worker.shortlist import candidate_summary
-from worker.store import Store
 
 REPORT = {
     "schema": "rolefit.report/1",

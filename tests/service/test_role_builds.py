@@ -8,8 +8,8 @@ import time
 
 import pytest
 
+from common.celery_config import ROLE_QUEUE
 from tests.stack import LIFTED_SHARES, redis_client
-from worker.celery_config import ROLE_QUEUE
 
 DESCRIPTION = (
     "We are hiring a machine learning engineer to build ranking models in Python and "

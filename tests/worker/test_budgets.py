@@ -11,9 +11,9 @@ import zlib
 
 import pytest
 
+from common.errors import ResumeError
 from tests.hostile_files import docx_bomb, flate_bomb_pdf, many_elements_docx, nested_forms_pdf
 from tests.stack import EVAL
-from worker.errors import ResumeError
 from worker.extract import Limits, extract
 from worker.extract.budget import PdfBudget, decoded_bytes_cap
 from worker.extract.docx_limits import check_docx_package

@@ -14,8 +14,8 @@ from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
+from common.errors import ResumeError
 from tests.worker.pdf_factory import hidden_tricks, make_pdf, text_lines
-from worker.errors import ResumeError
 from worker.extract import ExtractedText, Limits, extract, sniff_type
 
 REPO = Path(__file__).resolve().parents[2]
@@ -172,7 +172,7 @@ def test_sniff_by_content_not_name() -> None:
 
 def test_sniff_does_not_import_heavy_modules() -> None:
     code = (
-        "import sys, worker.extract.sniff as s; s.sniff_type(b'%PDF-1.4'); "
+        "import sys, common.sniff as s; s.sniff_type(b'%PDF-1.4'); "
         "bad = [m for m in ('pdfminer', 'docx', 'charset_normalizer') if m in sys.modules]; "
         "assert not bad, bad"
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import time
 
+from common.settings import Settings
+from common.store import Store
 from tests.faults.helpers import wait_status
 from tests.service.test_health import metric_samples
 from worker.jobs import process_job
-from worker.settings import Settings
-from worker.store import Store
 
 
 def failures(client, code: str) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from worker.fingerprint import analysis_fingerprint, code_version, source_hash
+from common.fingerprint import analysis_fingerprint, code_version, source_hash
 
 
 def _tree(root: Path) -> None:

@@ -6,10 +6,10 @@ import hashlib
 
 import pytest
 
+from common.settings import Settings
+from common.store import Store
 from tests.stack import EVAL
 from worker.jobs import process_job
-from worker.settings import Settings
-from worker.store import Store
 
 
 @pytest.fixture()

@@ -8,12 +8,12 @@ import secrets
 
 import pytest
 
+from common.job_record import Job
+from common.settings import Settings
+from common.store import Store
 from tests.faults.helpers import wait_status
 from tests.stack import EVAL
-from worker.job_record import Job
 from worker.jobs import process_job
-from worker.settings import Settings
-from worker.store import Store
 
 
 @pytest.fixture()

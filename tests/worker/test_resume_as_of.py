@@ -8,10 +8,10 @@ from datetime import date, datetime
 
 import pytest
 
+from common.errors import ResumeError
+from common.sniff import sniff_type
 from tests.worker.pdf_factory import make_pdf, text_lines
-from worker.errors import ResumeError
 from worker.extract import extract
-from worker.extract.sniff import sniff_type
 from worker.pipeline import analyze
 from worker.resume import ParseTimeout, parse_resume
 from worker.resume.dates import find_ranges
@@ -366,7 +366,7 @@ def test_dates_in_a_word_table_and_the_next_line() -> None:
 
 
 def test_unsure_work_history_is_flagged_in_the_report_the_shortlist_and_the_csv() -> None:
-    from worker.shortlist import candidate_summary, to_csv
+    from models.shortlist import candidate_summary, to_csv
 
     text = """Ola Berg
 SUMMARY

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from worker.role_requests import RoleReply, RoleRequests, pending_key
+from common.role_requests import RoleReply, RoleRequests, pending_key
+from common.sealing import UploadSealer
+from common.store import Store, new_id
+from common.tenants import Tenants
 from worker.roles import build_requested_role, build_role_profile, role_from_record, role_to_record
-from worker.sealing import UploadSealer
-from worker.store import Store, new_id
-from worker.tenants import Tenants
 
 JD = (
     "Senior Machine Learning Engineer, Search\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from worker.shortlist import Query, candidate_code, candidate_summary, rank, to_csv
+from models.shortlist import Query, candidate_code, candidate_summary, rank, to_csv
 
 
 def report(name: str, score: float, skills: list[str], level: int, years: float) -> dict:

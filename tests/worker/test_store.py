@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.store import Store, new_id
+from common.store import Store, new_id
 
 
 @pytest.fixture()

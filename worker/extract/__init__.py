@@ -2,7 +2,7 @@
 
     extract(data, filename="cv.pdf") -> ExtractedText(text, file_type, pages, hidden_chars, warnings)
 
-Failures raise worker.errors.ResumeError with a stable code. `sniff_type` is importable without
+Failures raise common.errors.ResumeError with a stable code. `sniff_type` is importable without
 pulling in pdfminer or python-docx (the web tier uses it to reject uploads early).
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from worker.errors import ResumeError
-from worker.extract.sniff import sniff_type
+from common.errors import ResumeError
+from common.sniff import sniff_type
 
 if TYPE_CHECKING:  # pdfminer stays unimported until a PDF arrives
     from worker.extract.pdf_layout import PageText

@@ -41,7 +41,7 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, stream_value
 from pdfminer.psexceptions import PSEOF
 from pdfminer.psparser import PSKeyword, keyword_name
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
 
 TIMEOUT_MESSAGE = (
     "Reading the PDF took too long; it may be unusually complex. Try exporting it again or upload a DOCX."

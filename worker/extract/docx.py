@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from common.errors import ResumeError
 from models.vocab import BULLETS
-from worker.errors import ResumeError
 from worker.extract.docx_limits import check_docx_package
 from worker.extract.stamps import docx_stamps
 

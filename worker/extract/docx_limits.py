@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
 
 RATIO_FLOOR_BYTES = 256 * 1024  # smaller parts may compress well without harm
 _OPEN_TAG = re.compile(rb"<(?![/?!])")

@@ -1,4 +1,4 @@
-"""Markdown and HTML resumes: recognise them by content and turn them into lines of plain text.
+"""Markdown and HTML resumes turned into lines of plain text (`common.sniff.markup_kind` recognises them).
 
 Markdown is rendered with markdown-it-py (CommonMark plus tables, raw HTML allowed, soft line breaks
 kept), and HTML (rendered Markdown or an uploaded page) is walked with lxml: every block element
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from common.sniff import FRONT_MATTER
 
 # Elements that start a new line in the text.
 _BLOCKS = frozenset(
@@ -71,49 +73,14 @@ _SKIP = frozenset(
         "option",
     ]
 )
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _TEMPLATE_TAG = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.DOTALL)
-_HTML_DOC = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
-)
-_HTML_TAG = re.compile(
-    r"</?(?:p|div|span|h[1-6]|ul|ol|li|table|tr|td|th|br|a|strong|b|em|body)\b[^>]*>", re.IGNORECASE
-)
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
-_MD_SETEXT = re.compile(r"^\S[^\n]*\n ?(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)[^\n]{1,120}?(?<=\S)\1")
-_MD_LINK = re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|mailto:|/|#|\.)[^)\s]*\)")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$", re.MULTILINE)
-
-
-def markup_kind(text: str, filename: str = "") -> str:
-    """ "html", "md" or "txt" for a text document, from its content (the file name only breaks ties)."""
-    sample = text[:65536]
-    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
-    if _HTML_DOC.match(sample) or (suffix in ("html", "htm") and len(_HTML_TAG.findall(sample)) >= 3):
-        return "html"
-    if suffix in ("md", "markdown"):
-        return "md"
-    score = (
-        2 * min(len(_MD_HEADING.findall(sample)), 5)
-        + min(len(_MD_SETEXT.findall(sample)), 3)  # also a plain-text habit: weak alone
-        + min(len(_MD_STRONG.findall(sample)), 5)
-        + min(len(_MD_LINK.findall(sample)), 4)
-        + 3 * bool(_MD_TABLE_RULE.search(sample))
-        + 3 * bool(_FRONT_MATTER.match(sample))
-    )
-    if score >= 5:
-        return "md"
-    if len(_HTML_TAG.findall(sample)) >= 12:
-        return "html"  # an HTML fragment (a page's body saved as .txt)
-    return "txt"
 
 
 def markdown_to_text(text: str) -> str:
     """Plain text of a Markdown resume (front matter and template tags removed)."""
     from markdown_it import MarkdownIt
 
-    text = _FRONT_MATTER.sub("", text, count=1)
+    text = FRONT_MATTER.sub("", text, count=1)
     text = _TEMPLATE_TAG.sub("", text)
     renderer = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable("table")
     return html_to_text(renderer.render(text))

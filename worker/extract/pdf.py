@@ -16,7 +16,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
 from worker.extract.budget import BudgetedInterpreter, PdfBudget, decoded_bytes_cap
 from worker.extract.pdf_glyphs import GlyphCollector
 from worker.extract.pdf_layout import PageText, page_text

@@ -17,7 +17,7 @@ from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.utils import apply_matrix_rect, mult_matrix
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
 
 TINY_FONT_PT = 4.0  # text smaller than this is not meant to be read
 SAME_COLOUR = 0.06  # RGB distance under which text melts into its background

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -13,12 +13,12 @@ from typing import Any
 
 import redis
 
+from common.job_record import Job
+from common.metrics import Metrics
+from common.sealing import UploadSealer
 from models.report import Report
+from models.shortlist import Row, failure_summary
 from models.vocab import DONE, FAILED, JOB_ERROR_CODES, JOB_STATUSES, PROCESSING, QUEUED
-from worker.job_record import Job
-from worker.metrics import Metrics
-from worker.sealing import UploadSealer
-from worker.shortlist import Row, failure_summary
 
 PREFIX = "rf"
 STATUSES = JOB_STATUSES

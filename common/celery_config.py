@@ -8,8 +8,7 @@ user waits for goes to a queue of its own, so it never waits behind a batch's ba
 
 from __future__ import annotations
 
-from worker.memory import pool_recycling
-from worker.settings import Settings
+from common.settings import Settings
 
 TASK_ANALYZE = "rolefit.analyze_resume"
 TASK_BUILD_ROLE = "rolefit.build_role"
@@ -17,6 +16,14 @@ TASK_BUILD_ROLE = "rolefit.build_role"
 QUEUE = "rolefit"  # resume analyses
 ROLE_QUEUE = "rolefit.roles"  # job descriptions to build into roles while their sender waits
 WORKER_QUEUES = f"{QUEUE},{ROLE_QUEUE}"  # what every worker consumes
+
+
+def pool_recycling(max_memory_mb: int, max_tasks: int) -> dict[str, int | None]:
+    """Celery's recycling options from Rolefit's settings (0 means no limit)."""
+    return {
+        "worker_max_memory_per_child": max_memory_mb * 1024 if max_memory_mb > 0 else None,
+        "worker_max_tasks_per_child": max_tasks if max_tasks > 0 else None,
+    }
 
 
 def celery_config(settings: Settings) -> dict[str, object]:
@@ -43,6 +50,6 @@ def celery_config(settings: Settings) -> dict[str, object]:
         "worker_prefetch_multiplier": 1,
         "worker_hijack_root_logger": False,
         "worker_send_task_events": False,
-        # Replace a pool process that grew too big or served many tasks (worker/memory.py).
+        # Replace a pool process that grew too big or served many tasks.
         **pool_recycling(settings.worker_max_memory_mb, settings.worker_max_tasks_per_child),
     }

@@ -2,7 +2,7 @@
 
 The web tier keeps a description under its owner's key, sends `TASK_BUILD_ROLE` with the ids and
 waits, for a bounded time, for the answer the worker pushes to a reply list. Only ids cross the
-queue. The description is sealed like an upload (`worker.sealing`) and expires with the upload
+queue. The description is sealed like an upload (`common.sealing`) and expires with the upload
 retention; the worker deletes it (and its key) when it takes it, and so does a web request that
 stops waiting.
 
@@ -17,7 +17,7 @@ import json
 import time
 from dataclasses import asdict, dataclass
 
-from worker.store import PREFIX, Store, new_id
+from common.store import PREFIX, Store, new_id
 
 REPLY_TTL_S = 300  # long past any wait: an answer nobody read goes away by itself
 

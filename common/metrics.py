@@ -14,7 +14,7 @@ import redis
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, HistogramMetricFamily
 from prometheus_client.registry import Collector
 
-from worker.celery_config import QUEUE, ROLE_QUEUE
+from common.celery_config import QUEUE, ROLE_QUEUE
 
 KEY = "rf:metrics"
 STAGE_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)

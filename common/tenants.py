@@ -1,6 +1,6 @@
 """Who owns what: batches and added roles belong to the API key (tenant) that made them.
 
-Kept apart from `worker.store` (its own keys, one job): a per-tenant index of batches (newest
+Kept apart from `common.store` (its own keys, one job): a per-tenant index of batches (newest
 first), a global index for operators, and the records of added roles with their owner, the digest
 of their text (one role per description per tenant), their pin and their expiry.
 
@@ -10,7 +10,7 @@ Keys:
   (both indexes expire with the retention after their newest batch, so never before a batch they list)
 - `rf:roles:tenant:{owner}` sorted set role id → created (no expiry: pinned roles stay listed)
 - `rf:roles:text:{owner}:{sha256}` → role id (deduplication by content)
-- `rf:role:{id}` the role record (`worker.store.Store.role_key`), now with `owner`, `digest`,
+- `rf:role:{id}` the role record (`common.store.Store.role_key`), now with `owner`, `digest`,
   `pinned`, `created`; it expires with the retention unless pinned.
 Indexes are cleaned lazily: an id whose record has expired or was deleted is dropped when read.
 """
@@ -24,7 +24,7 @@ from typing import Any
 
 import redis
 
-from worker.store import PREFIX, Store
+from common.store import PREFIX, Store
 
 ALL_BATCHES = f"{PREFIX}:batches:index"
 ALL_ROLES = f"{PREFIX}:roles"  # the set `Store.save_role` has always kept

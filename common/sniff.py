@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
-from worker.errors import ResumeError
+from common.errors import ResumeError
+
+# A document's markup, from its content (text_kind): HTML, Markdown or plain text.
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_HTML_DOC = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|h[1-6]|ul|ol|li|table|tr|td|th|br|a|strong|b|em|body)\b[^>]*>", re.IGNORECASE
+)
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^\S[^\n]*\n ?(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)[^\n]{1,120}?(?<=\S)\1")
+_MD_LINK = re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|mailto:|/|#|\.)[^)\s]*\)")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$", re.MULTILINE)
+
 
 _BINARY_MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -53,8 +69,6 @@ def sniff_type(data: bytes, *, filename: str = "") -> str:
 
 def text_kind(data: bytes, filename: str = "") -> str:
     """ "txt", "md" or "html" for a text document, from its content (the name only breaks ties)."""
-    from worker.extract.markup import markup_kind
-
     sample = data[:65536]
     encoding = "utf-16" if b"\x00" in sample else "utf-8-sig"  # a sketch of the text is enough here
     return markup_kind(sample.decode(encoding, errors="replace"), filename)
@@ -128,3 +142,26 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v" or 0x7F <= ord(ch) < 0xA0)
     return controls <= 0.02 * len(text)
+
+
+def markup_kind(text: str, filename: str = "") -> str:
+    """ "html", "md" or "txt" for a text document, from its content (the file name only breaks ties)."""
+    sample = text[:65536]
+    suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
+    if _HTML_DOC.match(sample) or (suffix in ("html", "htm") and len(_HTML_TAG.findall(sample)) >= 3):
+        return "html"
+    if suffix in ("md", "markdown"):
+        return "md"
+    score = (
+        2 * min(len(_MD_HEADING.findall(sample)), 5)
+        + min(len(_MD_SETEXT.findall(sample)), 3)  # also a plain-text habit: weak alone
+        + min(len(_MD_STRONG.findall(sample)), 5)
+        + min(len(_MD_LINK.findall(sample)), 4)
+        + 3 * bool(_MD_TABLE_RULE.search(sample))
+        + 3 * bool(FRONT_MATTER.match(sample))
+    )
+    if score >= 5:
+        return "md"
+    if len(_HTML_TAG.findall(sample)) >= 12:
+        return "html"  # an HTML fragment (a page's body saved as .txt)
+    return "txt"

@@ -36,7 +36,7 @@ class Settings:
     worker_memory_headroom_mb: int = 1024
     upload_ttl_s: int = 24 * 3600
     # Upload bytes are encrypted with a key per job kept in this folder (default <data_dir>/upload-keys),
-    # which web and worker processes share; analysing or erasing a job deletes its key (worker/sealing.py).
+    # which web and worker processes share; analysing or erasing a job deletes its key (common/sealing.py).
     seal_uploads: bool = True
     upload_key_dir: str = ""
     report_ttl_s: int = 30 * 24 * 3600

@@ -1,6 +1,6 @@
 """A fingerprint of everything that decides a report besides the file: taxonomy, roles, code.
 
-The code part is a hash of the analysing packages' source files (`worker`, `models`, `taxonomy`),
+The code part is a hash of the analysing packages' source files (`common`, `worker`, `models`, `taxonomy`),
 not the package version: any change to the code that reads, tags or scores a resume makes a new
 fingerprint, so an identical upload is analysed again rather than given a stale report.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = (ROOT / "taxonomy" / "data" / "taxonomy.json", ROOT / "models" / "data" / "roles_manifest.json")
-CODE_PACKAGES = ("worker", "models", "taxonomy")
+CODE_PACKAGES = ("common", "worker", "models", "taxonomy")
 
 
 def code_files(root: Path = ROOT) -> list[Path]:
@@ -42,3 +42,9 @@ def analysis_fingerprint() -> str:
     for path in INPUTS:
         digest.update(path.read_bytes() if path.exists() else b"-")
     return digest.hexdigest()[:16]
+
+
+def dedupe_scope(role_id: str, as_of: str = "") -> str:
+    """Reports are reusable for the same file only under the same taxonomy, roles, code, role and
+    "as of" date (none given: the file's own)."""
+    return f"{analysis_fingerprint()}:{role_id}" + (f":asof={as_of}" if as_of else "")
