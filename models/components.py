@@ -163,26 +163,63 @@ def _skill_options(
     return "category", []
 
 
+@dataclass(frozen=True)
+class _SkillIndex:
+    """A candidate's skills by id, parent, category and family, and the stand-ins found so far."""
+
+    have: dict[str, SkillEvidence]
+    by_parent: dict[str, list[SkillEvidence]]
+    by_category: dict[str, list[SkillEvidence]]
+    by_family: dict[str, list[SkillEvidence]]
+    # (asked skill, its parent, its category) -> (kind, best stand-in): the same for every role
+    stand_ins: dict[tuple[str, str | None, str], tuple[str, tuple[str, float] | None]]
+
+
+def _index_skills(features: CandidateFeatures) -> _SkillIndex:
+    index = _SkillIndex({s.id: s for s in features.skills}, {}, {}, {}, {})
+    for s in features.skills:
+        if s.parent:
+            index.by_parent.setdefault(s.parent, []).append(s)
+        if s.category:
+            index.by_category.setdefault(s.category, []).append(s)
+        fam = family_of(s.id, s.category)
+        if fam:
+            index.by_family.setdefault(fam[0], []).append(s)
+    return index
+
+
+# score_all credits one candidate against every role in turn: the index of the last one is kept.
+_last_index: tuple[CandidateFeatures, _SkillIndex] | None = None
+
+
+def _skill_index(features: CandidateFeatures) -> _SkillIndex:
+    global _last_index
+    last = _last_index
+    if last is None or last[0] is not features:
+        last = _last_index = (features, _index_skills(features))
+    return last[1]
+
+
+def _stand_in(sid: str, role: RoleProfile, index: _SkillIndex) -> tuple[str, tuple[str, float] | None]:
+    """(kind, best stand-in) for one asked skill the candidate does not show directly."""
+    key = (sid, role.parents.get(sid), role.categories.get(sid, ""))
+    found = index.stand_ins.get(key)
+    if found is None:
+        kind, options = _skill_options(sid, role, index.have, index.by_parent, index.by_category)
+        found = index.stand_ins[key] = (kind, _best(options))
+    return found
+
+
 def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillCredit]:
     """Credit for every requirement of the role, heaviest first.
 
     A requirement is met directly by any of its skills (a family by any member, or another skill
     of the same family at 80 %); otherwise a close skill earns part (see the constants above).
     """
-    have = {s.id: s for s in features.skills}
-    by_parent: dict[str, list[SkillEvidence]] = {}
-    by_category: dict[str, list[SkillEvidence]] = {}
-    by_family: dict[str, list[SkillEvidence]] = {}
-    for s in features.skills:
-        if s.parent:
-            by_parent.setdefault(s.parent, []).append(s)
-        if s.category:
-            by_category.setdefault(s.category, []).append(s)
-        fam = family_of(s.id, s.category)
-        if fam:
-            by_family.setdefault(fam[0], []).append(s)
+    index = _skill_index(features)
+    have = index.have
     credits = []
-    for req in sorted(role.effective_requirements(), key=lambda r: (-r.weight, r.id)):
+    for req in role.ranked_requirements:
         ml = any(role.categories.get(sid, "") in ML_CATEGORIES for sid in req.skills)
         direct = [(have[sid], 1.0) for sid in req.skills if sid in have]
         if direct:
@@ -195,13 +232,12 @@ def credit_skills(features: CandidateFeatures, role: RoleProfile) -> list[SkillC
         kind = "none"
         if req.id.startswith("family:"):
             key = req.id.split(":", 1)[1]
-            kin = [(s, FAMILY_CREDIT) for s in by_family.get(key, ())]
+            kin = [(s, FAMILY_CREDIT) for s in index.by_family.get(key, ())]
             best, kind = _best(kin), "related"
         for sid in req.skills:
             if best is not None and kind == "related":
                 break
-            sub_kind, options = _skill_options(sid, role, have, by_parent, by_category)
-            found = _best(options)
+            sub_kind, found = _stand_in(sid, role, index)
             if found is not None and (best is None or found[1] > best[1]):
                 best, kind = found, sub_kind
         if best is None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from models.text import fold_case
+
 
 @dataclass(frozen=True)
 class SkillEvidence:
@@ -79,7 +81,24 @@ _LEADERSHIP_PATTERNS: dict[str, str] = {
     "cross_functional": r"\bcross[- ]functional\b|\bstakeholders?\b|\bpartnered with\b",
     "teaching": r"\btaught\b|\bonboarding course\b|\bguest lecturer\b|\breading group\b",
 }
-_LEADERSHIP_RES = {kind: re.compile(p, re.IGNORECASE) for kind, p in _LEADERSHIP_PATTERNS.items()}
+_LEADERSHIP_RES = {kind: re.compile(p) for kind, p in _LEADERSHIP_PATTERNS.items()}  # on fold_case(text)
+# Every match of a kind's pattern holds one of these (lower case): a text without them skips the search.
+_LEADERSHIP_NEEDS: dict[str, tuple[str, ...]] = {
+    "led": ("led", "lead"),
+    "mentoring": ("mentor", "coach"),
+    "managing_people": ("manag", "direct report"),
+    "hiring": ("hir", "interview"),
+    "architecture": ("architect", "design review"),
+    "strategy": ("strateg", "roadmap", "technical direction", "vision"),
+    "org_scope": ("wide", "across "),
+    "ownership": ("own", "drove", "drive", "spearhead"),
+    "standards": ("standard", "best practices", "review"),
+    "tech_lead": ("tech lead", "technical lead"),
+    "sponsorship": ("sponsor", "chair", "steering"),
+    "publishing": ("publication", "patent", "keynote", "invited talk", "program committee"),
+    "cross_functional": ("functional", "stakeholder", "partnered with"),
+    "teaching": ("taught", "onboarding course", "guest lecturer", "reading group"),
+}
 
 # Sections where a leadership phrase is a claim about the candidate's work (not e.g. "Education").
 _SCOPE_SECTIONS = (
@@ -130,7 +149,12 @@ def leadership_kinds(
     """
     spans = [(s, e) for name, s, e in sections if any(k in name.lower() for k in _SCOPE_SECTIONS)]
     body = "\n".join(text[s:e] for s, e in spans) if spans else text
-    kinds = {kind for kind, rx in _LEADERSHIP_RES.items() if rx.search(body)}
+    folded = fold_case(body)
+    kinds = {
+        kind
+        for kind, rx in _LEADERSHIP_RES.items()
+        if any(word in folded for word in _LEADERSHIP_NEEDS[kind]) and rx.search(folded)
+    }
     for item in competencies:
         cid = str(item.get("id", "") if isinstance(item, dict) else getattr(item, "id", ""))
         where = item.get("sections", ()) if isinstance(item, dict) else getattr(item, "sections", ())

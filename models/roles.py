@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,11 @@ class RoleProfile:
             )
             for sid, w in ordered
         )
+
+    @cached_property
+    def ranked_requirements(self) -> tuple[Requirement, ...]:
+        """The effective requirements heaviest first (ties by id): the order the scorer credits them in."""
+        return tuple(sorted(self.effective_requirements(), key=lambda r: (-r.weight, r.id)))
 
     def to_dict(self) -> dict[str, Any]:
         """The role as `GET /api/v1/roles/{id}` shows it: requirements and skills heaviest first."""

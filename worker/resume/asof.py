@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from worker.resume.dates import DateRange
 from worker.resume.model import Section
@@ -111,6 +112,7 @@ def _written_before_a_date_ahead(text: str, ranges: Sequence[DateRange]) -> bool
     return bool(_STUDYING.search(text)) or any(_AHEAD.search(_line_of(text, r.pos)) for r in ranges)
 
 
+@lru_cache(maxsize=2)  # the parser's checks and the scorer both ask, of the same text
 def stated_years(text: str) -> float | None:
     """The most years of experience the resume claims in words ("8+ years of experience")."""
     values = [float(m.group(1)) for m in _STATED_YEARS.finditer(text[:6000])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from models.text import fold_case
 from worker.resume.education import degree_named
 from worker.resume.model import Contact
 from worker.resume.sections import heading_name
@@ -21,6 +22,7 @@ URL = re.compile(
     r"kaggle\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)/[^\s|,;<>()\"']+",
     re.IGNORECASE,
 )
+_URL_FOLDED = re.compile(URL.pattern)  # the same, case-sensitive, for fold_case(text): faster
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|[a-zà-ÿ]{1,3}|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)$")
 _NOT_NAME = re.compile(
     r"\b(resume|résumé|curriculum|vitae|cv|engineer|developer|scientist|manager|analyst|"
@@ -37,6 +39,13 @@ _COUNTRIES = (
     r"Bangladesh|Georgia|Ukraine|Sweden|Norway|Denmark|Finland|Austria|Belgium|Portugal)\b"
 )
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|,|\t| {3,}| – | — |:\s)\s*")
+_NON_DIGITS = re.compile(r"\D")
+_DIGIT_GROUP = re.compile(r"\d+")
+_YEAR = re.compile(r"(19|20)\d\d")
+_DAY_OR_MONTH = re.compile(r"(19|20)\d\d[-/.\s]\d{1,2}([-/.\s]\d{1,2})?")
+_MONTH_OF_YEAR = re.compile(r"(?<!\d)(0?[1-9]|1[0-2])[./](19|20)\d\d(?!\d)")
+_DIGIT = re.compile(r"\d")
+_STATE = re.compile(r",\s*[A-Z]{2}\b")
 
 
 def find_email(text: str) -> str | None:
@@ -48,19 +57,19 @@ def find_phone(text: str) -> str | None:
     """The first phone-like number with 7 to 15 digits that is not a date, a year range or an id."""
     for match in PHONE.finditer(text):
         candidate = match.group().strip(" .-")
-        digits = re.sub(r"\D", "", candidate)
+        digits = _NON_DIGITS.sub("", candidate)
         if not 7 <= len(digits) <= 15:
             continue
-        groups = re.findall(r"\d+", candidate)
+        groups = _DIGIT_GROUP.findall(candidate)
         if len(groups) > 5 or (
             len(groups) == 1 and not candidate.startswith("+") and len(digits) not in (10, 11)
         ):
             continue
-        if all(re.fullmatch(r"(19|20)\d\d", g) for g in groups):
+        if all(_YEAR.fullmatch(g) for g in groups):
             continue  # "2019 - 2022"
-        if re.fullmatch(r"(19|20)\d\d[-/.\s]\d{1,2}([-/.\s]\d{1,2})?", candidate):
+        if _DAY_OR_MONTH.fullmatch(candidate):
             continue  # a date
-        if re.search(r"(?<!\d)(0?[1-9]|1[0-2])[./](19|20)\d\d(?!\d)", candidate):
+        if _MONTH_OF_YEAR.search(candidate):
             continue  # "04.2023 - 11.2023": months of a role
         if "  " in candidate:
             continue
@@ -70,8 +79,8 @@ def find_phone(text: str) -> str | None:
 
 def find_links(text: str) -> tuple[str, ...]:
     links: list[str] = []
-    for match in URL.finditer(text):
-        link = match.group().rstrip(".,;:)")
+    for match in _URL_FOLDED.finditer(fold_case(text)):
+        link = text[match.start() : match.end()].rstrip(".,;:)")  # as written
         if "@" in link:
             continue
         if link.lower() not in (x.lower() for x in links):
@@ -93,11 +102,11 @@ def find_name(header: str) -> str | None:
 
 def _looks_like_name(text: str) -> bool:
     """A person's name: never a heading, a skill, a school, a degree, a city or a label; when unsure, no."""
-    if not 2 <= len(text) <= 60 or EMAIL.search(text) or URL.search(text) or re.search(r"\d", text):
+    if not 2 <= len(text) <= 60 or EMAIL.search(text) or URL.search(text) or _DIGIT.search(text):
         return False
     if _NOT_NAME.search(text) or heading_name(text) is not None or degree_named(text):
         return False
-    if re.search(r",\s*[A-Z]{2}\b", text):  # "San Francisco, CA"
+    if _STATE.search(text):  # "San Francisco, CA"
         return False
     words = text.split()
     if not 1 <= len(words) <= 5 or (len(words) == 1 and text.isascii()):
@@ -117,7 +126,8 @@ def find_contact(text: str, header: str) -> Contact:
     top = header if header.strip() else text[:1500]
     email = find_email(top) or find_email(text)
     phone = find_phone(top) or find_phone(text[:3000])
-    links = find_links(top) + tuple(x for x in find_links(text) if x not in find_links(top))
+    top_links = find_links(top)
+    links = top_links + tuple(x for x in find_links(text) if x not in top_links)
     # Only the top of the resume names its owner: a line further down is a title, a school or a
     # city more often than a name, and an empty name is better than a wrong one.
     name = find_name(top if header.strip() else "\n".join(text.split("\n", 3)[:3]))

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from models.text import fold_case
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -67,6 +69,10 @@ RANGE = re.compile(
 )
 SINCE = re.compile(rf"(?<![\w/])(?:since|from)\s+(?P<start>{_POINT})(?!\s*{_SEP})(?![\w/])", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w/])(?P<point>{_POINT})(?![\w/])", re.IGNORECASE)
+# The same patterns, case-sensitive, for models.text.fold_case(text): twice as fast.
+_RANGE_FOLDED = re.compile(RANGE.pattern, re.MULTILINE)
+_SINCE_FOLDED = re.compile(SINCE.pattern)
+_SINGLE_FOLDED = re.compile(SINGLE.pattern)
 
 
 @dataclass(frozen=True)
@@ -93,24 +99,36 @@ def _year(text: str) -> int:
     return 2000 + int(text) if len(text) == 2 else int(text)
 
 
+# The forms parse_point reads, on lowered text with one kind of apostrophe.
+_YEAR_MONTH_WORD = re.compile(rf"({_YEAR})\s*\(\s*({_MONTH})\s*\)")  # "2021 (april)"
+_US_DAY = re.compile(rf"(0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*({_YEAR})")  # "11/01/2022"
+_ISO_DAY = re.compile(rf"({_YEAR})-(0[1-9]|1[0-2])-\d\d")  # "2022-11-01"
+_MONTH_SHORT_YEAR = re.compile(r"(0?[1-9]|1[0-2])\s*/\s*(\d\d)")  # "06/15"
+_MONTH_NAME_YEAR = re.compile(rf"({_MONTH}),?\s*('\s?\d\d|'?\d\d|{_YEAR})?")
+_SEASON_YEAR = re.compile(rf"({_SEASON}),?\s*({_YEAR})?")
+_QUARTER_YEAR = re.compile(rf"q([1-4])\s*({_YEAR})")
+_MONTH_NUMBER_YEAR = re.compile(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})")
+_YEAR_MONTH_NUMBER = re.compile(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])")
+_BARE_YEAR = re.compile(_YEAR)
+_OPEN_END = re.compile(_OPEN, re.IGNORECASE)
+
+
 def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> tuple[date, bool] | None:
     """A date point as (date, year_only): the first day of its period, or the last when is_end."""
     t = text.strip().lower().rstrip(".")
     for mark in _APOS:
         t = t.replace(mark, "'")
-    m = re.fullmatch(rf"({_YEAR})\s*\(\s*({_MONTH})\s*\)", t)
+    m = _YEAR_MONTH_WORD.fullmatch(t)
     if m:  # "2021 (april)"
         t = f"{m.group(2)} {m.group(1)}"
-    m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*/\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*({_YEAR})", t) or re.fullmatch(
-        rf"({_YEAR})-(0[1-9]|1[0-2])-\d\d", t
-    )
+    m = _US_DAY.fullmatch(t) or _ISO_DAY.fullmatch(t)
     if m:  # a day-precise date: keep its month
         first, second = m.group(1), m.group(2)
         t = f"{first}/{second}" if len(first) <= 2 else f"{second}/{first}"
-    m = re.fullmatch(r"(0?[1-9]|1[0-2])\s*/\s*(\d\d)", t)
+    m = _MONTH_SHORT_YEAR.fullmatch(t)
     if m:  # "06/15": June 2015
         t = f"{m.group(1)}/{2000 + int(m.group(2)) if int(m.group(2)) < 50 else 1900 + int(m.group(2))}"
-    m = re.fullmatch(rf"({_MONTH}),?\s*('\s?\d\d|'?\d\d|{_YEAR})?", t)
+    m = _MONTH_NAME_YEAR.fullmatch(t)
     if m:
         month = MONTHS[
             m.group(1).rstrip(".")[:4] if m.group(1).startswith("sept") else m.group(1).rstrip(".")[:3]
@@ -119,7 +137,7 @@ def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> 
         if year is None:
             return None
         return (_last_day(year, month) if is_end else date(year, month, 1)), False
-    m = re.fullmatch(rf"({_SEASON}),?\s*({_YEAR})?", t)
+    m = _SEASON_YEAR.fullmatch(t)
     if m:
         first, last = SEASONS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else default_year
@@ -130,33 +148,40 @@ def parse_point(text: str, *, is_end: bool, default_year: int | None = None) -> 
                 _last_day(year, last) if is_end else date(year - 1 if first == 12 else year, first, 1)
             ), False
         return (_last_day(year, last) if is_end else date(year, first, 1)), False
-    m = re.fullmatch(rf"q([1-4])\s*({_YEAR})", t)
+    m = _QUARTER_YEAR.fullmatch(t)
     if m:
         first, last = QUARTERS[m.group(1)]
         year = int(m.group(2))
         return (_last_day(year, last) if is_end else date(year, first, 1)), False
-    m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", t)
+    m = _MONTH_NUMBER_YEAR.fullmatch(t)
     if m:
         month, year = int(m.group(1)), int(m.group(2))
         return (_last_day(year, month) if is_end else date(year, month, 1)), False
-    m = re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", t)
+    m = _YEAR_MONTH_NUMBER.fullmatch(t)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         return (_last_day(year, month) if is_end else date(year, month, 1)), False
-    m = re.fullmatch(_YEAR, t)
+    m = _BARE_YEAR.fullmatch(t)
     if m:
         # A bare year: count from mid-year so "2016 – 2018" is two years, as people read it.
         return date(int(t), 7, 1), True
     return None
 
 
+def _group(text: str, match: re.Match[str], name: str) -> str | None:
+    """A group of a match found in the fold of `text`, as written in `text`."""
+    start, end = match.span(name)
+    return text[start:end] if start >= 0 else None
+
+
 def find_ranges(text: str, today: date) -> list[DateRange]:
     """Every date range in `text`, plus lone month-precision dates ("Summer 2024", "Dec 2024")."""
+    folded = fold_case(text)  # searched; what a match says is read from `text`
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
-    for m in RANGE.finditer(text):
-        end_text = m.group("end") or "present"
-        if re.fullmatch(_OPEN, end_text.strip(), re.IGNORECASE):
+    for m in _RANGE_FOLDED.finditer(folded):
+        end_text = _group(text, m, "end") or "present"
+        if _OPEN_END.fullmatch(end_text.strip()):
             end: date | None = None
             end_year_only = False
         else:
@@ -165,7 +190,7 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
                 continue
             end, end_year_only = parsed
         default_year = end.year if end is not None else today.year
-        start_parsed = parse_point(m.group("start"), is_end=False, default_year=default_year)
+        start_parsed = parse_point(_group(text, m, "start") or "", is_end=False, default_year=default_year)
         if start_parsed is None:
             continue
         start, start_year_only = start_parsed
@@ -175,7 +200,8 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
             start, end = end, start
         if start > today:
             continue
-        found.append(DateRange(start, end, m.group(), m.start(), m.end(), start_year_only and end_year_only))
+        whole = text[m.start() : m.end()]
+        found.append(DateRange(start, end, whole, m.start(), m.end(), start_year_only and end_year_only))
         taken.append((m.start(), m.end()))
     taken_starts = [a for a, _ in taken]  # RANGE matches come in order and never overlap
 
@@ -183,24 +209,25 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         i = bisect.bisect_right(taken_starts, pos) - 1
         return i >= 0 and pos < taken[i][1]
 
-    for m in SINCE.finditer(text):
-        if covered(m.start()) or m.group().lower().startswith("from"):
+    for m in _SINCE_FOLDED.finditer(folded):
+        if covered(m.start()) or folded.startswith("from", m.start()):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         if len(text[line_start : line_end if line_end >= 0 else len(text)].split()) > 8:
             continue  # "on call since 2020" inside a sentence is not a role's dates
-        parsed_since = parse_point(m.group("start"), is_end=False)
+        parsed_since = parse_point(_group(text, m, "start") or "", is_end=False)
         if parsed_since is not None and parsed_since[0] <= today:
-            found.append(DateRange(parsed_since[0], None, m.group(), m.start(), m.end(), parsed_since[1]))
+            whole = text[m.start() : m.end()]
+            found.append(DateRange(parsed_since[0], None, whole, m.start(), m.end(), parsed_since[1]))
             i = bisect.bisect_right(taken_starts, m.start())
             taken.insert(i, (m.start(), m.end()))
             taken_starts.insert(i, m.start())
-    for m in SINGLE.finditer(text):
+    for m in _SINGLE_FOLDED.finditer(folded):
         if covered(m.start()):
             continue
-        point = m.group("point")
-        if re.fullmatch(_YEAR, point.strip()):
+        point = _group(text, m, "point") or ""
+        if _BARE_YEAR.fullmatch(point.strip()):
             continue  # a lone year is a publication or graduation year, not a period of work
         start_parsed = parse_point(point, is_end=False)
         end_parsed = parse_point(point, is_end=True)

@@ -63,25 +63,41 @@ _NOT_DEGREE = re.compile(
 )
 
 
+_WORD_RES = [
+    (level, re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])", re.IGNORECASE)) for level, pattern in _WORDS
+]
+_NOT_MASTER = re.compile(
+    r"master(s|'s)?\s+(class|plan|data|file|chef|of ceremonies|key|branch)", re.IGNORECASE
+)
+_ABBREVIATION_RES = [
+    (level, re.compile(rf"(?<![\w.])(?:{pattern})(?![\w])")) for level, pattern in _ABBREVIATIONS
+]
+_BARE_RES = [
+    (
+        level,
+        re.compile(
+            rf"(?:^|(?<=[\s(]))(?:{pattern})(?=\s+in\b|\s*,\s*[A-Z][a-z]|\s+\(|\s+[-–—]\s+[A-Z]|"
+            rf"\s+(?:degree|program)\b|$)"
+        ),
+        re.compile(rf"\s*(?:[•·▪-]\s*)?({pattern})(?=\s+[A-Z][a-z])"),
+    )
+    for level, pattern in _BARE
+]
+
+
 def _degree_in(line: str) -> tuple[str, re.Match[str]] | None:
     """The highest degree a line names, with where it was named."""
     hits: list[tuple[str, re.Match[str]]] = []
-    for level, pattern in _WORDS:
-        m = re.search(rf"(?<![\w.])(?:{pattern})(?![\w])", line, re.IGNORECASE)
-        if m and not re.search(
-            r"master(s|'s)?\s+(class|plan|data|file|chef|of ceremonies|key|branch)", line, re.IGNORECASE
-        ):
+    for level, pattern in _WORD_RES:
+        m = pattern.search(line)
+        if m and not _NOT_MASTER.search(line):
             hits.append((level, m))
-    for level, pattern in _ABBREVIATIONS:
-        m = re.search(rf"(?<![\w.])(?:{pattern})(?![\w])", line)
+    for level, pattern in _ABBREVIATION_RES:
+        m = pattern.search(line)
         if m:
             hits.append((level, m))
-    for level, pattern in _BARE:
-        m = re.search(
-            rf"(?:^|(?<=[\s(]))(?:{pattern})(?=\s+in\b|\s*,\s*[A-Z][a-z]|\s+\(|\s+[-–—]\s+[A-Z]|"
-            rf"\s+(?:degree|program)\b|$)",
-            line,
-        ) or re.match(rf"\s*(?:[•·▪-]\s*)?({pattern})(?=\s+[A-Z][a-z])", line)
+    for level, inside, leading in _BARE_RES:
+        m = inside.search(line) or leading.match(line)
         if m and not re.search(rf"[A-Za-z]\w*,\s*{m.group()}\b", line):  # "Boston, MA": a state
             hits.append((level, m))
     if not hits:

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
+from models.text import fold_case
 from models.vocab import LIST_MARKS
 from worker.resume.dates import DateRange, find_ranges
 from worker.resume.model import ParseTimeout, Position, Section
@@ -116,36 +117,38 @@ _MANAGE = (
     r"(?:manag\w*|led|lead\w*|supervis\w*|direct\w*|oversaw|oversee\w*|head\w*|built and led|"
     r"grew|hired and (?:managed|led)|run|ran|runs|mentor and manage)"
 )
+# Case-sensitive, in lower case: they run on fold_case(text), which reads as re.IGNORECASE would.
 _PEOPLE_PATTERNS = [
     re.compile(
         rf"\b{_MANAGE}\b[^.;()]{{0,40}}?\b(?:team|group|org|organization|organisation|squad|department|"
         rf"staff)\s+of\s+(?:up to\s+|about\s+|over\s+|more than\s+)?{_NUM}\b",
-        re.IGNORECASE,
     ),
     re.compile(
         rf"\b{_MANAGE}\s+(?:a\s+|an?\s+)?(?:team\s+of\s+)?(?:up to\s+|about\s+|over\s+)?{_NUM}"
         rf"[- ]?(?:\w+\s+){{0,2}}{_PEOPLE}\b",
-        re.IGNORECASE,
     ),
     re.compile(
         rf"\b{_NUM}\s+(?:\w+\s+){{0,2}}{_PEOPLE}\s+(?:across|in|on|over)\s+(?:{_NUM}|several|multiple)"
         rf"\s+teams\b",
-        re.IGNORECASE,
     ),
-    re.compile(rf"\b{_NUM}\s+direct reports\b", re.IGNORECASE),
+    re.compile(rf"\b{_NUM}\s+direct reports\b"),
     re.compile(
         rf"\b{_MANAGE}\b[^.;()]{{0,30}}?\b{_NUM}[- ](?:person|people|member|engineer)\s+(?:team|group)\b",
-        re.IGNORECASE,
     ),
 ]
 
 
+_SENIORITY_RES = [(name, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")) for name, pattern in _SENIORITY]
+_NOT_SENIORITY = re.compile(r"member of (the )?technical staff|staff (accountant|nurse|writer)")
+_LEAD_VERB = re.compile(r"\blead(s|ing)?\s+(a|the|an)\b")
+
+
 def seniority_of(title: str) -> str | None:
     """The highest seniority word in a job title."""
-    lowered = re.sub(r"member of (the )?technical staff|staff (accountant|nurse|writer)", "", title.lower())
-    for name, pattern in _SENIORITY:
-        if re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", lowered):
-            if name == "lead" and re.search(r"\blead(s|ing)?\s+(a|the|an)\b", lowered):
+    lowered = _NOT_SENIORITY.sub("", title.lower())
+    for name, pattern in _SENIORITY_RES:
+        if pattern.search(lowered):
+            if name == "lead" and _LEAD_VERB.search(lowered):
                 continue  # "led a project": a verb, not a title
             return name
     return None
@@ -159,13 +162,16 @@ def people_managed_in(text: str) -> int:
     """Largest team size someone says they managed or led ("managed a team of 8", "led 12 engineers")."""
     best = 0
     lowered = text.lower()
+    folded = fold_case(text)
     for pattern, needs in zip(_PEOPLE_PATTERNS, _PEOPLE_NEEDS, strict=True):
         if needs and not any(word in lowered for word in needs):
             continue
-        for match in pattern.finditer(text):
-            for group in match.groups():
-                if group is None:
+        for match in pattern.finditer(folded):
+            for number in range(1, pattern.groups + 1):
+                start, end = match.span(number)
+                if start < 0:
                     continue
+                group = text[start:end]  # as written (the match is in the fold)
                 value = _NUMBER_WORDS.get(group.lower()) if not group.isdigit() else int(group)
                 if value and value <= 5000:
                     best = max(best, value)
@@ -183,10 +189,17 @@ _MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*
 _LEADER = re.compile(r"(?:\s*[.·_…]){4,}\s*")  # "Engineer – Acme . . . . . . ." (dot leaders)
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+_EDGE_PUNCTUATION = re.compile(r"^[\s|,–—:;•·-]+|[\s|,–—:;•·(-]+$")
+_CLAUSE_BREAK = re.compile(r"\s-(?=\S)|[.;•]\s")
+_MONTH_OR_NON_LETTER = re.compile(rf"{_MONTH_WORD}|[^A-Za-z]", re.IGNORECASE)
+_STARTS_WITH_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
 def _strip_dates(line: str) -> str:
     line = _LEADER.sub(" ", line)
-    line = re.sub(r"\(\s*\)", "", line)
-    return re.sub(r"^[\s|,–—:;•·-]+|[\s|,–—:;•·(-]+$", "", line).strip()
+    line = _EMPTY_BRACKETS.sub("", line)
+    return _EDGE_PUNCTUATION.sub("", line).strip()
 
 
 def _is_bullet(line: str) -> bool:
@@ -198,7 +211,7 @@ def _heading_lines(text: str, rng: DateRange, floor: int) -> list[str]:
     start, end = _line_bounds(text, rng.pos)
     own = _strip_dates(text[start : rng.pos] + " " + text[rng.endpos : end])
     if len(own) > 160:  # a whole paragraph on one line: the role is named just before its dates
-        own = _strip_dates(" ".join(re.split(r"\s-(?=\S)|[.;•]\s", text[start : rng.pos])[-1].split()[-10:]))
+        own = _strip_dates(" ".join(_CLAUSE_BREAK.split(text[start : rng.pos])[-1].split()[-10:]))
     lines = [own] if own else []
     if own and _JOB_WORD.search(own) and not text[start : rng.pos].strip(" \t|•·-–—("):
         return lines  # "2015–2017 Postdoctoral Fellow, Lakeside University": the line names the role
@@ -224,7 +237,7 @@ def _plausible_title(title: str) -> bool:
     """A role title is short, is not a sentence and is not a date."""
     if not title or len(title) > 120 or len(title.split()) > 14:
         return False
-    if len(re.sub(rf"{_MONTH_WORD}|[^A-Za-z]", "", title, flags=re.IGNORECASE)) < 2:
+    if len(_MONTH_OR_NON_LETTER.sub("", title)) < 2:
         return False  # "Aug 2022": a date the OCR split from its range
     return not (title.endswith(".") and len(title.split()) > 4)
 
@@ -251,21 +264,21 @@ def _line_below(text: str, line_end: int) -> str | None:
     line = text[line_end + 1 : nxt_end if nxt_end >= 0 else len(text)].strip()
     if not line or _is_bullet(line) or len(line) > 100 or find_ranges(line, date.max):
         return None
-    if re.match(r"(?:19|20)\d\d\b", line):
+    if _STARTS_WITH_YEAR.match(line):
         return None  # "2013 Visiting Fellow, …": an entry of its own, dated by its own year
     return line
 
 
 _LABEL = re.compile(r"\b(?:designation|job title|title|role|position)\s*:\s*", re.IGNORECASE)
+_TITLE_ORG_SEPARATOR = re.compile(r"\s+[—–|•·]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t")
+_TEAM_NAME = re.compile(r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", re.IGNORECASE)
 
 
 def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     """Title and organisation from the lines naming a role ("Title — Org, City" and similar)."""
     joined = " — ".join(ln for ln in lines if ln)
     joined = _LABEL.sub("", joined)
-    parts = [
-        p.strip(" .") for p in re.split(r"\s+[—–|•·]\s+|\s+-\s+|\s+at\s+|\s+@\s+|\t", joined) if p.strip(" .")
-    ]
+    parts = [p.strip(" .") for p in _TITLE_ORG_SEPARATOR.split(joined) if p.strip(" .")]
     if not parts:
         return "", None
     title_index = next((i for i, p in enumerate(parts) if _JOB_WORD.search(p)), 0)
@@ -274,9 +287,7 @@ def split_title_org(lines: list[str]) -> tuple[str, str | None]:
     if not others and "," in title and not _JOB_WORD.search(title.split(",", 1)[1]):
         # "Machine Learning Engineer, Quill Legal Technologies, Boston, MA"
         head, _, rest = title.partition(",")
-        if not re.fullmatch(
-            r"\s*(nlp|ml|ai|data|platform|search|[a-z]+ team)\s*", rest.split(",")[0], re.IGNORECASE
-        ):
+        if not _TEAM_NAME.fullmatch(rest.split(",")[0]):
             title, others = head.strip(), [rest.strip()]
         else:
             bits = title.split(",")
@@ -298,6 +309,13 @@ _SCHOOLING = re.compile(
     r"\b(high school|secondary school|school|diploma|university|college|academy)\b", re.IGNORECASE
 )
 _POSTDOC = re.compile(r"\b(postdoc|post-?doctoral)", re.IGNORECASE)
+_SENIOR_RESEARCH = re.compile(
+    r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", re.IGNORECASE
+)
+_VOLUNTEER_WORD = re.compile(r"\bvolunteer\b", re.IGNORECASE)
+_STUDENT = re.compile(r"student", re.IGNORECASE)
+_RESEARCHER = re.compile(r"researcher|candidate|fellow", re.IGNORECASE)
+_COURSE = re.compile(r"\b(certificate|certification|bootcamp|course)\b", re.IGNORECASE)
 _DEGREE_OR_SCHOOL = re.compile(
     r"\b(university|college|school|institute of|academy|bachelor|master|degree|diploma|b\.?\s?sc?\.?|"
     r"m\.?\s?sc?\.?|ph\.?\s?d|gpa|coursework|major|minor)\b",
@@ -314,26 +332,13 @@ def classify(title: str, context: str, section_kind: str | None) -> str:
         return "education"  # "Mountain View High School — Diploma, 2012 – 2015"
     if _INTERN.search(title):
         return "internship"
-    if (
-        _RESEARCH.search(title)
-        and not _POSTDOC.search(title)
-        and not re.search(
-            r"\b(scientist|engineer|director|professor|lecturer|staff|manager)\b", title, re.IGNORECASE
-        )
-    ):
+    if _RESEARCH.search(title) and not _POSTDOC.search(title) and not _SENIOR_RESEARCH.search(title):
         return "research"  # PhD and graduate research years, fellowships: reported apart
     if _PART_TIME.search(both):
         return "part_time"
-    if (
-        section_kind == "volunteer"
-        or _VOLUNTEER.search(title)
-        or re.search(r"\bvolunteer\b", context, re.IGNORECASE)
-    ):
+    if section_kind == "volunteer" or _VOLUNTEER.search(title) or _VOLUNTEER_WORD.search(context):
         return "volunteer"
-    if _STUDY.search(title) and (
-        not _JOB_WORD.search(re.sub(r"student", "", title, flags=re.IGNORECASE))
-        or re.search(r"researcher|candidate|fellow", title, re.IGNORECASE)
-    ):
+    if _STUDY.search(title) and (not _JOB_WORD.search(_STUDENT.sub("", title)) or _RESEARCHER.search(title)):
         return "education"
     if _INTERN.search(context[:120]):
         return "internship"
@@ -397,7 +402,7 @@ def find_positions(
                     not _JOB_WORD.search(role)
                     or _DEGREE_OR_SCHOOL.search(role)
                     or _STUDY.search(role)
-                    or re.search(r"\b(certificate|certification|bootcamp|course)\b", role, re.IGNORECASE)
+                    or _COURSE.search(role)
                 ):
                     continue
                 section_kind_here = None

@@ -166,51 +166,61 @@ _ROLE_LABELS = {  # "Tech Stack: …", "Summary: …" under a role describe the 
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*\S")
 
 
+_BRACKETED = re.compile(r"\(.*?\)")
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+_DIGIT = re.compile(r"\d")
+_KEYWORD_RES = [(section, re.compile(pattern)) for section, pattern in _KEYWORDS]
+
+
 def normalise_heading(line: str) -> str:
     text = line.strip().lower().replace("&", " and ").replace("/", " and ")
-    text = re.sub(r"\(.*?\)", " ", text)  # "Publications (selected)"
-    text = re.sub(r"[^a-z ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _BRACKETED.sub(" ", text)  # "Publications (selected)"
+    return " ".join(_NOT_LETTERS.sub(" ", text).split())
 
 
 def heading_name(line: str, following: str = "") -> str | None:
     """The section a heading line opens, or None if the line is not a heading."""
+    name, ambiguous = _named_heading(line)
+    if ambiguous:
+        # "Languages" over "Python, SQL" is a skills sub-heading; over "English (native)" a section.
+        return name if name == "languages" and _SPOKEN.search(following[:200]) else None
+    return name
+
+
+def _named_heading(line: str) -> tuple[str | None, bool]:
+    """(section, ambiguous): the section a heading line would open, and whether it is one of the
+    _AMBIGUOUS headings written in mixed case, which only open a section as heading_name decides."""
     raw = line.strip().strip(":").strip()
     numbered = _NUMBERED.match(raw)
     if numbered and raw[numbered.end() :].isupper():
         # A numbered capitals heading of an academic CV: named by its first keyword, however long.
         words = normalise_heading(raw[numbered.end() :]).split()
         if 0 < len(words) <= 10:
-            for section, pattern in _KEYWORDS:
-                if any(re.fullmatch(pattern, w) for w in words):
-                    return section
-            return "other"
-    if not raw or len(raw) > 48 or raw[-1:] in ".,;" or re.search(r"\d", raw):
-        return None
+            for section, pattern in _KEYWORD_RES:
+                if any(pattern.fullmatch(w) for w in words):
+                    return section, False
+            return "other", False
+    if not raw or len(raw) > 48 or raw[-1:] in ".,;" or _DIGIT.search(raw):
+        return None, False
     if raw[:1] in BULLETS or raw.count(" ") > 5:
-        return None
+        return None, False
     key = normalise_heading(raw)
     if not key:
-        return None
+        return None, False
     name = _HEADINGS.get(key)
     if name is None:
         words = key.split()
         if len(words) > 5 or not raw[:1].isupper():
-            return None
-        for section, pattern in _KEYWORDS:
-            if any(re.fullmatch(pattern, w) for w in words):
-                others = [w for w in words if not re.fullmatch(pattern, w)]
+            return None, False
+        for section, pattern in _KEYWORD_RES:
+            if any(pattern.fullmatch(w) for w in words):
+                others = [w for w in words if not pattern.fullmatch(w)]
                 if all(w in _FILLER or _HEADINGS.get(w) for w in others):
                     name = section
                     break
         if name is None:
-            return None
-    if key in _AMBIGUOUS and not raw.isupper():
-        # "Languages" over "Python, SQL" is a skills sub-heading; over "English (native)" a section.
-        if name == "languages":
-            return name if _SPOKEN.search(following[:200]) else None
-        return None
-    return name
+            return None, False
+    return name, key in _AMBIGUOUS and not raw.isupper()
 
 
 def find_sections(text: str) -> tuple[Section, ...]:
@@ -219,18 +229,16 @@ def find_sections(text: str) -> tuple[Section, ...]:
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group() or m.start() < len(text)]
     found: list[tuple[int, str, str]] = []
     for i, (pos, line) in enumerate(lines):
-        following = " ".join(ln for _, ln in lines[i + 1 : i + 4])
-        name = heading_name(line, following)
+        name, ambiguous = _named_heading(line)
+        if ambiguous:  # the lines below decide (joined only for these few lines)
+            name = heading_name(line, " ".join(ln for _, ln in lines[i + 1 : i + 4]))
         if name is None:
             inline = _INLINE.match(line)
-            if (
-                inline
-                and _HEADINGS.get(normalise_heading(inline.group(1)))
-                and normalise_heading(inline.group(1)) not in _AMBIGUOUS
-            ):
-                name = _HEADINGS[normalise_heading(inline.group(1))]
+            label = normalise_heading(inline.group(1)) if inline else ""
+            if label and _HEADINGS.get(label) and label not in _AMBIGUOUS:
+                name = _HEADINGS[label]
                 current = found[-1][1] if found else "header"
-                if current in _KEEPS_INLINE and normalise_heading(inline.group(1)) in _ROLE_LABELS:
+                if current in _KEEPS_INLINE and label in _ROLE_LABELS:
                     name = None
         if name is not None:
             found.append((pos, name, line.strip()))
