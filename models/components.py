@@ -13,24 +13,13 @@ from models.profile import family_of
 from models.roles import RoleProfile
 from models.vocab import DEGREES, LEVEL_YEARS
 
-# How much a skill counts by where it was shown: used at work beats a bare list entry.
-SHOWN_IN_WORK = 1.0  # experience, projects, publications, talks, open source
+# How much a skill counts by the kind of section (models.vocab.SECTION_KINDS) it was shown in:
+# used at work beats a bare list entry.
+SHOWN_IN_WORK = 1.0  # experience (employment, research...), projects, publications (talks, patents)
 MENTIONED = 0.8  # summary, education, certifications, anything else
-LISTED_ONLY = 0.6  # only in a skills list
-_WORK_SECTIONS = (
-    "experience",
-    "employment",
-    "work",
-    "project",
-    "publication",
-    "talk",
-    "patent",
-    "open source",
-    "research",
-    "career",
-    "professional",
-)
-_LIST_SECTIONS = ("skill", "technolog", "tools", "competenc", "expertise", "stack", "keywords")
+LISTED_ONLY = 0.6  # only in a skills list (tools, technologies, competencies...)
+WORK_SECTIONS = frozenset({"experience", "projects", "publications"})
+LIST_SECTIONS = frozenset({"skills"})
 
 # Partial credit when the role asks for one skill and the candidate shows a close one.
 CHILD_CREDIT = 0.8  # asked AWS, shows Amazon S3: a part of the asked skill
@@ -100,13 +89,12 @@ SKILLS_SATURATION = 0.6
 
 @lru_cache(maxsize=8192)
 def evidence_strength(skill: SkillEvidence) -> float:
-    """How strongly the resume shows a skill, from the sections it appears in (mentions don't count)."""
+    """How strongly the resume shows a skill, from the kinds of section it appears in (mentions don't count)."""
     best = 0.0
     for section in skill.sections or ("",):
-        name = section.lower()
-        if any(k in name for k in _WORK_SECTIONS):
+        if section in WORK_SECTIONS:
             credit = SHOWN_IN_WORK
-        elif any(k in name for k in _LIST_SECTIONS):
+        elif section in LIST_SECTIONS:
             credit = LISTED_ONLY
         else:
             credit = MENTIONED

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from models.periods import covered_years
 from models.text import fold_case
 
 
 @dataclass(frozen=True)
 class SkillEvidence:
-    """One canonical skill the tagger found, and where (section names) it was found."""
+    """One canonical skill the tagger found, and where (section kinds, models.vocab.SECTION_KINDS)."""
 
     id: str
     category: str
@@ -100,20 +101,10 @@ _LEADERSHIP_NEEDS: dict[str, tuple[str, ...]] = {
     "teaching": ("taught", "onboarding course", "guest lecturer", "reading group"),
 }
 
-# Sections where a leadership phrase is a claim about the candidate's work (not e.g. "Education").
-_SCOPE_SECTIONS = (
-    "experience",
-    "summary",
-    "profile",
-    "leadership",
-    "talks",
-    "publications",
-    "patents",
-    "projects",
-    "service",
-    "community",
-    "about",
-)
+# Kinds of section (models.vocab.SECTION_KINDS) where a leadership phrase is a claim about the
+# candidate's work (not e.g. "education"): the parser files "Profile" and "About" under summary,
+# "Talks" and "Patents" under publications, "Service" and "Community" under leadership.
+SCOPE_SECTIONS = frozenset({"experience", "summary", "leadership", "publications", "projects"})
 
 
 # Tagged competencies (or leadership "skills" of an older taxonomy) and the kind each shows.
@@ -143,11 +134,11 @@ def leadership_kinds(
 ) -> set[str]:
     """The distinct kinds of leadership or scope shown: phrases in the text, and tagged competencies.
 
-    With `sections` ((name, start, end) spans), only text in experience-like sections counts;
+    With `sections` ((kind, start, end) spans), only text in experience-like sections counts;
     without them the whole text does. A competency (an object or dict with `id` and `sections`)
     counts when found in such a section, or when no sections are known.
     """
-    spans = [(s, e) for name, s, e in sections if any(k in name.lower() for k in _SCOPE_SECTIONS)]
+    spans = [(s, e) for kind, s, e in sections if kind in SCOPE_SECTIONS]
     body = "\n".join(text[s:e] for s, e in spans) if spans else text
     folded = fold_case(body)
     kinds = {
@@ -158,7 +149,7 @@ def leadership_kinds(
     for item in competencies:
         cid = str(item.get("id", "") if isinstance(item, dict) else getattr(item, "id", ""))
         where = item.get("sections", ()) if isinstance(item, dict) else getattr(item, "sections", ())
-        if where and not any(any(k in str(w).lower() for k in _SCOPE_SECTIONS) for w in where):
+        if where and not any(w in SCOPE_SECTIONS for w in where):
             continue
         kinds.update(kind for key, kind in _COMPETENCY_KINDS if key in cid)
     return kinds
@@ -190,23 +181,11 @@ def is_technical_title(title: str) -> bool:
 
 
 def _interval(position: Any, today: date) -> tuple[date, date] | None:
+    """A position's (start, last day), an open or later end taken as `today` (the as-of date)."""
     start, end = getattr(position, "start", None), getattr(position, "end", None) or today
-    if isinstance(start, date) and isinstance(end, date) and end > start:
-        return start, end
+    if isinstance(start, date) and isinstance(end, date):
+        return start, min(end, today)
     return None
-
-
-def _merged_years(intervals: list[tuple[date, date]]) -> float:
-    """Years covered by the union of date intervals (overlapping jobs count once)."""
-    days = 0
-    cursor: date | None = None
-    for start, end in sorted(intervals):
-        if cursor is not None:
-            start = max(start, cursor)
-        if end > start:
-            days += (end - start).days
-        cursor = end if cursor is None else max(cursor, end)
-    return days / 365.25
 
 
 def relevant_years_of(positions: Sequence[Any], years_experience: float, today: date) -> float | None:
@@ -224,7 +203,7 @@ def relevant_years_of(positions: Sequence[Any], years_experience: float, today: 
         if is_technical_title(str(getattr(p, "title", "") or ""))
         if (iv := _interval(p, today)) is not None
     ]
-    return round(min(years_experience, _merged_years(intervals)), 2)
+    return round(min(years_experience, covered_years(intervals)), 2)
 
 
 LEADERSHIP_CATEGORIES = frozenset({"leadership", "competency", "soft_skill", "soft_skills", "communication"})

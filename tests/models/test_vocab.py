@@ -55,6 +55,21 @@ def test_the_heading_finder_names_exactly_the_section_kinds() -> None:
     assert {s.name for s in find_sections(text)} <= set(vocab.SECTION_KINDS)
 
 
+def test_the_scorer_reads_section_kinds_the_parser_produces() -> None:
+    from models.components import LIST_SECTIONS, WORK_SECTIONS
+    from models.features import SCOPE_SECTIONS
+
+    assert WORK_SECTIONS | LIST_SECTIONS | SCOPE_SECTIONS <= set(vocab.SECTION_KINDS)
+    text = (
+        "Ada Example\nTECHNICAL SKILLS\nPython\nWORK HISTORY\nData Scientist, Example Co (2020 - 2023)\n"
+        "Built models in Python.\nOPEN SOURCE\nA Python library.\nTALKS AND PATENTS\nA talk on Python.\n"
+    )
+    kinds = [s.name for s in parse_resume(text).sections]
+    assert kinds == ["header", "skills", "experience", "projects", "publications"]
+    assert [k in WORK_SECTIONS for k in kinds] == [False, False, True, True, True]
+    assert [k in LIST_SECTIONS for k in kinds] == [False, True, False, False, False]
+
+
 def _raised_codes() -> set[str]:
     """Every error code a literal in the worker or the web tier raises or records on a job."""
     codes: set[str] = set()

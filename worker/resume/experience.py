@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
+from models.periods import covered_years
 from models.text import fold_case
 from models.vocab import LIST_MARKS
 from worker.resume.dates import DateRange, find_ranges
@@ -519,24 +520,10 @@ def total_years(
 ) -> float:
     """Years of the given kinds of role (full-time work by default), overlapping roles counted once;
     time inside `study` periods (an undergraduate degree) is a student's, not a professional's."""
-    spans = sorted(
+    spans = [
         piece
         for p in positions
         if p.kind in kinds and not _student_job(p.start, min(p.end or today, today), study or [])
         for piece in _outside(p.start, min(p.end or today, today), study or [])
-    )
-    total = 0
-    cur_start: date | None = None
-    cur_end: date | None = None
-    for start, end in spans:
-        if end < start:
-            continue
-        if cur_end is None or start > cur_end + timedelta(days=1):
-            if cur_start is not None and cur_end is not None:
-                total += (cur_end - cur_start).days + 1
-            cur_start, cur_end = start, end
-        else:
-            cur_end = max(cur_end, end)
-    if cur_start is not None and cur_end is not None:
-        total += (cur_end - cur_start).days + 1
-    return round(total / 365.25, 1)
+    ]
+    return round(covered_years(spans), 1)

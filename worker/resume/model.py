@@ -14,7 +14,7 @@ class ParseTimeout(Exception):
 class Section:
     """A titled part of the resume: `text[start:end]` (the heading line included)."""
 
-    name: str
+    name: str  # its kind: one of models.vocab.SECTION_KINDS
     start: int
     end: int
 
@@ -64,5 +64,5 @@ class ParsedResume:
     warnings: tuple[dict, ...] = ()  # e.g. work_history_unread
 
     def section_spans(self) -> list[tuple[str, int, int]]:
-        """(name, start, end) character spans, the shape the skills tagger takes."""
+        """(kind, start, end) character spans, the shape the skills tagger and the scorer take."""
         return [(s.name, s.start, s.end) for s in self.sections]
