@@ -19,7 +19,6 @@ from models.scoring import score_all
 from taxonomy.tagger import Tagger, load_tagger, split_kinds
 from worker.extract import ExtractedText, Limits, extract
 from worker.resume import ParsedResume, ParseTimeout, parse_resume
-from worker.resume.asof import stated_years
 
 # Twenty dense pages hold about 100,000 characters. Longer text is no resume, and would only feed
 # the parser's and spaCy's costs (spaCy refuses text over 1,000,000 characters outright).
@@ -90,7 +89,7 @@ def analyze(
         extracted.text,
         today=parsed.as_of,
         competencies=competencies,
-        stated_years=stated_years(extracted.text),
+        stated_years=parsed.stated_years,
     )
     roles = [*load_roles(), *extra_roles]
     fits = score_all(features, roles)

@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from datetime import date
 
-from worker.resume.asof import resume_date
+from worker.resume.asof import resume_date, stated_years
 from worker.resume.checks import work_history_warnings
 from worker.resume.contact import find_contact
 from worker.resume.dates import find_ranges
@@ -40,7 +40,8 @@ def parse_resume(
     clock = today or date.today()
     sections = find_sections(text)
     dated = find_ranges(text, clock)  # once for the whole text: the date, then every section's roles
-    when = resume_date(text, dated, sections, stamps, clock, as_of)
+    claimed = stated_years(text)  # "8+ years of experience", if the resume says so
+    when = resume_date(text, dated, sections, stamps, clock, as_of, claimed)
     today = when.date
     header = next((text[s.start : s.end] for s in sections if s.name == "header"), "")
     contact = find_contact(text, header)
@@ -69,7 +70,8 @@ def parse_resume(
         people_managed=managed,
         as_of=today,
         as_of_source=when.source,
-        warnings=work_history_warnings(text, sections, positions, years),
+        stated_years=claimed,
+        warnings=work_history_warnings(text, sections, positions, years, claimed),
     )
 
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from worker.resume.dates import DateRange
 from worker.resume.model import Section
@@ -112,7 +111,6 @@ def _written_before_a_date_ahead(text: str, ranges: Sequence[DateRange]) -> bool
     return bool(_STUDYING.search(text)) or any(_AHEAD.search(_line_of(text, r.pos)) for r in ranges)
 
 
-@lru_cache(maxsize=2)  # the parser's checks and the scorer both ask, of the same text
 def stated_years(text: str) -> float | None:
     """The most years of experience the resume claims in words ("8+ years of experience")."""
     values = [float(m.group(1)) for m in _STATED_YEARS.finditer(text[:6000])]
@@ -127,8 +125,10 @@ def resume_date(
     stamps: Sequence[tuple[str, date]] | None,
     today: date,
     given: date | None = None,
+    claimed: float | None = None,
 ) -> AsOf:
-    """The date "Present" stands for in this resume (see the module's docstring)."""
+    """The date "Present" stands for in this resume (see the module's docstring); `claimed` is the
+    resume's `stated_years`."""
     if given is not None:
         return AsOf(min(given, today), "given")
     if stamps is None:  # no document behind the text: the caller's clock is the date
@@ -145,7 +145,6 @@ def resume_date(
     as_of = min(latest, today)
     if as_of.year == today.year and latest.month == 7 and latest.day == 1:
         as_of = min(as_of, today)
-    claimed = stated_years(text)
     open_starts = [r.start for r in ranges if r.end is None and not _in_education(r.pos, sections)]
     if claimed and open_starts:
         # The only date after the current role's start is "Present": the years the resume states,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from worker.resume.asof import stated_years
 from worker.resume.dates import RANGE
 from worker.resume.experience import NOT_ROLE_SECTIONS
 from worker.resume.model import Position, Section
@@ -16,9 +15,14 @@ _REASONS = {
 
 
 def work_history_warnings(
-    text: str, sections: tuple[Section, ...], positions: tuple[Position, ...], years: float
+    text: str,
+    sections: tuple[Section, ...],
+    positions: tuple[Position, ...],
+    years: float,
+    stated: float | None,
 ) -> tuple[dict, ...]:
-    """At most one `work_history_unread` warning, with the reasons that raised it."""
+    """At most one `work_history_unread` warning, with the reasons that raised it (`stated`: the
+    resume's `stated_years`)."""
     reasons: list[str] = []
     roles = [p for p in positions if p.kind != "education"]
     has_experience = any(s.name in ("experience", "mixed") for s in sections)
@@ -28,7 +32,6 @@ def work_history_warnings(
     header = sum(s.end - s.start for s in sections if s.name == "header")
     if len(text) > 1500 and header > 0.6 * len(text):
         reasons.append("unsectioned")
-    stated = stated_years(text)
     if stated is not None and abs(stated - years) > max(2.0, 0.35 * stated):
         reasons.append("stated_years_differ")
     if not reasons:

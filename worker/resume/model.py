@@ -61,6 +61,7 @@ class ParsedResume:
     as_of: date | None = None  # what "Present" means in this resume
     as_of_source: str = "today"  # "given" | a file stamp's name | "text" | "today"
     research_years: float = 0.0  # PhD / graduate research and fellowships, not counted as work
+    stated_years: float | None = None  # the most years the resume claims in words
     warnings: tuple[dict, ...] = ()  # e.g. work_history_unread
 
     def section_spans(self) -> list[tuple[str, int, int]]:
