@@ -110,7 +110,7 @@ def requested_as_of() -> str:
     value = (request.form.get("as_of") or request.args.get("as_of") or "").strip()
     if not value:
         return ""
-    from worker.resume.asof import parse_as_of
+    from common.as_of import parse_as_of
 
     try:
         return parse_as_of(value).isoformat()

@@ -36,7 +36,7 @@ def as_of_option(value: str | None) -> date | None:
     """--as-of YYYY-MM-DD or YYYY-MM, checked before any file is read."""
     if not value:
         return None
-    from worker.resume.asof import parse_as_of
+    from common.as_of import parse_as_of
 
     try:
         return parse_as_of(value)

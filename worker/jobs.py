@@ -6,6 +6,7 @@ import logging
 import time
 from typing import Any
 
+from common.as_of import parse_as_of
 from common.errors import ResumeError
 from common.metrics import Metrics
 from common.settings import Settings
@@ -13,7 +14,6 @@ from common.store import Store
 from models.shortlist import candidate_summary
 from models.vocab import DONE, FAILED, PROCESSING, TERMINAL_STATUSES
 from worker.extract import Limits
-from worker.resume.asof import parse_as_of
 
 log = logging.getLogger("rolefit.worker")
 

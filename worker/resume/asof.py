@@ -51,19 +51,6 @@ class AsOf:
     source: str
 
 
-def parse_as_of(value: str) -> date:
-    """A user's "as of" date: YYYY-MM-DD or YYYY-MM (the month's last day); ValueError otherwise."""
-    value = value.strip()
-    m = re.fullmatch(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])(?:-(\d\d))?", value)
-    if not m:
-        raise ValueError(f"{value[:40]!r} is not a date; give it as YYYY-MM-DD or YYYY-MM.")
-    year, month = int(m.group(1)), int(m.group(2))
-    if m.group(3):
-        return date(year, month, int(m.group(3)))  # ValueError for 2021-02-30
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
 def _line_of(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
