@@ -1,5 +1,6 @@
 """The web tier accepts an upload, and has a job description built into a role, without importing
-the worker's Celery app, spaCy, scikit-learn or the tagger (and an upload without pdfminer)."""
+any `worker` module: not the worker's Celery app, spaCy, scikit-learn or the tagger (and an upload
+without pdfminer)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ app = create_app({"REDIS_URL": sys.argv[1], "TESTING": True, "rate_limit_per_min
 client = app.test_client()
 if sys.argv[2] == "resume":
     text = b"Ada Example\nEXPERIENCE\nData Scientist, Example Co (2019 - 2023)\nSKILLS\nPython, SQL\n"
-    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(text), "cv.txt")},
+    response = client.post("/api/v1/resumes", data={"file": (io.BytesIO(text), "cv.txt"), "as_of": "2024-06"},
                            content_type="multipart/form-data")
 else:
     text = ("We are hiring a machine learning engineer to build ranking models in Python and PyTorch, "
@@ -57,6 +58,7 @@ def test_upload_in_a_fresh_web_process_imports_no_worker_code(redis_url: str) ->
     assert seen["body"]["status"] == "queued"
     assert [name for name in seen["modules"] if name.startswith(HEAVY)] == []
     assert loaded(seen, NEVER) == []
+    assert loaded(seen, ("worker",)) == []  # shared code lives in common/
     assert seen["guarded"] is False  # the worker's kombu patch belongs to the worker process only
 
 
@@ -68,4 +70,5 @@ def test_a_job_description_is_built_by_a_worker_not_by_the_web_process(
     assert seen["body"]["title"] == "Imports probe MLE"
     assert {"pytorch", "kubernetes"} <= {skill["id"] for skill in seen["body"]["skills"]}
     assert loaded(seen, NEVER) == []
+    assert loaded(seen, ("worker",)) == []
     assert seen["guarded"] is False
