@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from taxonomy.context import Context, Mention, resolve
 from taxonomy.lexicon import kind_of
-from taxonomy.nlp import make_nlp
+from taxonomy.nlp import CachedTokens, make_nlp
 from taxonomy.text import NormalisedText, normalise, snippet
 
 ARTIFACT_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
@@ -224,6 +224,7 @@ class Tagger:
             for sid, s in taxonomy["skills"].items()
         }
         self.nlp = make_nlp()
+        self._make_doc = CachedTokens(self.nlp)
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
         component.configure(
             patterns=taxonomy["patterns"],
@@ -245,7 +246,7 @@ class Tagger:
 
     def _run(self, ctx: Context) -> list[Mention]:
         norm = normalise(ctx.source)
-        doc = self.nlp.make_doc(norm.text)
+        doc = self._make_doc(norm.text)
         doc.user_data["rolefit_text"] = norm
         doc.user_data["rolefit_context"] = ctx
         for _, component in self.nlp.pipeline:
