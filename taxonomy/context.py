@@ -344,6 +344,70 @@ class Mention:
     accepted: bool = False
 
 
+@dataclass
+class Line:
+    """The physical line(s) of the source holding a mention, and what the list rules ask of them.
+
+    Mentions share lines (a skills list names many), so each answer is found once per line.
+    """
+
+    source: str
+    left: int
+    right: int
+
+    @cached_property
+    def text(self) -> str:
+        return self.source[self.left : self.right]
+
+    @cached_property
+    def is_prose(self) -> bool:
+        """A sentence rather than a list (see `is_prose`)."""
+        return is_prose(self.text)
+
+    @cached_property
+    def is_labelled_list(self) -> bool:
+        """A 'Label: a, b, c' line."""
+        return bool(SKILL_LIST_LINE.match(self.text))
+
+    @cached_property
+    def has_upper(self) -> bool:
+        return any(c.isupper() for c in self.text)
+
+    @cached_property
+    def label(self) -> re.Match[str] | None:
+        """The list label the line starts with ('DevOps:', '- Cloud & IaC:'), if any."""
+        return LABEL_PREFIX.match(self.source, self.left, self.right)
+
+    @cached_property
+    def short_label(self) -> bool:
+        """The line has a label of a few words, not a list itself."""
+        if self.label is None:
+            return False
+        label = self.label.group("label")
+        return len(label.split()) <= 6 and "," not in label
+
+    @cached_property
+    def items_after_label(self) -> bool:
+        """A comma in what follows the label."""
+        return self.label is not None and "," in self.source[self.label.end() : self.right]
+
+    @cached_property
+    def short_heading(self) -> bool:
+        """Short, no commas and no bullet: a line that may head the list items below it."""
+        stripped = self.text.strip()
+        return "," not in stripped and len(stripped.split()) <= 5 and not BULLET_LINE.match(self.text)
+
+    @cached_property
+    def wrapped(self) -> bool:
+        """The tail of a list wrapped from the line above."""
+        return self.source[max(0, self.left - 6) : self.left].rstrip().endswith((",", "&", " and", "/"))
+
+    @cached_property
+    def above_bullets(self) -> bool:
+        """The next non-empty line is a bullet."""
+        return bool(BULLET_LINE.match(self.source[self.right + 1 :].lstrip("\n")))
+
+
 @dataclass(frozen=True)
 class Context:
     """What the rules need besides the doc: the source text and its section spans."""
@@ -379,12 +443,18 @@ class Context:
         found = self._cue_positions[name]
         return bisect.bisect_left(found, offset - reach) < bisect.bisect_left(found, offset)
 
+    @cached_property
+    def _section_names(self) -> dict[int, str]:
+        return {}
+
     def section_of(self, offset: int) -> str:
-        """Name of the section span holding `offset`; "other" if none does."""
-        for name, start, end in self.sections:
-            if start <= offset < end:
-                return name
-        return "other"
+        """Name of the section span holding `offset`; "other" if none does (found once per offset)."""
+        name = self._section_names.get(offset)
+        if name is None:
+            name = self._section_names[offset] = next(
+                (name for name, start, end in self.sections if start <= offset < end), "other"
+            )
+        return name
 
     def section_body(self, offset: int) -> tuple[int, int] | None:
         """The span of the section holding `offset`, without its heading line; None outside sections."""
@@ -395,22 +465,40 @@ class Context:
                 return (body_start, end) if body_start <= offset else (start, end)
         return None
 
+    @cached_property
+    def _clause_cues(self) -> dict[tuple[int, int], frozenset[str]]:
+        return {}
+
     def clause_cues(self, left: int, right: int) -> frozenset[str]:
-        """Which kinds of ownership cue a clause holds at all."""
-        return frozenset(
-            name
-            for name, found in self._cue_positions.items()
-            if bisect.bisect_left(found, left) < bisect.bisect_left(found, right)
-        )
+        """Which kinds of ownership cue a clause holds at all (found once per clause)."""
+        cues = self._clause_cues.get((left, right))
+        if cues is None:
+            cues = self._clause_cues[left, right] = frozenset(
+                name
+                for name, found in self._cue_positions.items()
+                if bisect.bisect_left(found, left) < bisect.bisect_left(found, right)
+            )
+        return cues
+
+    @cached_property
+    def _lines(self) -> dict[tuple[int, int], Line]:
+        return {}
+
+    def line(self, start: int, end: int) -> Line:
+        """The line(s) holding [start, end), one `Line` per span asked for."""
+        bounds = line_bounds(self.source, start, end)
+        found = self._lines.get(bounds)
+        if found is None:
+            found = self._lines[bounds] = Line(self.source, *bounds)
+        return found
 
 
 def in_skill_list(mention: Mention, ctx: Context) -> bool:
     """Inside a skills section (on a line that is no sentence), or on a 'Label: a, b, c' line."""
-    left, right = line_bounds(ctx.source, mention.src_start, mention.src_end)
-    line = ctx.source[left:right]
-    if ctx.section_of(mention.src_start) in LIST_SECTIONS and not is_prose(line):
+    line = ctx.line(mention.src_start, mention.src_end)
+    if ctx.section_of(mention.src_start) in LIST_SECTIONS and not line.is_prose:
         return True
-    return bool(SKILL_LIST_LINE.match(line))
+    return line.is_labelled_list
 
 
 def is_prose(line: str) -> bool:
@@ -423,9 +511,8 @@ def lowercase_list(m: Mention, exact_forms: set[str], ctx: Context) -> bool:
     """A name written all in lower case inside a list line written all in lower case ('chef, packer, vault')."""
     if not m.surface.islower() or m.surface not in {f.lower() for f in exact_forms}:
         return False
-    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
-    line = ctx.source[left:right]
-    return "," in line and not any(c.isupper() for c in line)
+    line = ctx.line(m.src_start, m.src_end)
+    return "," in line.text and not line.has_upper
 
 
 def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> bool:
@@ -599,29 +686,13 @@ MONTHS = {
 def group_label(m: Mention, ctx: Context) -> bool:
     """A name heading a group of list items ('MLOps' or 'Cloud and DevOps' above bullets, 'Cloud: ...')."""
     in_list = ctx.section_of(m.src_start) in LIST_SECTIONS
-    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
-    label = LABEL_PREFIX.match(ctx.source, left, right)
-    if (
-        label is not None
-        and m.src_end <= label.end("label")
-        and len(label.group("label").split()) <= 6
-        and "," not in label.group("label")
-        and (in_list or "," in ctx.source[label.end() : right])
-    ):
+    line = ctx.line(m.src_start, m.src_end)
+    if line.short_label and m.src_end <= line.label.end("label") and (in_list or line.items_after_label):
         return True
     if not in_list and ctx.sections:
         return False
-    line = ctx.source[left:right].strip()
-    heading = line == ctx.source[m.src_start : m.src_end] or (
-        in_list
-        and "," not in line
-        and len(line.split()) <= 5
-        and not BULLET_LINE.match(ctx.source[left:right])
-    )
-    wrapped = (
-        ctx.source[max(0, left - 6) : left].rstrip().endswith((",", "&", " and", "/"))
-    )  # a list's wrapped tail
-    return heading and not wrapped and bool(BULLET_LINE.match(ctx.source[right + 1 :].lstrip("\n")))
+    heading = line.text.strip() == ctx.source[m.src_start : m.src_end] or (in_list and line.short_heading)
+    return heading and not line.wrapped and line.above_bullets
 
 
 def names_an_employer(doc: Doc, m: Mention, ctx: Context) -> bool:

@@ -94,6 +94,7 @@ class PatternInfo:
     mode: str
 
 
+@functools.cache  # one per pattern id, read for every match
 def parse_pattern_key(key: str) -> PatternInfo:
     """Pattern ids look like 'gitlab-ci+ci-cd|plain'."""
     ids, _, mode = key.rpartition("|")
@@ -263,17 +264,26 @@ class Tagger:
                 found = grouped.setdefault(sid, [])
                 if not found or found[-1] is not mention:
                     found.append(mention)
-        matches = [self._summarise(sid, found, ctx) for sid, found in grouped.items() if sid in self._skills]
+        quoted: dict[tuple[int, int], str] = {}  # a mention's snippet, shared by its skill and the parents
+        matches = [
+            self._summarise(sid, found, ctx, quoted) for sid, found in grouped.items() if sid in self._skills
+        ]
         return sorted(matches, key=lambda m: (-m.mentions, m.name.lower(), m.id))
 
-    def _summarise(self, skill_id: str, found: list[Mention], ctx: Context) -> SkillMatch:
+    def _summarise(
+        self, skill_id: str, found: list[Mention], ctx: Context, quoted: dict[tuple[int, int], str]
+    ) -> SkillMatch:
         info = self._skills[skill_id]
         sections = tuple(dict.fromkeys(ctx.section_of(m.src_start) for m in found))
         # Prefer evidence from prose (experience, projects) over bare list entries.
         ordered = sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
         evidence, seen = [], set()
         for m in ordered:
-            text = snippet(ctx.clauses, m.src_start, m.src_end, bounds=ctx.section_body(m.src_start))
+            text = quoted.get((m.src_start, m.src_end))
+            if text is None:
+                text = quoted[m.src_start, m.src_end] = snippet(
+                    ctx.clauses, m.src_start, m.src_end, bounds=ctx.section_body(m.src_start)
+                )
             if text in seen:
                 continue
             seen.add(text)
