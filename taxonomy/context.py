@@ -249,6 +249,7 @@ VENUE_WORD = re.compile(
     r"Workshop|workshop|Symposium|symposium|Conference|conference|Journal|journal|Transactions|Proceedings|"
     r"School|Tutorial|Track|Issue"
 )
+OTHER_WORD = re.compile(r"'s\s|\sby\s")  # a possessive or a passive: something may be someone else's
 CONTRAST_WORD = re.compile(r"unlike|instead of|rather than|as opposed|in contrast|alternatives? to|black-box")
 # Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
 TITLE_NOUNS = {
@@ -433,7 +434,7 @@ class Context:
             flat.lower()
         )  # case-sensitive scans of lowered text: same matches, about 3x faster than re.I
         positions = {name: [m.start() for m in pattern.finditer(lowered)] for name, pattern in _CUE_SCANS}
-        positions["other"] = sorted(m.start() for m in re.finditer(r"'s\s|\sby\s", flat))
+        positions["other"] = [m.start() for m in OTHER_WORD.finditer(flat)]
         positions["venue"] = [m.start() for m in VENUE_WORD.finditer(flat)]
         positions["contrast"] = [m.start() for m in CONTRAST_WORD.finditer(lowered)]
         return positions
@@ -616,9 +617,10 @@ def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
 def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
     """'The Linux Foundation', 'PyData Summit', 'ICML Workshop on Time Series': a skill word inside a name."""
     for i in range(m.end, min(m.end + 4, len(doc))):  # "Computer Vision and Pattern Recognition Conference"
-        if doc[i].text in ORG_WORDS:
+        token = doc[i]
+        if token.text in ORG_WORDS:
             return True
-        if not (doc[i].text[:1].isupper() or doc[i].lower_ in {"and", "of", "&"}):
+        if not (token.text[:1].isupper() or token.lower_ in {"and", "of", "&"}):
             break
     if ctx is None or not ctx.cue_before("venue", m.src_start):
         return False
@@ -699,9 +701,10 @@ def names_an_employer(doc: Doc, m: Mention, ctx: Context) -> bool:
     """'| Salesforce February 2022', 'Engineer at Databricks': an employer's name, not a skill."""
     if m.end < len(doc):
         nxt = doc[m.end]
-        same_line = "\n" not in ctx.source[m.src_end : m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
-        if same_line and (nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text)):
-            return True
+        if nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text):
+            same_line = "\n" not in ctx.source[m.src_end : m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
+            if same_line:
+                return True
     prev = doc[m.start - 1].lower_ if m.start > 0 else ""
     if prev in {"at", "@"} and m.surface[:1].isupper():
         after = ctx.source[m.src_end : m.src_end + 2]

@@ -84,8 +84,9 @@ class CachedTokens:
 
     def __call__(self, text: str) -> Doc:
         if len(self.warmed) < self.nlp.tokenizer.max_cache_size:
-            new = [chunk for chunk in dict.fromkeys(text.split(" ")) if chunk and chunk not in self.warmed]
+            new = set(text.split(" ")) - self.warmed
+            new.discard("")
             for chunk in new:
                 self.nlp.tokenizer(chunk)
-            self.warmed.update(new)
+            self.warmed |= new
         return self.nlp.make_doc(text)

@@ -165,18 +165,18 @@ class SkillTagger:
         mentions = []
         for span in spans:
             info = parse_pattern_key(span.label_)
-            src_start, src_end = norm.source_span(span.start_char, span.end_char)
+            start_char, end_char = span.start_char, span.end_char
+            src_start, src_end = norm.source_span(start_char, end_char)
+            surface = norm.text[start_char:end_char]  # span.text, without joining its tokens again
             mode = info.mode
             if (
                 mode == "plain"
-                and span.text[:1].isupper()
-                and span.text[1:].islower()
-                and span.text.lower() in self.acronyms
+                and surface[:1].isupper()
+                and surface[1:].islower()
+                and surface.lower() in self.acronyms
             ):
                 mode = "acronym"  # "Jax" in a skills list is JAX; "Bart Goethals" names a person
-            mentions.append(
-                Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, span.text)
-            )
+            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, surface))
         return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm, self.areas)
 
     def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
