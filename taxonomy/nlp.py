@@ -44,6 +44,11 @@ SINGLE_TOKENS = (
 # Single capitals with a full stop: split so that "Python and R." yields the token "R".
 SPLIT_INITIALS = tuple(f"{letter}." for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+# How many chunks the tokenizer caches (spaCy's default is 10,000). The taxonomy's own pattern words
+# take about 5,700 of them, which left too little room for the words of resumes; each cached chunk
+# costs about 0.4 KB, and the cache never grows past this.
+TOKENIZER_CACHE_SIZE = 20_000
+
 # Extra infixes: a comma or semicolon glued between items ("S3,EC2"), and a colon after a label.
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z0-9+#)]),(?=[A-Za-z(])",
@@ -62,6 +67,7 @@ def make_nlp() -> Language:
         tokenizer.add_special_case(text, [{ORTH: text[0]}, {ORTH: "."}])
     infixes = list(nlp.Defaults.infixes) + list(EXTRA_INFIXES)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.max_cache_size = TOKENIZER_CACHE_SIZE
     return nlp
 
 

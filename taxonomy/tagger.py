@@ -213,6 +213,9 @@ class Tagger:
         self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
         self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
         self._implies = {sid: tuple(s.get("implies", ())) for sid, s in taxonomy["skills"].items()}
+        self._named: dict[
+            tuple[str, ...], tuple[str, ...]
+        ] = {}  # a pattern's skills and their implied skills
         self._skills = {
             sid: SkillInfo(
                 sid,
@@ -259,8 +262,13 @@ class Tagger:
         ctx = Context(text, tuple(sections))
         grouped: dict[str, list[Mention]] = {}
         for mention in self._run(ctx):
-            named = mention.skill_ids + tuple(i for s in mention.skill_ids for i in self._implies.get(s, ()))
-            for sid in dict.fromkeys(named):
+            named = self._named.get(mention.skill_ids)
+            if named is None:
+                ids = mention.skill_ids
+                named = self._named[ids] = tuple(
+                    dict.fromkeys(ids + tuple(i for s in ids for i in self._implies.get(s, ())))
+                )
+            for sid in named:
                 found = grouped.setdefault(sid, [])
                 if not found or found[-1] is not mention:
                     found.append(mention)
