@@ -728,13 +728,11 @@ def part_of_another_word(m: Mention, ctx: Context) -> bool:
         return True
     if before[-1:] == "-" and before[:1].isalnum() and m.surface.islower() and " " not in m.surface:
         return True
+    if not (m.surface.isupper() and len(m.surface) <= 4):
+        return False
     after = ctx.source[m.src_end : m.src_end + 3]
     return (
-        m.surface.isupper()
-        and len(m.surface) <= 4
-        and after[:2] in {"'s", "’s"}
-        and after[2:] == " "
-        and ctx.source[m.src_end + 3 : m.src_end + 4].islower()
+        after[:2] in {"'s", "’s"} and after[2:] == " " and ctx.source[m.src_end + 3 : m.src_end + 4].islower()
     )
 
 

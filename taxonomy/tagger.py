@@ -230,6 +230,7 @@ class Tagger:
         self.nlp = make_nlp()
         self._make_doc = CachedTokens(self.nlp)
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
+        self._component = component
         component.configure(
             patterns=taxonomy["patterns"],
             ignore=set(taxonomy.get("ignore", ())),
@@ -253,9 +254,8 @@ class Tagger:
         doc = self._make_doc(norm.text)
         doc.user_data["rolefit_text"] = norm
         doc.user_data["rolefit_context"] = ctx
-        for _, component in self.nlp.pipeline:
-            doc = component(doc)
-        return doc.user_data["rolefit_mentions"]
+        # Only the mentions are needed here: the doc's spans (set_annotations) would be built and dropped.
+        return self._component.match(doc)
 
     def tag(self, text: str, sections: Sequence[tuple[str, int, int]] = ()) -> list[SkillMatch]:
         """Skills in `text`; `sections` are (name, start, end) character spans of `text`."""
