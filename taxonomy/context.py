@@ -742,7 +742,7 @@ def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozens
     A field of work (`areas`: deep learning, NLP) heading a list of its methods, or named in a job title,
     is claimed by that list or job; any other list label or title word is not a skill.
     """
-    is_area = set(m.skill_ids) <= areas
+    is_area = areas.issuperset(m.skill_ids)
     return (
         ctx.regions.reason(m.src_start, m.src_end) is not None
         or part_of_another_word(m, ctx)

@@ -282,9 +282,14 @@ class Tagger:
         self, skill_id: str, found: list[Mention], ctx: Context, quoted: dict[tuple[int, int], str]
     ) -> SkillMatch:
         info = self._skills[skill_id]
-        sections = tuple(dict.fromkeys(ctx.section_of(m.src_start) for m in found))
+        found_in = [ctx.section_of(m.src_start) for m in found]
+        sections = tuple(dict.fromkeys(found_in))
         # Prefer evidence from prose (experience, projects) over bare list entries.
-        ordered = sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
+        ordered = (
+            sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
+            if len(found) > 1
+            else found
+        )
         evidence, seen = [], set()
         for m in ordered:
             text = quoted.get((m.src_start, m.src_end))
