@@ -564,8 +564,13 @@ def proper_name_neighbour(
     return False
 
 
-def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -> bool:
-    """Positive context for an ambiguous name: list, neighbour skill, preposition or head noun."""
+def supported(
+    doc: Doc, m: Mention, by_start: dict[int, Mention], by_end: dict[int, Mention], ctx: Context
+) -> bool:
+    """Positive context for an ambiguous name: list, neighbour skill, preposition or head noun.
+
+    `by_start` and `by_end` index the candidate mentions by their first and past-the-end tokens.
+    """
     if in_skill_list(m, ctx):
         return True
     prev = doc[m.start - 1].lower_ if m.start > 0 else ""
@@ -576,8 +581,6 @@ def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -
         heads[0] in TECH_HEADS or (len(heads) > 1 and heads[1] in TECH_HEADS and doc[m.end].is_lower)
     ):
         return True
-    by_end = {o.end: o for o in mentions if o is not m}
-    by_start = {o.start: o for o in mentions if o is not m}
     for step in (-1, 1):
         i = m.start if step < 0 else m.end - 1
         for _ in range(4):  # up to three separator tokens between two skills
@@ -797,6 +800,9 @@ def resolve(
             or excluded(doc, m, ctx, areas)
         ):
             m.mode = "rejected"
+    # Mentions never overlap: each start and each end belongs to one mention, and the tokens `supported`
+    # looks up lie outside the mention it asks about, so one index serves every mention.
+    by_start, by_end = {o.start: o for o in mentions}, {o.end: o for o in mentions}
     for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
         for m in pending:
             if m.mode == "rejected" or m.accepted:
@@ -804,5 +810,5 @@ def resolve(
             if m.mode in ("list", "acronym"):
                 m.accepted = in_skill_list(m, ctx)
             else:
-                m.accepted = supported(doc, m, mentions, ctx)
+                m.accepted = supported(doc, m, by_start, by_end, ctx)
     return [m for m in mentions if m.accepted]
