@@ -358,6 +358,7 @@ class Line:
 
     @cached_property
     def text(self) -> str:
+        """The line's text."""
         return self.source[self.left : self.right]
 
     @cached_property
@@ -372,6 +373,7 @@ class Line:
 
     @cached_property
     def has_upper(self) -> bool:
+        """Any upper-case letter on the line."""
         return any(c.isupper() for c in self.text)
 
     @cached_property
