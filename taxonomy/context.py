@@ -379,6 +379,8 @@ class Line:
     @cached_property
     def label(self) -> re.Match[str] | None:
         """The list label the line starts with ('DevOps:', '- Cloud & IaC:'), if any."""
+        if self.source.find(":", self.left, self.right) < 0:  # most lines: no colon, no label to look for
+            return None
         return LABEL_PREFIX.match(self.source, self.left, self.right)
 
     @cached_property
