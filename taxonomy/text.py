@@ -68,12 +68,16 @@ class Clauses:
         self.starts: list[int] = [0, *(end for _, end in found)]
         # A sentence's full stop belongs to it; a bullet or a blank line belongs to neither side.
         self.ends: list[int] = [start + (source[start] in ".!?") for start, _ in found] + [len(source)]
+        self._around: dict[tuple[int, int], tuple[int, int]] = {}  # the rules and the snippet ask twice
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The clause holding [start, end): from the last boundary before it to the next after it."""
-        left = self.starts[bisect.bisect_right(self.starts, start) - 1]
-        right = self.ends[min(bisect.bisect_left(self.ends, end), len(self.ends) - 1)]
-        return left, max(right, end)
+        bounds = self._around.get((start, end))
+        if bounds is None:
+            left = self.starts[bisect.bisect_right(self.starts, start) - 1]
+            right = self.ends[min(bisect.bisect_left(self.ends, end), len(self.ends) - 1)]
+            bounds = self._around[start, end] = left, max(right, end)
+        return bounds
 
 
 def clause_bounds(source: str, start: int, end: int) -> tuple[int, int]:
