@@ -47,7 +47,8 @@ FUNCTION_WORDS = {
     "we",
     "i",
 }
-_FLATTEN = str.maketrans({c: " " for c in "\n\r\t\f\v"})
+# Line breaks and tabs, read as spaces by the cue scans (a regex substitution: ~100x faster than str.translate).
+_FLATTEN = re.compile(r"[\n\r\t\f\v]")
 PREPOSITIONS = {"in", "with", "using", "via", "on", "into", "through", "use", "used", "uses"}
 ENUM_GAP_WORDS = {
     ",",
@@ -243,10 +244,12 @@ VENUE_BEFORE = re.compile(
     r"Tutorial|Track|Special Issue)\s*(?:on|of|in|for|:)\s+(?:[\w&,/-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# Plain literals (not "[Ww]orkshop"): the regex engine then skips ahead on their first letters, 4x faster.
 VENUE_WORD = re.compile(
-    r"[Ww]orkshop|[Ss]ymposium|[Cc]onference|[Jj]ournal|Transactions|Proceedings|School|Tutorial|"
-    r"Track|Issue"
+    r"Workshop|workshop|Symposium|symposium|Conference|conference|Journal|journal|Transactions|Proceedings|"
+    r"School|Tutorial|Track|Issue"
 )
+OTHER_WORD = re.compile(r"'s\s|\sby\s")  # a possessive or a passive: something may be someone else's
 CONTRAST_WORD = re.compile(r"unlike|instead of|rather than|as opposed|in contrast|alternatives? to|black-box")
 # Job titles: "MLOps Engineer", "SENIOR DEVSECOPS ENGINEER", "Data Science Intern".
 TITLE_NOUNS = {
@@ -342,6 +345,74 @@ class Mention:
     accepted: bool = False
 
 
+@dataclass
+class Line:
+    """The physical line(s) of the source holding a mention, and what the list rules ask of them.
+
+    Mentions share lines (a skills list names many), so each answer is found once per line.
+    """
+
+    source: str
+    left: int
+    right: int
+
+    @cached_property
+    def text(self) -> str:
+        """The line's text."""
+        return self.source[self.left : self.right]
+
+    @cached_property
+    def is_prose(self) -> bool:
+        """A sentence rather than a list (see `is_prose`)."""
+        return is_prose(self.text)
+
+    @cached_property
+    def is_labelled_list(self) -> bool:
+        """A 'Label: a, b, c' line."""
+        return bool(SKILL_LIST_LINE.match(self.text))
+
+    @cached_property
+    def has_upper(self) -> bool:
+        """Any upper-case letter on the line."""
+        return any(c.isupper() for c in self.text)
+
+    @cached_property
+    def label(self) -> re.Match[str] | None:
+        """The list label the line starts with ('DevOps:', '- Cloud & IaC:'), if any."""
+        if self.source.find(":", self.left, self.right) < 0:  # most lines: no colon, no label to look for
+            return None
+        return LABEL_PREFIX.match(self.source, self.left, self.right)
+
+    @cached_property
+    def short_label(self) -> bool:
+        """The line has a label of a few words, not a list itself."""
+        if self.label is None:
+            return False
+        label = self.label.group("label")
+        return len(label.split()) <= 6 and "," not in label
+
+    @cached_property
+    def items_after_label(self) -> bool:
+        """A comma in what follows the label."""
+        return self.label is not None and "," in self.source[self.label.end() : self.right]
+
+    @cached_property
+    def short_heading(self) -> bool:
+        """Short, no commas and no bullet: a line that may head the list items below it."""
+        stripped = self.text.strip()
+        return "," not in stripped and len(stripped.split()) <= 5 and not BULLET_LINE.match(self.text)
+
+    @cached_property
+    def wrapped(self) -> bool:
+        """The tail of a list wrapped from the line above."""
+        return self.source[max(0, self.left - 6) : self.left].rstrip().endswith((",", "&", " and", "/"))
+
+    @cached_property
+    def above_bullets(self) -> bool:
+        """The next non-empty line is a bullet."""
+        return bool(BULLET_LINE.match(self.source[self.right + 1 :].lstrip("\n")))
+
+
 @dataclass(frozen=True)
 class Context:
     """What the rules need besides the doc: the source text and its section spans."""
@@ -362,12 +433,12 @@ class Context:
     @cached_property
     def _cue_positions(self) -> dict[str, list[int]]:
         """Where each kind of ownership cue occurs in the source (searched once per text)."""
-        flat = self.source.translate(_FLATTEN)
+        flat = _FLATTEN.sub(" ", self.source)
         lowered = (
             flat.lower()
         )  # case-sensitive scans of lowered text: same matches, about 3x faster than re.I
         positions = {name: [m.start() for m in pattern.finditer(lowered)] for name, pattern in _CUE_SCANS}
-        positions["other"] = sorted(m.start() for m in re.finditer(r"'s\s|\sby\s", flat))
+        positions["other"] = [m.start() for m in OTHER_WORD.finditer(flat)]
         positions["venue"] = [m.start() for m in VENUE_WORD.finditer(flat)]
         positions["contrast"] = [m.start() for m in CONTRAST_WORD.finditer(lowered)]
         return positions
@@ -377,12 +448,18 @@ class Context:
         found = self._cue_positions[name]
         return bisect.bisect_left(found, offset - reach) < bisect.bisect_left(found, offset)
 
+    @cached_property
+    def _section_names(self) -> dict[int, str]:
+        return {}
+
     def section_of(self, offset: int) -> str:
-        """Name of the section span holding `offset`; "other" if none does."""
-        for name, start, end in self.sections:
-            if start <= offset < end:
-                return name
-        return "other"
+        """Name of the section span holding `offset`; "other" if none does (found once per offset)."""
+        name = self._section_names.get(offset)
+        if name is None:
+            name = self._section_names[offset] = next(
+                (name for name, start, end in self.sections if start <= offset < end), "other"
+            )
+        return name
 
     def section_body(self, offset: int) -> tuple[int, int] | None:
         """The span of the section holding `offset`, without its heading line; None outside sections."""
@@ -393,22 +470,40 @@ class Context:
                 return (body_start, end) if body_start <= offset else (start, end)
         return None
 
+    @cached_property
+    def _clause_cues(self) -> dict[tuple[int, int], frozenset[str]]:
+        return {}
+
     def clause_cues(self, left: int, right: int) -> frozenset[str]:
-        """Which kinds of ownership cue a clause holds at all."""
-        return frozenset(
-            name
-            for name, found in self._cue_positions.items()
-            if bisect.bisect_left(found, left) < bisect.bisect_left(found, right)
-        )
+        """Which kinds of ownership cue a clause holds at all (found once per clause)."""
+        cues = self._clause_cues.get((left, right))
+        if cues is None:
+            cues = self._clause_cues[left, right] = frozenset(
+                name
+                for name, found in self._cue_positions.items()
+                if bisect.bisect_left(found, left) < bisect.bisect_left(found, right)
+            )
+        return cues
+
+    @cached_property
+    def _lines(self) -> dict[tuple[int, int], Line]:
+        return {}
+
+    def line(self, start: int, end: int) -> Line:
+        """The line(s) holding [start, end), one `Line` per span asked for."""
+        bounds = line_bounds(self.source, start, end)
+        found = self._lines.get(bounds)
+        if found is None:
+            found = self._lines[bounds] = Line(self.source, *bounds)
+        return found
 
 
 def in_skill_list(mention: Mention, ctx: Context) -> bool:
     """Inside a skills section (on a line that is no sentence), or on a 'Label: a, b, c' line."""
-    left, right = line_bounds(ctx.source, mention.src_start, mention.src_end)
-    line = ctx.source[left:right]
-    if ctx.section_of(mention.src_start) in LIST_SECTIONS and not is_prose(line):
+    line = ctx.line(mention.src_start, mention.src_end)
+    if ctx.section_of(mention.src_start) in LIST_SECTIONS and not line.is_prose:
         return True
-    return bool(SKILL_LIST_LINE.match(line))
+    return line.is_labelled_list
 
 
 def is_prose(line: str) -> bool:
@@ -421,9 +516,8 @@ def lowercase_list(m: Mention, exact_forms: set[str], ctx: Context) -> bool:
     """A name written all in lower case inside a list line written all in lower case ('chef, packer, vault')."""
     if not m.surface.islower() or m.surface not in {f.lower() for f in exact_forms}:
         return False
-    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
-    line = ctx.source[left:right]
-    return "," in line and not any(c.isupper() for c in line)
+    line = ctx.line(m.src_start, m.src_end)
+    return "," in line.text and not line.has_upper
 
 
 def hard_negative(doc: Doc, m: Mention, exact_forms: set[str], ctx: Context) -> bool:
@@ -474,8 +568,13 @@ def proper_name_neighbour(
     return False
 
 
-def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -> bool:
-    """Positive context for an ambiguous name: list, neighbour skill, preposition or head noun."""
+def supported(
+    doc: Doc, m: Mention, by_start: dict[int, Mention], by_end: dict[int, Mention], ctx: Context
+) -> bool:
+    """Positive context for an ambiguous name: list, neighbour skill, preposition or head noun.
+
+    `by_start` and `by_end` index the candidate mentions by their first and past-the-end tokens.
+    """
     if in_skill_list(m, ctx):
         return True
     prev = doc[m.start - 1].lower_ if m.start > 0 else ""
@@ -486,8 +585,6 @@ def supported(doc: Doc, m: Mention, mentions: Sequence[Mention], ctx: Context) -
         heads[0] in TECH_HEADS or (len(heads) > 1 and heads[1] in TECH_HEADS and doc[m.end].is_lower)
     ):
         return True
-    by_end = {o.end: o for o in mentions if o is not m}
-    by_start = {o.start: o for o in mentions if o is not m}
     for step in (-1, 1):
         i = m.start if step < 0 else m.end - 1
         for _ in range(4):  # up to three separator tokens between two skills
@@ -527,9 +624,10 @@ def owned_by_others(doc: Doc, m: Mention, ctx: Context) -> bool:
 def names_an_org(doc: Doc, m: Mention, ctx: Context | None = None) -> bool:
     """'The Linux Foundation', 'PyData Summit', 'ICML Workshop on Time Series': a skill word inside a name."""
     for i in range(m.end, min(m.end + 4, len(doc))):  # "Computer Vision and Pattern Recognition Conference"
-        if doc[i].text in ORG_WORDS:
+        token = doc[i]
+        if token.text in ORG_WORDS:
             return True
-        if not (doc[i].text[:1].isupper() or doc[i].lower_ in {"and", "of", "&"}):
+        if not (token.text[:1].isupper() or token.lower_ in {"and", "of", "&"}):
             break
     if ctx is None or not ctx.cue_before("venue", m.src_start):
         return False
@@ -597,38 +695,23 @@ MONTHS = {
 def group_label(m: Mention, ctx: Context) -> bool:
     """A name heading a group of list items ('MLOps' or 'Cloud and DevOps' above bullets, 'Cloud: ...')."""
     in_list = ctx.section_of(m.src_start) in LIST_SECTIONS
-    left, right = line_bounds(ctx.source, m.src_start, m.src_end)
-    label = LABEL_PREFIX.match(ctx.source, left, right)
-    if (
-        label is not None
-        and m.src_end <= label.end("label")
-        and len(label.group("label").split()) <= 6
-        and "," not in label.group("label")
-        and (in_list or "," in ctx.source[label.end() : right])
-    ):
+    line = ctx.line(m.src_start, m.src_end)
+    if line.short_label and m.src_end <= line.label.end("label") and (in_list or line.items_after_label):
         return True
     if not in_list and ctx.sections:
         return False
-    line = ctx.source[left:right].strip()
-    heading = line == ctx.source[m.src_start : m.src_end] or (
-        in_list
-        and "," not in line
-        and len(line.split()) <= 5
-        and not BULLET_LINE.match(ctx.source[left:right])
-    )
-    wrapped = (
-        ctx.source[max(0, left - 6) : left].rstrip().endswith((",", "&", " and", "/"))
-    )  # a list's wrapped tail
-    return heading and not wrapped and bool(BULLET_LINE.match(ctx.source[right + 1 :].lstrip("\n")))
+    heading = line.text.strip() == ctx.source[m.src_start : m.src_end] or (in_list and line.short_heading)
+    return heading and not line.wrapped and line.above_bullets
 
 
 def names_an_employer(doc: Doc, m: Mention, ctx: Context) -> bool:
     """'| Salesforce February 2022', 'Engineer at Databricks': an employer's name, not a skill."""
     if m.end < len(doc):
         nxt = doc[m.end]
-        same_line = "\n" not in ctx.source[m.src_end : m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
-        if same_line and (nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text)):
-            return True
+        if nxt.lower_.rstrip(".") in MONTHS or YEAR.match(nxt.text):
+            same_line = "\n" not in ctx.source[m.src_end : m.src_end + max(1, nxt.idx - doc[m.end - 1].idx)]
+            if same_line:
+                return True
     prev = doc[m.start - 1].lower_ if m.start > 0 else ""
     if prev in {"at", "@"} and m.surface[:1].isupper():
         after = ctx.source[m.src_end : m.src_end + 2]
@@ -652,13 +735,11 @@ def part_of_another_word(m: Mention, ctx: Context) -> bool:
         return True
     if before[-1:] == "-" and before[:1].isalnum() and m.surface.islower() and " " not in m.surface:
         return True
+    if not (m.surface.isupper() and len(m.surface) <= 4):
+        return False
     after = ctx.source[m.src_end : m.src_end + 3]
     return (
-        m.surface.isupper()
-        and len(m.surface) <= 4
-        and after[:2] in {"'s", "’s"}
-        and after[2:] == " "
-        and ctx.source[m.src_end + 3 : m.src_end + 4].islower()
+        after[:2] in {"'s", "’s"} and after[2:] == " " and ctx.source[m.src_end + 3 : m.src_end + 4].islower()
     )
 
 
@@ -668,7 +749,7 @@ def excluded(doc: Doc, m: Mention, ctx: Context, areas: frozenset[str] = frozens
     A field of work (`areas`: deep learning, NLP) heading a list of its methods, or named in a job title,
     is claimed by that list or job; any other list label or title word is not a skill.
     """
-    is_area = set(m.skill_ids) <= areas
+    is_area = areas.issuperset(m.skill_ids)
     return (
         ctx.regions.reason(m.src_start, m.src_end) is not None
         or part_of_another_word(m, ctx)
@@ -723,6 +804,9 @@ def resolve(
             or excluded(doc, m, ctx, areas)
         ):
             m.mode = "rejected"
+    # Mentions never overlap: each start and each end belongs to one mention, and the tokens `supported`
+    # looks up lie outside the mention it asks about, so one index serves every mention.
+    by_start, by_end = {o.start: o for o in mentions}, {o.end: o for o in mentions}
     for _ in range(2):  # twice, so that "Go and Java" support each other once one is anchored
         for m in pending:
             if m.mode == "rejected" or m.accepted:
@@ -730,5 +814,5 @@ def resolve(
             if m.mode in ("list", "acronym"):
                 m.accepted = in_skill_list(m, ctx)
             else:
-                m.accepted = supported(doc, m, mentions, ctx)
+                m.accepted = supported(doc, m, by_start, by_end, ctx)
     return [m for m in mentions if m.accepted]

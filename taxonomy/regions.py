@@ -62,6 +62,11 @@ DEGREE_FIELD_END = re.compile(
     re.IGNORECASE,
 )
 DEGREE_SECTIONS = {"education", "other"}
+# Every match of the coursework patterns (COURSEWORK_CUE, COURSEWORK_LINE) holds one of these words, and every
+# match of the certificate patterns (CERT_WORD, CERT_HEADING) one of those: a text without them (most resumes)
+# skips the scans, which cost a regex step at every character. Keep them in step with the patterns.
+COURSEWORK_WORDS = ("course", "modules", "classes")
+CERT_WORDS = ("certifi", "accredit", "nanodegree", "badge", "licen")
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,10 @@ def coursework_regions(source: str, sections: Sequence[tuple[str, int, int]]) ->
         heading = source[start : heading_end if heading_end >= 0 else end]
         if COURSEWORK_HEADING.match(heading) and len(heading.split()) <= 4:
             regions.append(Region(start, end, "coursework"))
-    for match in COURSEWORK_CUE.finditer(source.lower()):
+    lowered = source.lower()
+    if not any(word in lowered for word in COURSEWORK_WORDS):
+        return regions
+    for match in COURSEWORK_CUE.finditer(lowered):
         stop = source.find("\n", match.end())
         stop = len(source) if stop < 0 else stop
         previous = source[source.rfind("\n", 0, match.start()) + 1 : stop].rstrip()
@@ -118,7 +126,7 @@ def coursework_regions(source: str, sections: Sequence[tuple[str, int, int]]) ->
                 break
             previous, stop = nxt.rstrip(), nxt_stop
         regions.append(Region(match.start(), stop, "coursework"))
-    for match in COURSEWORK_LINE.finditer(source.lower()):
+    for match in COURSEWORK_LINE.finditer(lowered):
         stop = match.end()
         for _ in range(40):  # the bulleted course titles under it
             nxt_stop = source.find("\n", stop + 1)
@@ -136,6 +144,8 @@ def certificate_regions(source: str, sections: Sequence[tuple[str, int, int]]) -
     and any list item that names a certificate ("... Certified ...")."""
     regions = [Region(start, end, "certificate") for name, start, end in sections if name in CERT_SECTIONS]
     lowered = source.lower()
+    if not any(word in lowered for word in CERT_WORDS):
+        return regions
     for heading in CERT_HEADING.finditer(lowered):
         nxt = NEXT_HEADING.search(source, heading.end())
         regions.append(Region(heading.start(), nxt.start() if nxt else len(source), "certificate"))

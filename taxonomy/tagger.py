@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from taxonomy.context import Context, Mention, resolve
 from taxonomy.lexicon import kind_of
-from taxonomy.nlp import make_nlp
+from taxonomy.nlp import CachedTokens, make_nlp
 from taxonomy.text import NormalisedText, normalise, snippet
 
 ARTIFACT_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
@@ -94,6 +94,7 @@ class PatternInfo:
     mode: str
 
 
+@functools.cache  # one per pattern id, read for every match
 def parse_pattern_key(key: str) -> PatternInfo:
     """Pattern ids look like 'gitlab-ci+ci-cd|plain'."""
     ids, _, mode = key.rpartition("|")
@@ -164,18 +165,18 @@ class SkillTagger:
         mentions = []
         for span in spans:
             info = parse_pattern_key(span.label_)
-            src_start, src_end = norm.source_span(span.start_char, span.end_char)
+            start_char, end_char = span.start_char, span.end_char
+            src_start, src_end = norm.source_span(start_char, end_char)
+            surface = norm.text[start_char:end_char]  # span.text, without joining its tokens again
             mode = info.mode
             if (
                 mode == "plain"
-                and span.text[:1].isupper()
-                and span.text[1:].islower()
-                and span.text.lower() in self.acronyms
+                and surface[:1].isupper()
+                and surface[1:].islower()
+                and surface.lower() in self.acronyms
             ):
                 mode = "acronym"  # "Jax" in a skills list is JAX; "Bart Goethals" names a person
-            mentions.append(
-                Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, span.text)
-            )
+            mentions.append(Mention(span.start, span.end, src_start, src_end, info.skill_ids, mode, surface))
         return resolve(doc, mentions, self.exact_forms, doc.user_data["rolefit_context"], norm, self.areas)
 
     def expand_vendor_lists(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -212,6 +213,9 @@ class Tagger:
         self.idf: dict[str, float] = dict(taxonomy.get("idf", {}))
         self.idf_unseen: float = float(taxonomy.get("idf_unseen", 1.0))
         self._implies = {sid: tuple(s.get("implies", ())) for sid, s in taxonomy["skills"].items()}
+        self._named: dict[
+            tuple[str, ...], tuple[str, ...]
+        ] = {}  # a pattern's skills and their implied skills
         self._skills = {
             sid: SkillInfo(
                 sid,
@@ -224,7 +228,9 @@ class Tagger:
             for sid, s in taxonomy["skills"].items()
         }
         self.nlp = make_nlp()
+        self._make_doc = CachedTokens(self.nlp)
         component: SkillTagger = self.nlp.add_pipe("skill_tagger")
+        self._component = component
         component.configure(
             patterns=taxonomy["patterns"],
             ignore=set(taxonomy.get("ignore", ())),
@@ -245,34 +251,52 @@ class Tagger:
 
     def _run(self, ctx: Context) -> list[Mention]:
         norm = normalise(ctx.source)
-        doc = self.nlp.make_doc(norm.text)
+        doc = self._make_doc(norm.text)
         doc.user_data["rolefit_text"] = norm
         doc.user_data["rolefit_context"] = ctx
-        for _, component in self.nlp.pipeline:
-            doc = component(doc)
-        return doc.user_data["rolefit_mentions"]
+        # Only the mentions are needed here: the doc's spans (set_annotations) would be built and dropped.
+        return self._component.match(doc)
 
     def tag(self, text: str, sections: Sequence[tuple[str, int, int]] = ()) -> list[SkillMatch]:
         """Skills in `text`; `sections` are (name, start, end) character spans of `text`."""
         ctx = Context(text, tuple(sections))
         grouped: dict[str, list[Mention]] = {}
         for mention in self._run(ctx):
-            named = mention.skill_ids + tuple(i for s in mention.skill_ids for i in self._implies.get(s, ()))
-            for sid in dict.fromkeys(named):
+            named = self._named.get(mention.skill_ids)
+            if named is None:
+                ids = mention.skill_ids
+                named = self._named[ids] = tuple(
+                    dict.fromkeys(ids + tuple(i for s in ids for i in self._implies.get(s, ())))
+                )
+            for sid in named:
                 found = grouped.setdefault(sid, [])
                 if not found or found[-1] is not mention:
                     found.append(mention)
-        matches = [self._summarise(sid, found, ctx) for sid, found in grouped.items() if sid in self._skills]
+        quoted: dict[tuple[int, int], str] = {}  # a mention's snippet, shared by its skill and the parents
+        matches = [
+            self._summarise(sid, found, ctx, quoted) for sid, found in grouped.items() if sid in self._skills
+        ]
         return sorted(matches, key=lambda m: (-m.mentions, m.name.lower(), m.id))
 
-    def _summarise(self, skill_id: str, found: list[Mention], ctx: Context) -> SkillMatch:
+    def _summarise(
+        self, skill_id: str, found: list[Mention], ctx: Context, quoted: dict[tuple[int, int], str]
+    ) -> SkillMatch:
         info = self._skills[skill_id]
-        sections = tuple(dict.fromkeys(ctx.section_of(m.src_start) for m in found))
+        found_in = [ctx.section_of(m.src_start) for m in found]
+        sections = tuple(dict.fromkeys(found_in))
         # Prefer evidence from prose (experience, projects) over bare list entries.
-        ordered = sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
+        ordered = (
+            sorted(found, key=lambda m: (ctx.section_of(m.src_start) == "skills", m.src_start))
+            if len(found) > 1
+            else found
+        )
         evidence, seen = [], set()
         for m in ordered:
-            text = snippet(ctx.clauses, m.src_start, m.src_end, bounds=ctx.section_body(m.src_start))
+            text = quoted.get((m.src_start, m.src_end))
+            if text is None:
+                text = quoted[m.src_start, m.src_end] = snippet(
+                    ctx.clauses, m.src_start, m.src_end, bounds=ctx.section_body(m.src_start)
+                )
             if text in seen:
                 continue
             seen.add(text)

@@ -33,8 +33,10 @@ class NormalisedText:
         return self.to_source(start), self.to_source(end - 1) + 1
 
 
-# Whitespace runs, and a line-end hyphen before a lowercase letter ("scikit-\nlearn").
-_BREAKS = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])|\s+")
+# Whitespace runs, and a line-end hyphen before a lowercase letter ("scikit-\nlearn"). A lone space
+# between words needs no change, so the pattern skips it (`(?! (?!\s))`) rather than the loop: most
+# whitespace in a resume is lone spaces, and every match costs a turn of the Python loop.
+_BREAKS = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])|(?! (?!\s))\s+")
 
 
 def normalise(source: str) -> NormalisedText:
@@ -43,15 +45,14 @@ def normalise(source: str) -> NormalisedText:
     norm_starts, src_starts = [0], [0]
     pos = size = 0
     for match in _BREAKS.finditer(source):
-        if match.group() == " ":
-            continue
-        chunks.append(source[pos : match.start()])
-        size += match.start() - pos
-        chunks.append("-" if match.group().startswith("-") else " ")
+        start, end = match.span()
+        chunks.append(source[pos:start])
+        size += start - pos
+        chunks.append("-" if source[start] == "-" else " ")
         norm_starts.append(size)  # the replacement character maps to the break's first character
-        src_starts.append(match.start())
+        src_starts.append(start)
         size += 1
-        pos = match.end()
+        pos = end
         norm_starts.append(size)
         src_starts.append(pos)
     chunks.append(source[pos:])
@@ -63,18 +64,20 @@ class Clauses:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.starts: list[int] = [0]
-        self.ends: list[int] = []
-        for match in _CLAUSE_END.finditer(source):
-            self.ends.append(match.start() + (1 if source[match.start()] in ".!?" else 0))
-            self.starts.append(match.end())
-        self.ends.append(len(source))
+        found = [match.span() for match in _CLAUSE_END.finditer(source)]
+        self.starts: list[int] = [0, *(end for _, end in found)]
+        # A sentence's full stop belongs to it; a bullet or a blank line belongs to neither side.
+        self.ends: list[int] = [start + (source[start] in ".!?") for start, _ in found] + [len(source)]
+        self._around: dict[tuple[int, int], tuple[int, int]] = {}  # the rules and the snippet ask twice
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The clause holding [start, end): from the last boundary before it to the next after it."""
-        left = self.starts[bisect.bisect_right(self.starts, start) - 1]
-        right = self.ends[min(bisect.bisect_left(self.ends, end), len(self.ends) - 1)]
-        return left, max(right, end)
+        bounds = self._around.get((start, end))
+        if bounds is None:
+            left = self.starts[bisect.bisect_right(self.starts, start) - 1]
+            right = self.ends[min(bisect.bisect_left(self.ends, end), len(self.ends) - 1)]
+            bounds = self._around[start, end] = left, max(right, end)
+        return bounds
 
 
 def clause_bounds(source: str, start: int, end: int) -> tuple[int, int]:
