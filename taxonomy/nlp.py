@@ -86,13 +86,15 @@ class CachedTokens:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.warmed: set[str] = set()
+        # Hashes of the chunks warmed, not their text: no resume's words are kept here. A collision
+        # only skips a warm-up; the tokens are the same either way.
+        self.warmed: set[int] = set()
 
     def __call__(self, text: str) -> Doc:
         if len(self.warmed) < self.nlp.tokenizer.max_cache_size:
-            new = set(text.split(" ")) - self.warmed
-            new.discard("")
-            for chunk in new:
-                self.nlp.tokenizer(chunk)
+            chunks = {hash(chunk): chunk for chunk in text.split(" ") if chunk}
+            new = chunks.keys() - self.warmed
+            for key in new:
+                self.nlp.tokenizer(chunks[key])
             self.warmed |= new
         return self.nlp.make_doc(text)

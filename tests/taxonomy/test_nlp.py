@@ -22,7 +22,7 @@ def test_cached_tokens_give_the_same_tokens_as_make_doc():
     assert tokens(make_doc(TEXT)) == expected
     assert tokens(make_doc(TEXT)) == expected  # the second time from the warmed cache
     assert tokens(make_doc(" leading and trailing ")) == tokens(reference.make_doc(" leading and trailing "))
-    assert {"C++", "e.g.", "Python,", "SQL,Spark"} <= make_doc.warmed
+    assert {hash(c) for c in ("C++", "e.g.", "Python,", "SQL,Spark")} <= make_doc.warmed
 
 
 def test_warming_stops_once_the_tokenizer_cache_could_be_full():
@@ -30,6 +30,6 @@ def test_warming_stops_once_the_tokenizer_cache_could_be_full():
     nlp.tokenizer.max_cache_size = 3
     make_doc = CachedTokens(nlp)
     make_doc("one two three four")
-    assert make_doc.warmed == {"one", "two", "three", "four"}
+    assert make_doc.warmed == {hash(w) for w in ("one", "two", "three", "four")}
     assert tokens(make_doc("five six")) == tokens(make_nlp().make_doc("five six"))
-    assert make_doc.warmed == {"one", "two", "three", "four"}
+    assert make_doc.warmed == {hash(w) for w in ("one", "two", "three", "four")}
