@@ -87,11 +87,15 @@ ML_CATEGORIES = frozenset(
 SKILLS_SATURATION = 0.6
 
 
-@lru_cache(maxsize=8192)
 def evidence_strength(skill: SkillEvidence) -> float:
     """How strongly the resume shows a skill, from the kinds of section it appears in (mentions don't count)."""
+    return _strength_of_sections(skill.sections)
+
+
+@lru_cache(maxsize=512)  # keyed by the section kinds alone: a few dozen combinations occur
+def _strength_of_sections(sections: tuple[str, ...]) -> float:
     best = 0.0
-    for section in skill.sections or ("",):
+    for section in sections or ("",):
         if section in WORK_SECTIONS:
             credit = SHOWN_IN_WORK
         elif section in LIST_SECTIONS:
