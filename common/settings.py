@@ -41,8 +41,9 @@ class Settings:
     upload_key_dir: str = ""
     report_ttl_s: int = 30 * 24 * 3600
     # Job descriptions users add: the longest text accepted, the deadline for reading a
-    # job-description file inside a web request (the other upload budgets apply as they are), and
-    # how long the request waits for a worker to build the role before it answers 503.
+    # job-description file (the web tier sends it with the file; a worker reads the file under it and
+    # the other upload budgets while the request waits), and how long the request waits for a worker
+    # to build the role, beyond that deadline for a file, before it answers 503.
     max_description_chars: int = 50_000
     role_extract_timeout_s: float = 10.0
     role_build_timeout_s: float = 10.0

@@ -75,6 +75,9 @@ SECTION_KINDS: tuple[str, ...] = (
 QUEUED, PROCESSING, DONE, FAILED = "queued", "processing", "done", "failed"
 JOB_STATUSES: tuple[str, ...] = (QUEUED, PROCESSING, DONE, FAILED)
 TERMINAL_STATUSES: frozenset[str] = frozenset({DONE, FAILED})
+# A batch is running until every job in it is done or failed (then it is done).
+RUNNING = "running"
+BATCH_STATUSES: tuple[str, ...] = (RUNNING, DONE)
 
 # Why a file cannot be read as a resume (`common.errors.ResumeError`).
 RESUME_ERROR_CODES: frozenset[str] = frozenset(

@@ -13,6 +13,16 @@ from typing import Any
 from flask import Flask
 
 from common.settings import Settings
+from models.vocab import DONE, FAILED, PROCESSING, QUEUED, RUNNING
+
+# What templates call the job and batch statuses (`{% if job.status == FAILED %}`).
+STATUS_NAMES = {
+    "QUEUED": QUEUED,
+    "PROCESSING": PROCESSING,
+    "DONE": DONE,
+    "FAILED": FAILED,
+    "RUNNING": RUNNING,
+}
 
 
 def persistent_secret(data_dir: Path) -> str:
@@ -81,6 +91,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         tenant_pages,  # noqa: F401  (its routes join pages.bp before it is registered)
     )
 
+    # The status words templates compare with, from the one vocabulary (`models.vocab`).
+    app.jinja_env.globals.update(STATUS_NAMES)
     errors.init_app(app)
     extensions.init_app(app)
     auth.init_app(app)

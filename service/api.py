@@ -8,12 +8,13 @@ from celery import group
 from flask import Blueprint, Response, g, jsonify, request, url_for
 
 from common.celery_config import QUEUE, TASK_ANALYZE
+from common.descriptions import too_short
 from common.fingerprint import dedupe_scope
 from models.vocab import DONE, QUEUED
 from service import extensions as ext
 from service.backlog import admit, release, share_keys
 from service.errors import ApiError
-from service.roles import add_role, all_roles, description_from_file, find_role
+from service.roles import add_role, add_role_from_file, all_roles, find_role
 from service.serializers import serialize_job
 from service.uploads import Upload, read_upload
 
@@ -167,6 +168,9 @@ def get_role(role_id: str):
     return jsonify(role)
 
 
+DESCRIPTION_TOO_SHORT = "Send the job description as `text` (at least a few sentences) or as a `file`."
+
+
 @bp.post("/roles")
 def post_role():
     body = request.get_json(silent=True)
@@ -175,14 +179,13 @@ def post_role():
     title = request.form.get("title") or body.get("title")
     if not isinstance(text, str) or not (title is None or isinstance(title, str)):
         raise ApiError("bad_request", "`text` and `title` must be strings.")
-    if not text and "file" in request.files:
+    if not text and "file" in request.files:  # a worker reads the file (and builds the role)
         upload = read_upload(request.files["file"], max_bytes=ext.settings().max_upload_bytes)
-        text = description_from_file(upload)
-    if len(text.strip()) < 40:
-        raise ApiError(
-            "bad_request", "Send the job description as `text` (at least a few sentences) or as a `file`."
-        )
-    profile, created = add_role(text, title=title)  # the same text again gives the same role (200)
+        profile, created = add_role_from_file(upload, title=title, too_short_message=DESCRIPTION_TOO_SHORT)
+    elif too_short(text):
+        raise ApiError("bad_request", DESCRIPTION_TOO_SHORT)
+    else:
+        profile, created = add_role(text, title=title)  # the same text again gives the same role (200)
     response = jsonify(profile)
     response.status_code = 201 if created else 200
     response.headers["Location"] = url_for("api.get_role", role_id=profile["id"])

@@ -11,7 +11,7 @@ from werkzeug.datastructures import FileStorage
 
 from common.metrics import SIZE_BUCKETS
 from models.shortlist import Query, Row, rank, to_csv
-from models.vocab import DONE, FAILED, JOB_STATUSES
+from models.vocab import DONE, FAILED, JOB_STATUSES, RUNNING
 from service import extensions as ext
 from service.api import enqueue, requested_as_of, requested_role, submit
 from service.archives import ZipLimits, is_zip, read_zip
@@ -206,6 +206,11 @@ def progress(batch: dict[str, str]) -> dict[str, int]:
     return counts
 
 
+def batch_status(counts: dict[str, int]) -> str:
+    """`done` once every job of the batch is done or failed, `running` before (`models.vocab`)."""
+    return DONE if counts["finished"] >= counts["total"] else RUNNING
+
+
 def batch_rows(batch_id: str) -> dict[str, Row]:
     """A batch's rows, read once per request (the shortlist and the filters' effects share them)."""
     cache = g.setdefault("rolefit_batch_rows", {})
@@ -227,7 +232,7 @@ def get_batch(batch_id: str):
     body = {
         "id": batch_id,
         "role": batch.get("role") or None,
-        "status": "done" if counts["finished"] >= counts["total"] else "running",
+        "status": batch_status(counts),
         "progress": counts,
         **shortlist(batch_id, query),
         "rejected": json.loads(batch.get("rejected", "[]")),

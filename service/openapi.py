@@ -239,9 +239,15 @@ def document() -> dict[str, Any]:
                 "get": {"summary": "Role profiles", "responses": {"200": _json({"type": "object"}, "roles")}},
                 "post": {
                     "summary": "Add a job description",
+                    "description": (
+                        "Pasted `text`, or a PDF, DOCX or text `file` that a worker reads under the upload "
+                        "budgets. A worker builds the role while the request waits; the same text again "
+                        "answers 200 with the role made before."
+                    ),
                     "security": API_KEY,
                     "requestBody": {"required": True, "content": role_body},
                     "responses": {
+                        "200": _json({"$ref": "#/components/schemas/Role"}, "added before"),
                         "201": _json({"$ref": "#/components/schemas/Role"}, "created"),
                         "400": _error("no usable text"),
                         "401": _error("API key required"),

@@ -13,6 +13,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import FileStorage, MultiDict
 
+from common.descriptions import MIN_DESCRIPTION_CHARS
 from models.report import Fit, Report, Skill
 from models.vocab import DEGREE_NAMES, DONE, LEVEL_NAMES, LEVEL_SHORT_NAMES
 from service import auth
@@ -24,12 +25,12 @@ from service.errors import ApiError
 from service.filters import batch_filter_effects
 from service.formatting import category_label, years_text
 from service.roles import add_role as add_role_for_caller
-from service.roles import all_roles, create_role, description_from_file, find_role
+from service.roles import add_role_from_file, all_roles, create_role, find_role
 from service.uploads import read_upload, safe_filename
 
 bp = Blueprint("pages", __name__)
 log = logging.getLogger("rolefit.web")
-MIN_DESCRIPTION_CHARS = 40
+DESCRIPTION_TOO_SHORT = "Paste the job description (at least a few sentences) or choose a file."
 COMPONENT_LABELS = {
     "skills": "Skills",
     "skills_coverage": "Skill coverage",
@@ -389,15 +390,17 @@ def roles_page(*, error: ApiError | None = None) -> tuple[str, int]:
 def add_role() -> Any:
     text = (request.form.get("text") or "").strip()
     upload = request.files.get("file")
+    title = (request.form.get("title") or "").strip() or None
     try:
-        if not text and upload is not None and upload.filename:
+        if not text and upload is not None and upload.filename:  # a worker reads the file
             document = read_upload(upload, max_bytes=ext.settings().max_upload_bytes)
-            text = description_from_file(document)
-        if len(text) < MIN_DESCRIPTION_CHARS:
-            raise ApiError(
-                "bad_request", "Paste the job description (at least a few sentences) or choose a file."
+            profile, created = add_role_from_file(
+                document, title=title, too_short_message=DESCRIPTION_TOO_SHORT
             )
-        profile, created = add_role_for_caller(text, title=(request.form.get("title") or "").strip() or None)
+        elif len(text) < MIN_DESCRIPTION_CHARS:
+            raise ApiError("bad_request", DESCRIPTION_TOO_SHORT)
+        else:
+            profile, created = add_role_for_caller(text, title=title)
     except ApiError as error:
         return roles_page(error=error)
     if created:

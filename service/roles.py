@@ -7,21 +7,19 @@ key gives the one role; it expires with the retention setting unless an operator
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import logging
 import re
 import time
 from typing import Any
 
 from common.celery_config import ROLE_QUEUE, TASK_BUILD_ROLE
-from common.role_requests import RoleReply, RoleRequests
+from common.descriptions import MAX_TITLE_CHARS, text_digest, too_long_message
+from common.role_requests import TOO_SHORT, RoleReply, RoleRequest, RoleRequests
 from service import extensions as ext
 from service.errors import ApiError
 from service.tenancy import caller, tenants
 from service.uploads import Upload
 
-MAX_TITLE_CHARS = 120
 log = logging.getLogger("rolefit.web")
 
 
@@ -75,41 +73,26 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "role"
 
 
-def text_digest(text: str) -> str:
-    """The identity of a job description's content: whitespace and case do not make a new role."""
-    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
-
-
 def check_description(text: str, title: str | None) -> None:
     """Refuse a job description or title longer than any real one (they are built and shown inline)."""
-    limit = ext.settings().max_description_chars
-    if len(text) > limit:
-        raise ApiError(
-            "too_large",
-            f"The job description holds {len(text):,} characters; the limit is "
-            f"{limit:,}. Send the description itself, not a whole document collection.",
-        )
+    if message := too_long_message(text, ext.settings().max_description_chars):
+        raise ApiError("too_large", message)
+    check_title(title)
+
+
+def check_title(title: str | None) -> None:
     if title is not None and len(title) > MAX_TITLE_CHARS:
         raise ApiError(
             "bad_request", f"The title is {len(title):,} characters long; the limit is {MAX_TITLE_CHARS}."
         )
 
 
-def description_from_file(upload: Upload) -> str:
-    """The text of a job-description file, read under the same budgets as a resume upload (size,
-    pages, PDF operators and decoded bytes, DOCX parts) and a deadline short enough for a request."""
-    from common.errors import ResumeError
-    from worker.extract import extract
-    from worker.jobs import limits_of
-
-    settings = ext.settings()
-    limits = dataclasses.replace(
-        limits_of(settings), timeout_s=min(settings.extract_timeout_s, settings.role_extract_timeout_s)
-    )
-    try:
-        return extract(upload.data, filename=upload.name, limits=limits).text
-    except ResumeError as error:
-        raise ApiError(error.code, error.message) from None
+def key_owner() -> str:
+    """The caller's tenant, who will own the role; 401 without a key."""
+    owner = caller().owner
+    if owner is None:
+        raise ApiError("unauthorized", "Adding a job description needs an API key.", 401)
+    return owner
 
 
 def add_role(text: str, *, title: str | None) -> tuple[dict[str, Any], bool]:
@@ -119,26 +102,58 @@ def add_role(text: str, *, title: str | None) -> tuple[dict[str, Any], bool]:
     the answer up to ROLEFIT_ROLE_BUILD_TIMEOUT_S.
     """
     check_description(text, title)  # before anything is stored or sent
-    owner = caller().owner
-    if owner is None:
-        raise ApiError("unauthorized", "Adding a job description needs an API key.", 401)
+    owner = key_owner()
     digest = text_digest(text)
     existing = tenants().find_role_by_text(owner, digest)
     if existing is not None:
         found = tenants().role_record(existing)
         if found is not None:
             return _public(*found), False
-    reply = built_by_a_worker(text, title=title, owner=owner, digest=digest)
+    requests = RoleRequests(ext.store())
+    request = requests.put(owner=owner, text=text, title=title, digest=digest)
+    return role_of(built_by_a_worker(requests, request, ext.settings().role_build_timeout_s))
+
+
+def add_role_from_file(
+    upload: Upload, *, title: str | None, too_short_message: str
+) -> tuple[dict[str, Any], bool]:
+    """The caller's role for a job-description file (PDF, DOCX, text): (role, created).
+
+    The web tier has checked only its size and type (`service.uploads`). A worker reads it under a
+    resume upload's budgets (size, pages, PDF operators and decoded bytes, DOCX parts) and
+    ROLEFIT_ROLE_EXTRACT_TIMEOUT_S, then builds the role; the request waits up to that deadline
+    plus ROLEFIT_ROLE_BUILD_TIMEOUT_S. A file the worker cannot read fails with the file's error
+    code; one that holds too little text with `too_short_message`, the caller's words for it (400).
+    """
+    check_title(title)
+    owner = key_owner()
+    settings = ext.settings()
+    deadline_s = min(settings.extract_timeout_s, settings.role_extract_timeout_s)
+    requests = RoleRequests(ext.store())
+    request = requests.put_file(
+        owner=owner, data=upload.data, file_name=upload.name, title=title, extract_timeout_s=deadline_s
+    )
+    reply = built_by_a_worker(requests, request, deadline_s + settings.role_build_timeout_s)
+    if reply.code == TOO_SHORT:
+        raise ApiError("bad_request", too_short_message)
+    return role_of(reply)
+
+
+def role_of(reply: RoleReply) -> tuple[dict[str, Any], bool]:
+    """The role a worker answered with, as the caller sees it: (role, created); a refusal (a bad
+    file, a text too long) is raised with its code and message, as the web tier raised it before."""
+    if reply.code:
+        raise ApiError(reply.code, reply.message)
     found = tenants().role_record(reply.role_id)
     if found is None:  # deleted in the instant between the build and this read
         raise ApiError("not_found", "The role was deleted as soon as it was built; add it again.")
     return _public(*found), reply.created
 
 
-def built_by_a_worker(text: str, *, title: str | None, owner: str, digest: str) -> RoleReply:
-    """Send the description to a worker and wait for its answer; 503 when no worker answers in time."""
-    requests = RoleRequests(ext.store())
-    request = requests.put(owner=owner, text=text, title=title, digest=digest)
+def built_by_a_worker(requests: RoleRequests, request: RoleRequest, timeout_s: float) -> RoleReply:
+    """Send a stored description to a worker and wait for its answer; 503 when no worker answers
+    within `timeout_s`."""
+    owner = request.owner
     try:
         ext.celery().send_task(TASK_BUILD_ROLE, args=[request.id, owner], queue=ROLE_QUEUE)
     except Exception as error:  # noqa: BLE001 (kombu wraps transport errors in its own types)
@@ -147,7 +162,6 @@ def built_by_a_worker(text: str, *, title: str | None, owner: str, digest: str) 
         raise ApiError(
             "unavailable", "The job queue is unreachable; try again in a few seconds.", 503
         ) from None
-    timeout_s = ext.settings().role_build_timeout_s
     reply = requests.wait(request.id, timeout_s)
     if reply is None:
         requests.drop(request.id, owner)
@@ -159,8 +173,6 @@ def built_by_a_worker(text: str, *, title: str | None, owner: str, digest: str) 
             503,
             {"Retry-After": "60"},
         )
-    if reply.code:
-        raise ApiError(reply.code, reply.message)
     return reply
 
 

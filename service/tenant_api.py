@@ -11,7 +11,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from models.shortlist import candidate_code
 from models.vocab import DONE
 from service import extensions as ext
-from service.batches import load_batch, progress
+from service.batches import batch_status, load_batch, progress
 from service.errors import ApiError
 from service.redact import redact_report
 from service.roles import delete_role, find_role, pin_role, rename_role
@@ -43,7 +43,7 @@ def batch_listing(limit: int = 100) -> list[dict[str, Any]]:
             {
                 "id": entry.id,
                 "created": iso(entry.record.get("created")),
-                "status": "done" if counts["finished"] >= counts["total"] else "running",
+                "status": batch_status(counts),
                 "progress": counts,
                 "role": role_id,
                 "role_title": role["title"]

@@ -159,19 +159,22 @@ def answer_role_failure(request_id: str, code: str, message: str) -> None:
     max_retries=3,
 )
 def build_role(request_id: str, owner: str) -> None:
-    """Build a user's job description into a role; the answer goes to the waiting web request."""
+    """Read (a file) and build a user's job description into a role; the answer goes to the waiting
+    web request."""
     # Imported here, as `worker.jobs` does: the worker's main process imports this module and must
     # not load spaCy (each pool process loads it in its warm-up).
     from worker.roles import build_requested_role
 
     try:
-        build_requested_role(store(), request_id, owner)
+        build_requested_role(store(), request_id, owner, SETTINGS)
     except SoftTimeLimitExceeded:
         answer_role_failure(
             request_id, "timeout", f"Building the role took longer than {SETTINGS.task_time_limit_s} s."
         )
     except (redis.ConnectionError, redis.TimeoutError):
         raise
+    except MemoryError as error:  # a job-description file past the pool process's address-space cap
+        answer_role_failure(request_id, *failure_of(request_id, error))
     except Exception:
         log.exception("role build crashed", extra={"stage": "crashed", "job": request_id})
         answer_role_failure(

@@ -1,5 +1,6 @@
-"""Job descriptions are read in the web tier under the same budgets as resume uploads, and their
-text and title are bounded (issue 17, item 11). Real Redis, real pdfminer and python-docx."""
+"""Job-description files are read (by a worker, while the request waits) under the same budgets as
+resume uploads, and their text and title are bounded (issue 17, item 11). Real Redis, a real
+Celery worker, real pdfminer and python-docx."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_a_description_from_a_page_form_is_bounded_too(client, api_key: str):
     assert response.json["error"]["code"] == "too_large"
 
 
-def test_hostile_description_files_fail_with_their_code(client, api_key: str):
+def test_hostile_description_files_fail_with_their_code(client, api_key: str, worker_process):
     """Before: the nested-forms PDF held a gunicorn thread 171 s; the bombs took gigabytes."""
     for name, data in (
         ("forms.pdf", nested_forms_pdf()),
@@ -69,8 +70,9 @@ def test_hostile_description_files_fail_with_their_code(client, api_key: str):
         assert response.json["error"]["code"] == "too_large"
 
 
-def test_a_description_file_gets_the_web_tier_deadline(redis_url: str, api_key: str):
-    """ROLEFIT_ROLE_EXTRACT_TIMEOUT_S bounds a file read inside a request, below the page's operator cap."""
+def test_a_description_file_gets_the_web_tier_deadline(redis_url: str, api_key: str, worker_process):
+    """ROLEFIT_ROLE_EXTRACT_TIMEOUT_S bounds a file read while a request waits, below the page's operator
+    cap (the web tier sends its deadline with the file)."""
     from service import create_app
 
     app = create_app(
