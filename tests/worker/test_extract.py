@@ -170,6 +170,18 @@ def test_sniff_by_content_not_name() -> None:
     assert extract(pdf, filename="resume.txt").file_type == "pdf"
 
 
+@pytest.mark.timeout(10)  # the old table-rule pattern took seconds on 1,000 blank lines, days on 64 KB
+@pytest.mark.parametrize("blank", ["\n", " \n", "\t\r\n"])
+def test_sniffing_a_text_of_blank_lines_ends(blank: str) -> None:
+    assert sniff_type(("Jane Doe\nEngineer\n" + blank * 30_000).encode(), filename="cv.txt") == "txt"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_markdown_table_rule_is_recognised_with_either_line_end(newline: str) -> None:
+    text = newline.join(["# Jane Doe", "", "| Skill | Years |", "|---|:--:|", "| Python | 5 |", ""])
+    assert sniff_type(text.encode(), filename="cv.txt") == "md"
+
+
 def test_sniff_does_not_import_heavy_modules() -> None:
     code = (
         "import sys, common.sniff as s; s.sniff_type(b'%PDF-1.4'); "
