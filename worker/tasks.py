@@ -143,6 +143,14 @@ def analyze_resume(self, job_id: str) -> None:
         store().fail(job_id, *failure_of(job_id, error))
 
 
+# A role's sender waits at most the file-reading deadline plus the build timeout; a build that runs
+# on long after its sender got a 503 would only hold a worker (a description of 50,000 punctuation
+# marks takes spaCy's tokenizer minutes).
+ROLE_BUILD_LIMIT_S = min(
+    SETTINGS.task_time_limit_s, SETTINGS.role_extract_timeout_s + SETTINGS.role_build_timeout_s + 5
+)
+
+
 def answer_role_failure(request_id: str, code: str, message: str) -> None:
     """Tell the waiting web request why its role was not built."""
     RoleRequests(store()).answer(request_id, RoleReply(code=code, message=message))
@@ -152,8 +160,8 @@ def answer_role_failure(request_id: str, code: str, message: str) -> None:
     name=TASK_BUILD_ROLE,
     acks_late=True,
     reject_on_worker_lost=True,
-    soft_time_limit=SETTINGS.task_time_limit_s,
-    time_limit=SETTINGS.task_time_limit_s + 10,
+    soft_time_limit=ROLE_BUILD_LIMIT_S,
+    time_limit=ROLE_BUILD_LIMIT_S + 10,
     autoretry_for=(redis.ConnectionError, redis.TimeoutError),
     retry_backoff=1,
     max_retries=3,
@@ -169,7 +177,7 @@ def build_role(request_id: str, owner: str) -> None:
         build_requested_role(store(), request_id, owner, SETTINGS)
     except SoftTimeLimitExceeded:
         answer_role_failure(
-            request_id, "timeout", f"Building the role took longer than {SETTINGS.task_time_limit_s} s."
+            request_id, "timeout", f"Building the role took longer than {ROLE_BUILD_LIMIT_S:g} s."
         )
     except (redis.ConnectionError, redis.TimeoutError):
         raise
