@@ -8,6 +8,8 @@ the same tokenizer line up with the text.
 
 from __future__ import annotations
 
+import itertools
+
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -91,10 +93,11 @@ class CachedTokens:
         self.warmed: set[int] = set()
 
     def __call__(self, text: str) -> Doc:
-        if len(self.warmed) < self.nlp.tokenizer.max_cache_size:
+        room = self.nlp.tokenizer.max_cache_size - len(self.warmed)
+        if room > 0:
             chunks = {hash(chunk): chunk for chunk in text.split(" ") if chunk}
-            new = chunks.keys() - self.warmed
+            new = list(itertools.islice(chunks.keys() - self.warmed, room))  # one text can't go past the cap
             for key in new:
                 self.nlp.tokenizer(chunks[key])
-            self.warmed |= new
+            self.warmed.update(new)
         return self.nlp.make_doc(text)
