@@ -44,6 +44,16 @@ def as_of_option(value: str | None) -> date | None:
         raise click.BadParameter(str(error), param_hint="--as-of") from None
 
 
+as_of_flag = click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    callback=lambda _c, _p, v: as_of_option(v),
+    metavar="YYYY-MM[-DD]",
+    help='The date "Present" means in the resumes (default: each file\'s own date).',
+)
+
+
 def load_role_option(value: str | None) -> list:
     """`--role` is a seed role id or a job-description file (TXT, PDF or DOCX)."""
     if not value:
@@ -75,14 +85,7 @@ def load_role_option(value: str | None) -> list:
     "--role", "role", default=None, help="A role id, or a job-description file to score against too."
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per file.")
-@click.option(
-    "--as-of",
-    "as_of",
-    default=None,
-    callback=lambda _c, _p, v: as_of_option(v),
-    metavar="YYYY-MM[-DD]",
-    help='The date "Present" means in the resumes (default: each file\'s own date).',
-)
+@as_of_flag
 def analyze(paths: tuple[Path, ...], role: str | None, as_json: bool, as_of: date | None) -> None:
     """Analyse resumes in-process (no Redis needed) and print one report per file."""
     from common.errors import ResumeError
@@ -133,14 +136,7 @@ def summarize(path: Path, report: Report, chosen: str | None = None) -> str:
 @click.option("--level", "levels", multiple=True, type=click.IntRange(1, 5), help="Keep these ladder levels.")
 @click.option("--blind", is_flag=True, help="Hide names, contact details and file names.")
 @click.option("--top", default=25, show_default=True, help="Rows to print.")
-@click.option(
-    "--as-of",
-    "as_of",
-    default=None,
-    callback=lambda _c, _p, v: as_of_option(v),
-    metavar="YYYY-MM[-DD]",
-    help='The date "Present" means in the resumes (default: each file\'s own date).',
-)
+@as_of_flag
 def screen(
     source: Path,
     role: str | None,
