@@ -10,23 +10,10 @@ from __future__ import annotations
 
 import re
 
+from models.text import NUMBER_WORDS
 from models.vocab import DEGREES
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "fifteen": 15,
-}
-_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
+_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _YEARS = re.compile(
     _NUM + r"\s*(\+|plus)?\s*(?:(?:-|–|—|to)\s*" + _NUM + r"\s*\+?\s*)?years?\b"
     r"(?:\s+of)?(?P<tail>[^.\n;]{0,80})",
@@ -47,7 +34,7 @@ _EXPERIENCE_WORDS = re.compile(
 
 
 def _number(text: str) -> float:
-    return float(_NUMBER_WORDS.get(text.lower(), text))
+    return float(NUMBER_WORDS.get(text.lower(), text))
 
 
 def years_required(text: str) -> tuple[float, float | None] | None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from models.periods import covered_years
-from models.text import fold_case
+from models.text import NUMBER_WORDS, fold_case
 from models.vocab import LIST_MARKS
 from worker.resume.dates import DateRange, find_ranges
 from worker.resume.model import ParseTimeout, Position, Section
@@ -82,32 +82,8 @@ _JOB_WORD = re.compile(
     r"post-?doctoral (?:fellow|researcher|scholar|studies|associate)|faculty)s?\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "a dozen": 12,
-    "dozen": 12,
-}
+# "a team of one" manages nobody: counts of people start at two.
+_NUMBER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n > 1}
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _PEOPLE = (
     r"(?:engineers?|people|persons|staff|reports|direct reports|developers|scientists|analysts|"
